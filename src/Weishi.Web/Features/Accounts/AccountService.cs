@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.Regions;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Accounts;
+
+/// <summary>Creates accounts and binds roles to scopes; shared by the admin pages, the CLI and the demo seed.</summary>
+public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> users)
+{
+    /// <summary>Resolves a scope code for a role: a region code, or a contractor's credit code. Returns an error in Chinese.</summary>
+    public async Task<(int? RegionId, int? ContractorId, string? Error)> ResolveScopeAsync(AppRole role, string? code, CancellationToken ct = default)
+    {
+        var kind = AppRoles.RequiredScope(role);
+        code = code?.Trim();
+        switch (kind)
+        {
+            case ScopeKind.None:
+                return (null, null, null);
+            case ScopeKind.Contractor:
+                if (string.IsNullOrEmpty(code)) return (null, null, "承接单位账号必须指定所属承接单位");
+                var contractorId = await db.Contractors.IgnoreQueryFilters()
+                    .Where(c => c.CreditCode == CreditCode.Normalize(code)).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+                return contractorId is null ? (null, null, $"找不到统一社会信用代码为 {code} 的承接单位") : (null, contractorId, null);
+            default:
+                var level = kind switch
+                {
+                    ScopeKind.Community => RegionLevel.Community,
+                    ScopeKind.Subdistrict => RegionLevel.Subdistrict,
+                    _ => RegionLevel.District,
+                };
+                var query = db.Regions.Where(r => r.Level == level);
+                var region = string.IsNullOrEmpty(code)
+                    ? (level == RegionLevel.District ? await query.FirstOrDefaultAsync(ct) : null)
+                    : await query.FirstOrDefaultAsync(r => r.Code == code, ct);
+                return region is null
+                    ? (null, null, $"{AppRoles.DisplayName(role)}必须指定一个{Region.LevelName(level)}级区划代码" + (string.IsNullOrEmpty(code) ? "" : $"，“{code}”不是"))
+                    : (region.Id, null, null);
+        }
+    }
+
+    public async Task<(AppUser? User, IReadOnlyList<string> Errors)> CreateAsync(
+        string userName, string displayName, string password, AppRole role, string? scopeCode, CancellationToken ct = default)
+    {
+        var (regionId, contractorId, scopeError) = await ResolveScopeAsync(role, scopeCode, ct);
+        if (scopeError is not null) return (null, [scopeError]);
+        if (string.IsNullOrWhiteSpace(displayName)) return (null, ["请填写姓名或显示名"]);
+        var user = new AppUser
+        {
+            UserName = userName.Trim(),
+            DisplayName = displayName.Trim(),
+            CreatedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) return (null, result.Errors.Select(e => e.Description).ToList());
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, RegionId = regionId, ContractorId = contractorId });
+        await db.SaveChangesAsync(ct);
+        return (user, []);
+    }
+
+    public async Task<string?> AssignAsync(string userId, AppRole role, string? scopeCode, CancellationToken ct = default)
+    {
+        var (regionId, contractorId, error) = await ResolveScopeAsync(role, scopeCode, ct);
+        if (error is not null) return error;
+        var exists = await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == role && a.RegionId == regionId && a.ContractorId == contractorId, ct);
+        if (exists) return "该用户已有此角色和范围";
+        db.RoleAssignments.Add(new RoleAssignment { UserId = userId, Role = role, RegionId = regionId, ContractorId = contractorId });
+        await db.SaveChangesAsync(ct);
+        var user = await users.FindByIdAsync(userId);
+        if (user is not null) await users.UpdateSecurityStampAsync(user);
+        return null;
+    }
+}

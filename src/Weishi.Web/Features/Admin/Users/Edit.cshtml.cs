@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Admin.Users;
+
+/// <summary>Roles and scopes of one user, unlocking and password reset.</summary>
+public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, AccountService accounts) : PageModel
+{
+    public AppUser Account { get; private set; } = null!;
+    public IReadOnlyList<RoleAssignment> Assignments { get; private set; } = [];
+    public ScopeOptions Options { get; private set; } = null!;
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public bool Locked => Account.LockoutEnd > DateTimeOffset.UtcNow;
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAssignAsync(string id, AppRole role, string? scope)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var error = Enum.IsDefined(role) ? await accounts.AssignAsync(id, role, scope) : "请选择角色";
+        return await Done(id, error, "已授予角色");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, int assignmentId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == id);
+        if (assignment is null) return await Done(id, "该角色不存在", "");
+        db.RoleAssignments.Remove(assignment);
+        await db.SaveChangesAsync();
+        await users.UpdateSecurityStampAsync(Account);
+        return await Done(id, null, "已撤销角色");
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        await users.SetLockoutEndDateAsync(Account, null);
+        await users.ResetAccessFailedCountAsync(Account);
+        return await Done(id, null, "已解除锁定");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(string id, string? password)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var token = await users.GeneratePasswordResetTokenAsync(Account);
+        var result = await users.ResetPasswordAsync(Account, token, password ?? "");
+        return await Done(id, result.Succeeded ? null : string.Join("；", result.Errors.Select(e => e.Description)), "已重置密码");
+    }
+
+    private async Task<IActionResult> Done(string id, string? error, string message)
+    {
+        if (error is null)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
+        }
+        Errors = [error];
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return false;
+        Account = user;
+        Assignments = await db.RoleAssignments.AsNoTracking().Include(a => a.Region).Include(a => a.Contractor)
+            .Where(a => a.UserId == id).OrderBy(a => a.Role).ToListAsync();
+        Options = await ScopeOptions.LoadAsync(db, HttpContext.RequestAborted);
+        return true;
+    }
+}

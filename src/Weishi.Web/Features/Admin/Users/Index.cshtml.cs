@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Admin.Users;
+
+public sealed class IndexModel(WeishiDbContext db) : PageModel
+{
+    public sealed record Row(string Id, string UserName, string DisplayName, bool Locked, IReadOnlyList<string> Roles);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q)) query = query.Where(u => u.UserName!.Contains(Q.Trim()) || u.DisplayName.Contains(Q.Trim()));
+        var now = DateTimeOffset.UtcNow;
+        var users = await query.OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, u.LockoutEnd,
+                Roles = u.RoleAssignments.Select(a => new { a.Role, Region = a.Region!.Name, Contractor = a.Contractor!.Name }).ToList(),
+            }).ToListAsync(HttpContext.RequestAborted);
+        Rows = users.Select(u => new Row(u.Id, u.UserName ?? "", u.DisplayName, u.LockoutEnd > now,
+            u.Roles.Select(r => AppRoles.DisplayName(r.Role) + ((r.Region ?? r.Contractor) is { } where ? $"（{where}）" : "")).ToList())).ToList();
+    }
+}

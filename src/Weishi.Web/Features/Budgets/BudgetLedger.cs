@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Money;
+
+namespace Weishi.Web.Features.Budgets;
+
+public sealed record BudgetFigures(int RegionId, int Year, long DistrictFundsFen, long CitySubsidyFen, long CommittedFen, long SpentFen)
+{
+    public long TotalFen => DistrictFundsFen + CitySubsidyFen;
+    public long AvailableFen => TotalFen - CommittedFen;
+    public decimal ExecutionRate => TotalFen == 0 ? 0 : (decimal)SpentFen / TotalFen;
+}
+
+/// <summary>Derives committed and spent money from projects and disbursements, and guards commitments.</summary>
+public sealed class BudgetLedger(WeishiDbContext db)
+{
+    public async Task<long> SubsidyCapAsync(int year, CancellationToken ct = default) =>
+        await db.YearSettings.Where(s => s.Year == year).Select(s => (long?)s.CitySubsidyCapFen).FirstOrDefaultAsync(ct)
+        ?? YearSetting.DefaultSubsidyCapFen;
+
+    /// <summary>Figures of every budget the user may see for a year, keyed by region.</summary>
+    public async Task<Dictionary<int, BudgetFigures>> ForYearAsync(int year, CancellationToken ct = default)
+    {
+        var cap = await SubsidyCapAsync(year, ct);
+        var budgets = await db.AnnualBudgets.AsNoTracking().Where(b => b.Year == year)
+            .Select(b => new { b.RegionId, b.DistrictFundsFen }).ToListAsync(ct);
+        var committed = await db.BudgetLines.AsNoTracking()
+            .Where(l => l.Project!.Year == year && ProjectWorkflow.Committed.Contains(l.Project.Status))
+            .GroupBy(l => l.Project!.RegionId)
+            .Select(g => new { RegionId = g.Key, Fen = g.Sum(l => l.AmountFen) }).ToDictionaryAsync(x => x.RegionId, x => x.Fen, ct);
+        var spent = await db.Disbursements.AsNoTracking()
+            .Where(d => d.Project!.Year == year)
+            .GroupBy(d => d.Project!.RegionId)
+            .Select(g => new { RegionId = g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(x => x.RegionId, x => x.Fen, ct);
+        return budgets.ToDictionary(b => b.RegionId, b => new BudgetFigures(
+            b.RegionId, year, b.DistrictFundsFen, AnnualBudget.CitySubsidy(b.DistrictFundsFen, cap),
+            committed.GetValueOrDefault(b.RegionId), spent.GetValueOrDefault(b.RegionId)));
+    }
+
+    public async Task<long> CommittedAsync(int regionId, int year, CancellationToken ct = default) =>
+        await db.BudgetLines
+            .Where(l => l.Project!.RegionId == regionId && l.Project.Year == year && ProjectWorkflow.Committed.Contains(l.Project.Status))
+            .SumAsync(l => l.AmountFen, ct);
+
+    /// <summary>
+    /// Checks that the project fits the remaining budget and bumps the budget's version, so that of two
+    /// approvals racing for the same money only one can save. Returns the refusal in Chinese, or null.
+    /// </summary>
+    public async Task<string?> ReserveAsync(Project project, CancellationToken ct = default)
+    {
+        var budget = await db.AnnualBudgets.FirstOrDefaultAsync(b => b.RegionId == project.RegionId && b.Year == project.Year, ct);
+        if (budget is null) return $"{project.Year}年度预算尚未下达，不能占用预算";
+        var total = budget.DistrictFundsFen + AnnualBudget.CitySubsidy(budget.DistrictFundsFen, await SubsidyCapAsync(project.Year, ct));
+        var committed = await CommittedAsync(project.RegionId, project.Year, ct);
+        var amount = await db.BudgetLines.Where(l => l.ProjectId == project.Id).SumAsync(l => l.AmountFen, ct);
+        if (committed + amount > total)
+            return $"超出年度预算：年度预算 {Money.Wan(total)} 万元，已占用 {Money.Wan(committed)} 万元，本项目 {Money.Wan(amount)} 万元，可用 {Money.Wan(total - committed)} 万元";
+        budget.Version++;
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.Regions;
+using Weishi.Web.Infrastructure.Audit;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Demo;
+
+/// <summary>
+/// Loads a deterministic demo of 坪山区 for 2021–2023 whose yearly project counts and spending equal the
+/// source report's, with the report's problems present (most service projects one-off, few projects
+/// traceable to residents' needs).
+/// </summary>
+public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hasher, ILookupNormalizer normalizer)
+{
+    public const int Seed = 20210101;
+
+    public async Task SeedAsync(IProgress<(int Percent, string Step)>? progress = null, bool force = false, CancellationToken ct = default)
+    {
+        if (force) await ClearAsync(ct);
+        db.SuppressRowAudit = true;
+        try
+        {
+            progress?.Report((5, "区划：坪山区 6 个街道、24 个社区"));
+            await RegionSeed.EnsureAsync(db, ct);
+            var regions = await db.Regions.OrderBy(r => r.Code).ToListAsync(ct);
+            var communities = regions.Where(r => r.Level == RegionLevel.Community).ToList();
+            var rng = new Random(Seed);
+
+            progress?.Report((10, "承接单位"));
+            var contractors = CreateContractors(rng);
+            db.Contractors.AddRange(contractors);
+            await db.SaveChangesAsync(ct);
+
+            progress?.Report((15, "演示账号"));
+            var residentId = await CreateAccountsAsync(regions, contractors[0], ct);
+
+            var percent = 20;
+            foreach (var year in DemoYear.FromReport)
+            {
+                progress?.Report((percent, $"{year.Year} 年：{year.Projects} 个项目"));
+                db.YearSettings.Add(new YearSetting { Year = year.Year });
+                var built = new DemoProjectBuilder(rng, communities, contractors).Build(year);
+                db.Projects.AddRange(built.Projects);
+                db.AnnualBudgets.AddRange(built.Budgets);
+                await db.SaveChangesAsync(ct);
+                db.Demands.AddRange(new DemoDemandBuilder(rng, communities).Build(year.Year, built.Projects, residentId));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                percent += 25;
+            }
+
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = db.Time.GetUtcNow().UtcDateTime,
+                UserName = db.Scope.UserName,
+                Entity = "DemoData",
+                EntityId = "pingshan-2021-2023",
+                Action = "Added",
+                After = "载入坪山区 2021–2023 年演示数据",
+            });
+            await db.SaveChangesAsync(ct);
+            progress?.Report((100, "完成"));
+        }
+        finally
+        {
+            db.SuppressRowAudit = false;
+        }
+    }
+
+    private static List<Contractor> CreateContractors(Random rng)
+    {
+        var list = new List<Contractor>();
+        foreach (var name in DemoCatalogue.SocialOrganisations)
+            list.Add(NewContractor(name, ContractorType.SocialOrganisation, "52440310", rng));
+        foreach (var name in DemoCatalogue.Enterprises)
+            list.Add(NewContractor(name, ContractorType.Enterprise, "91440310", rng));
+        return list;
+    }
+
+    private static Contractor NewContractor(string name, ContractorType type, string prefix, Random rng)
+    {
+        var body = prefix + string.Concat(Enumerable.Range(0, 9).Select(_ => CreditCode.Alphabet[rng.Next(10)]));
+        return new Contractor
+        {
+            Name = name,
+            CreditCode = body + CreditCode.CheckCharacter(body),
+            Type = type,
+            Address = "深圳市坪山区",
+            CreatedAtUtc = new DateTime(2020, 6, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+    }
+
+    private async Task<string> CreateAccountsAsync(List<Region> regions, Contractor contractor, CancellationToken ct)
+    {
+        var district = regions.Single(r => r.Level == RegionLevel.District);
+        var accounts = new List<(string User, string Name, AppRole Role, int? RegionId, int? ContractorId)>();
+        foreach (var (user, name, role) in DemoAccounts.Fixed)
+            accounts.Add((user, name, role,
+                AppRoles.RequiredScope(role) == ScopeKind.District ? district.Id : null,
+                role == AppRole.Contractor ? contractor.Id : null));
+        foreach (var s in regions.Where(r => r.Level == RegionLevel.Subdistrict))
+            accounts.Add((DemoAccounts.SubdistrictUser(s.Abbr), s.Name + "工作人员", AppRole.SubdistrictOfficer, s.Id, null));
+        foreach (var c in regions.Where(r => r.Level == RegionLevel.Community))
+            accounts.Add((DemoAccounts.CommunityUser(c.Abbr), c.ShortName + "工作人员", AppRole.CommunityStaff, c.Id, null));
+
+        // One hash serves every demo account: they share the published demo password.
+        var hash = hasher.HashPassword(new AppUser { DisplayName = "demo" }, DemoAccounts.Password);
+        string residentId = "";
+        foreach (var (userName, name, role, regionId, contractorId) in accounts)
+        {
+            var user = new AppUser
+            {
+                UserName = userName,
+                NormalizedUserName = normalizer.NormalizeName(userName),
+                DisplayName = name,
+                PasswordHash = hash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
+                CreatedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+            };
+            user.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, RegionId = regionId, ContractorId = contractorId });
+            db.Users.Add(user);
+            if (role == AppRole.Resident) residentId = user.Id;
+        }
+        await db.SaveChangesAsync(ct);
+        return residentId;
+    }
+
+    private async Task ClearAsync(CancellationToken ct)
+    {
+        await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.BudgetLines.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.Projects.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.AnnualBudgets.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.YearSettings.ExecuteDeleteAsync(ct);
+        await db.RoleAssignments.ExecuteDeleteAsync(ct);
+        await db.Users.ExecuteDeleteAsync(ct);
+        await db.Contractors.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Budgets;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Projects;
+
+/// <summary>Moves a project along the state machine, reserving budget when it is approved.</summary>
+public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger)
+{
+    /// <summary>Returns null on success, else the reason in Chinese; nothing is saved on refusal.</summary>
+    public async Task<string?> MoveAsync(int projectId, ProjectStatus to, CancellationToken ct = default)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null) return "项目不存在或您无权访问";
+        // Illegal steps are refused for everyone; role limits do not bind the district or the system.
+        var refusal = ProjectWorkflow.Refusal(project.Status, to, db.Scope.Roles);
+        if (refusal is not null && (ProjectWorkflow.Find(project.Status, to) is null || !db.Scope.WriteAll))
+            return refusal;
+
+        if (!ProjectWorkflow.Committed.Contains(project.Status) && ProjectWorkflow.Committed.Contains(to))
+        {
+            var budgetRefusal = await ledger.ReserveAsync(project, ct);
+            if (budgetRefusal is not null) return budgetRefusal;
+        }
+        project.Status = to;
+        project.StatusChangedAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "同一社区的预算正被其他审批同时占用，请刷新后重试";
+        }
+        return null;
+    }
+}

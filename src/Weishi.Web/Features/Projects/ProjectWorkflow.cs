@@ -1,0 +1,70 @@
+using Weishi.Web.Features.Accounts;
+
+namespace Weishi.Web.Features.Projects;
+
+/// <summary>
+/// The project state machine: 草稿 → 已申报 → 社区评议 → 街道审核 → 公示中 → 实施中 → 已完工 → 已验收,
+/// with 已否决 and 已撤回 as ends. Each step names the roles that may take it.
+/// </summary>
+public static class ProjectWorkflow
+{
+    public sealed record Step(ProjectStatus From, ProjectStatus To, string Verb, AppRole[] Roles);
+
+    private static readonly AppRole[] Community = [AppRole.CommunityStaff, AppRole.SubdistrictOfficer, AppRole.DistrictAdmin];
+    private static readonly AppRole[] Subdistrict = [AppRole.SubdistrictOfficer, AppRole.DistrictAdmin];
+
+    public static readonly IReadOnlyList<Step> Steps =
+    [
+        new(ProjectStatus.Draft, ProjectStatus.Submitted, "申报", Community),
+        new(ProjectStatus.Draft, ProjectStatus.Withdrawn, "撤回", Community),
+        new(ProjectStatus.Submitted, ProjectStatus.CommunityReview, "提交社区评议", Community),
+        new(ProjectStatus.Submitted, ProjectStatus.Withdrawn, "撤回", Community),
+        new(ProjectStatus.CommunityReview, ProjectStatus.SubdistrictReview, "报街道审核", Community),
+        new(ProjectStatus.CommunityReview, ProjectStatus.Rejected, "评议否决", Community),
+        new(ProjectStatus.CommunityReview, ProjectStatus.Withdrawn, "撤回", Community),
+        new(ProjectStatus.SubdistrictReview, ProjectStatus.Publicity, "审核通过并公示", Subdistrict),
+        new(ProjectStatus.SubdistrictReview, ProjectStatus.Rejected, "审核否决", Subdistrict),
+        new(ProjectStatus.Publicity, ProjectStatus.InProgress, "公示期满，开始实施", Subdistrict),
+        new(ProjectStatus.Publicity, ProjectStatus.Rejected, "公示后否决", Subdistrict),
+        new(ProjectStatus.InProgress, ProjectStatus.Completed, "完工", Community),
+        new(ProjectStatus.Completed, ProjectStatus.Accepted, "验收通过", Subdistrict),
+    ];
+
+    /// <summary>Statuses whose budget counts against the community's annual budget.</summary>
+    public static readonly ProjectStatus[] Committed =
+        [ProjectStatus.Publicity, ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
+
+    /// <summary>Statuses of projects that were carried out (counted in yearly statistics).</summary>
+    public static readonly ProjectStatus[] Implemented =
+        [ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
+
+    public static IEnumerable<Step> From(ProjectStatus status) => Steps.Where(s => s.From == status);
+
+    public static Step? Find(ProjectStatus from, ProjectStatus to) =>
+        Steps.FirstOrDefault(s => s.From == from && s.To == to);
+
+    /// <summary>Returns null when the step is allowed, else the reason in Chinese.</summary>
+    public static string? Refusal(ProjectStatus from, ProjectStatus to, IReadOnlySet<AppRole> roles)
+    {
+        var step = Find(from, to);
+        if (step is null)
+            return $"项目状态不能从“{Name(from)}”变为“{Name(to)}”";
+        if (!step.Roles.Any(roles.Contains))
+            return $"您的角色不能执行“{step.Verb}”";
+        return null;
+    }
+
+    public static string Name(ProjectStatus s) => s switch
+    {
+        ProjectStatus.Draft => "草稿",
+        ProjectStatus.Submitted => "已申报",
+        ProjectStatus.CommunityReview => "社区评议",
+        ProjectStatus.SubdistrictReview => "街道审核",
+        ProjectStatus.Publicity => "公示中",
+        ProjectStatus.InProgress => "实施中",
+        ProjectStatus.Completed => "已完工",
+        ProjectStatus.Accepted => "已验收",
+        ProjectStatus.Rejected => "已否决",
+        _ => "已撤回",
+    };
+}

@@ -1,0 +1,31 @@
+namespace Weishi.Web.Features.Regions;
+
+public enum RegionLevel
+{
+    District = 1,
+    Subdistrict = 2,
+    Community = 3,
+}
+
+/// <summary>An administrative division identified by its national statistics code.</summary>
+public class Region
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The name without the 社区居委会 suffix, as people say it.</summary>
+    public required string ShortName { get; set; }
+    /// <summary>Pinyin initials used in project codes.</summary>
+    public required string Abbr { get; set; }
+    public RegionLevel Level { get; set; }
+    public int? ParentId { get; set; }
+    public Region? Parent { get; set; }
+    public List<Region> Children { get; set; } = [];
+
+    public static string LevelName(RegionLevel level) => level switch
+    {
+        RegionLevel.District => "区",
+        RegionLevel.Subdistrict => "街道",
+        _ => "社区",
+    };
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Weishi.Web.Infrastructure.Auth;
+
+/// <summary>Which folders need which policy, in one list rather than on each page.</summary>
+public static class PageAccess
+{
+    public static void Configure(PageConventionCollection c)
+    {
+        c.AuthorizeFolder("/");
+        c.AllowAnonymousToPage("/Account/Login");
+        c.AllowAnonymousToPage("/Error");
+        c.AllowAnonymousToPage("/Index");
+        c.AuthorizeFolder("/Projects", Policies.Programme);
+        c.AuthorizeFolder("/Regions", Policies.Statistics);
+        c.AuthorizeFolder("/Budgets", Policies.Statistics);
+        c.AuthorizeFolder("/Demands", Policies.Statistics);
+        c.AuthorizeFolder("/Contractors", Policies.Programme);
+        c.AuthorizeFolder("/Statistics", Policies.Statistics);
+        c.AuthorizeFolder("/Audit", Policies.Audit);
+        c.AuthorizeFolder("/Admin", Policies.System);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Regions;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Infrastructure.Auth;
+
+/// <summary>Writes the user's roles and the regions they cover into the sign-in cookie.</summary>
+public sealed class WeishiClaimsFactory(
+    UserManager<AppUser> users, IOptions<IdentityOptions> options, WeishiDbContext db)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
+        var assignments = await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.UserId == user.Id).ToListAsync();
+        var regionIds = new HashSet<int>();
+        foreach (var a in assignments)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, a.Role.ToString()));
+            if (a.ContractorId is { } cid)
+                identity.AddClaim(new Claim(ScopeClaims.Contractor, cid.ToString(CultureInfo.InvariantCulture)));
+            if (a.RegionId is { } rid && a.Role is AppRole.CommunityStaff or AppRole.SubdistrictOfficer)
+            {
+                regionIds.Add(rid);
+                var children = await db.Regions.AsNoTracking()
+                    .Where(r => r.ParentId == rid && r.Level == RegionLevel.Community)
+                    .Select(r => r.Id).ToListAsync();
+                regionIds.UnionWith(children);
+            }
+        }
+        if (regionIds.Count > 0)
+            identity.AddClaim(new Claim(ScopeClaims.Regions, string.Join(',', regionIds.Order())));
+        return identity;
+    }
+}

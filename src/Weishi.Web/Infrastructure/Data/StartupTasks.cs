@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Demo;
+
+namespace Weishi.Web.Infrastructure.Data;
+
+public static class StartupTasks
+{
+    /// <summary>Migrates the database and, unless switched off with Demo__Seed=false, loads the Pingshan demo into an empty one.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        if (app.Configuration.GetValue("Demo:Seed", true) && !await db.Projects.IgnoreQueryFilters().AnyAsync())
+        {
+            Console.WriteLine("正在载入坪山区演示数据……");
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(new ConsoleProgress());
+        }
+    }
+
+    public static void PrintWelcome(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine();
+            Console.WriteLine("微实事 Weishi 已启动：" + string.Join("  ", app.Urls));
+            Console.WriteLine($"数据库：{(DatabaseSetup.IsPostgres(app.Configuration) ? "PostgreSQL" : "SQLite")}");
+            Console.WriteLine(DemoAccounts.Describe());
+        });
+    }
+}
+
+/// <summary>Shows the progress of long work on the command line.</summary>
+public sealed class ConsoleProgress : IProgress<(int Percent, string Step)>
+{
+    public void Report((int Percent, string Step) value)
+    {
+        var filled = value.Percent / 5;
+        Console.WriteLine($"[{new string('#', filled)}{new string('.', 20 - filled)}] {value.Percent,3}% {value.Step}");
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Audit;
+using Weishi.Web.Infrastructure.Auth;
+
+namespace Weishi.Web.Infrastructure.Data;
+
+public abstract partial class WeishiDbContext
+{
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await EnforceScopeAsync(cancellationToken);
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0 || SuppressRowAudit)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await using var tx = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var result = await base.SaveChangesAsync(true, cancellationToken);
+        AuditEntries.AddRange(AuditRecorder.ToEntries(pending, Scope.UserId, Scope.UserName, Time.GetUtcNow().UtcDateTime));
+        await base.SaveChangesAsync(true, cancellationToken);
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Refuses any added, changed or deleted row outside the user's writable regions.</summary>
+    private async Task EnforceScopeAsync(CancellationToken ct)
+    {
+        if (Scope.WriteAll) return;
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var regions = new List<int>();
+            switch (entry.Entity)
+            {
+                case IRegionScoped scoped:
+                    regions.Add(scoped.RegionId);
+                    if (entry.State == EntityState.Modified)
+                        regions.Add((int)entry.Property(nameof(IRegionScoped.RegionId)).OriginalValue!);
+                    break;
+                case BudgetLine line:
+                    regions.Add(await ProjectRegionAsync(line.ProjectId, line.Project, ct));
+                    break;
+                case Disbursement payment:
+                    regions.Add(await ProjectRegionAsync(payment.ProjectId, payment.Project, ct));
+                    break;
+                default:
+                    continue;
+            }
+            if (regions.Any(r => !Scope.CanWrite(r)))
+                throw new ScopeViolationException("您无权修改其他社区或街道的数据");
+        }
+    }
+
+    private async Task<int> ProjectRegionAsync(int projectId, Project? loaded, CancellationToken ct) =>
+        loaded?.RegionId ?? await Projects.IgnoreQueryFilters()
+            .Where(p => p.Id == projectId).Select(p => p.RegionId).FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Demo;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Auth;
+using Weishi.Web.Infrastructure.Cli;
+using Weishi.Web.Infrastructure.Data;
+
+Console.OutputEncoding = Encoding.UTF8;
+var isCli = args.Length > 0 && CliCommands.IsVerb(args[0]);
+var builder = WebApplication.CreateBuilder(isCli ? [] : args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddWeishiDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWeishiAuth(builder.Configuration);
+builder.Services.AddDataProtection().SetApplicationName("Weishi").PersistKeysToDbContext<WeishiDbContext>();
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    PageAccess.Configure(o.Conventions);
+});
+builder.Services.AddOpenApi();
+builder.Services.AddScoped<BudgetLedger>();
+builder.Services.AddScoped<ProjectTransitions>();
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
+builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
+
+var app = builder.Build();
+
+if (isCli) return await CliCommands.RunAsync(app.Services, args);
+
+await StartupTasks.PrepareDatabaseAsync(app);
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseMiddleware<ScopeViolationMiddleware>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi("/api/v1/openapi.json");
+app.MapRazorPages();
+app.MapGet("/healthz", () => Results.Text("ok"));
+
+StartupTasks.PrintWelcome(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

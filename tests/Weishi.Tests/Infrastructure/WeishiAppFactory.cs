@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Weishi.Web.Infrastructure.Auth;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Tests.Infrastructure;
+
+/// <summary>The real application on a throwaway database, migrated and loaded with the Pingshan demo at start.</summary>
+public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Weishi", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A database context acting with the given scope, as a page of that user would.</summary>
+    public WeishiDbContext CreateDbContext(IServiceScope scope, UserScope? actingAs = null)
+    {
+        var options = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        if (actingAs is null) return options;
+        var provider = Database.Provider;
+        return provider == "Postgres"
+            ? new PostgresWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresWeishiDbContext>>(), new FixedScope(actingAs), TimeProvider.System)
+            : new SqliteWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteWeishiDbContext>>(), new FixedScope(actingAs), TimeProvider.System);
+    }
+}
