@@ -21,6 +21,8 @@ builder.Services.AddRazorPages(o =>
     PageAccess.Configure(o.Conventions);
 });
 builder.Services.AddOpenApi();
+builder.Services.AddSingleton<Weishi.Web.Infrastructure.Privacy.PersonalData>();
+builder.Services.AddScoped<Weishi.Web.Infrastructure.Sms.ISmsSender, Weishi.Web.Infrastructure.Sms.OutboxSmsSender>();
 builder.Services.AddScoped<BudgetLedger>();
 builder.Services.AddScoped<ProjectTransitions>();
 builder.Services.AddScoped<DemoSeeder>();

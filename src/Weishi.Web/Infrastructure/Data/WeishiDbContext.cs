@@ -37,6 +37,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Demand> Demands => Set<Demand>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
+    public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
 
     // The query filters read these per query, so one model serves every user.
     private bool ScopeReadAll => Scope.ReadAll;

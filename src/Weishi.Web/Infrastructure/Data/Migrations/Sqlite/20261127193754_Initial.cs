@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
+namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -13,13 +12,25 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AppSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,23 +41,23 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SecurityStamp = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PhoneNumber = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,16 +68,16 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Entity = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Before = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    After = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -77,14 +88,14 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Contractors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,10 +106,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Xml = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,14 +120,14 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Regions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ShortName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Abbr = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Abbr = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,11 +141,28 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PhoneEncrypted = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PhoneHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "YearSettings",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    CitySubsidyCapFen = table.Column<long>(type: "bigint", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CitySubsidyCapFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,11 +173,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ClaimType = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClaimValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -166,11 +194,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ClaimType = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClaimValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -187,10 +215,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ProviderKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,8 +235,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RoleId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,10 +259,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    LoginProvider = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Name = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Value = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -251,12 +279,12 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AnnualBudgets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    DistrictFundsFen = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictFundsFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -273,22 +301,22 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Category = table.Column<int>(type: "integer", nullable: false),
-                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    PlannedBeneficiaries = table.Column<int>(type: "integer", nullable: false),
-                    PlannedSessions = table.Column<int>(type: "integer", nullable: false),
-                    IsOneOff = table.Column<bool>(type: "boolean", nullable: false),
-                    ContractorId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlannedBeneficiaries = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlannedSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOneOff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContractorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,12 +339,12 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "RoleAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    RegionId = table.Column<int>(type: "integer", nullable: true),
-                    ContractorId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContractorId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -345,14 +373,14 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "BudgetLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    Item = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    UnitPriceFen = table.Column<long>(type: "bigint", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    UnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,15 +397,15 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Demands",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ProjectId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -400,13 +428,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Disbursements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    VoucherNo = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VoucherNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -554,6 +582,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "IX_RoleAssignments_UserId_Role_RegionId_ContractorId",
                 table: "RoleAssignments",
                 columns: new[] { "UserId", "Role", "RegionId", "ContractorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsOutbox_PhoneHash",
+                table: "SmsOutbox",
+                column: "PhoneHash");
         }
 
         /// <inheritdoc />
@@ -561,6 +594,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AnnualBudgets");
+
+            migrationBuilder.DropTable(
+                name: "AppSecrets");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -594,6 +630,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RoleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "SmsOutbox");
 
             migrationBuilder.DropTable(
                 name: "YearSettings");

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Weishi.Web.Infrastructure.Privacy;
+
+namespace Weishi.Web.Infrastructure.Sms;
+
+public sealed class SmsOutboxConfiguration : IEntityTypeConfiguration<SmsOutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<SmsOutboxMessage> b)
+    {
+        b.Property(m => m.PhoneMasked).HasMaxLength(20);
+        b.Property(m => m.PhoneHash).HasMaxLength(64);
+        b.Property(m => m.Text).HasMaxLength(500);
+        b.HasIndex(m => m.PhoneHash);
+    }
+}
+
+public sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecret>
+{
+    public void Configure(EntityTypeBuilder<AppSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(60);
+    }
+}
