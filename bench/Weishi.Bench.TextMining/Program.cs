@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Running;
+using Weishi.Bench.TextMining;
+using Weishi.TextMining.Classification;
+
+// Verbs: build-model PATH | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | throughput [MB] | evaluate TSV [TRAIN_COUNT] | anything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
+{
+    case "build-model":
+        var path = args.ElementAtOrDefault(1) ?? "src/Weishi.TextMining/Data/classifier.model.gz";
+        CategoryClassifier.BuildShippedModel(path);
+        Console.WriteLine($"model written to {Path.GetFullPath(path)}");
+        break;
+    case "pipeline":
+        PipelineRun.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "cross-validate":
+        var folds = int.Parse(args.ElementAtOrDefault(1) ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+        if (args.Length > 4)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            CrossValidationRun.Run(folds, new ModelTrainer(Weishi.TextMining.Text.TextAnalyzer.Default)
+            {
+                Epochs = int.Parse(args[2], inv),
+                LearningRate = double.Parse(args[3], inv),
+                L2 = double.Parse(args[4], inv),
+            });
+        }
+        else
+        {
+            CrossValidationRun.Run(folds);
+        }
+        break;
+    case "evaluate":
+        EvaluateRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
+        break;
+    case "throughput":
+        ThroughputRun.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "agreement":
+        AgreementRun.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(SegmenterBenchmarks).Assembly).Run(args);
+        break;
+}

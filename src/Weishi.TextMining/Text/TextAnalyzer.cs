@@ -1,0 +1,57 @@
+using Weishi.TextMining.Segmentation;
+
+namespace Weishi.TextMining.Text;
+
+/// <summary>Turns a text into the terms mining looks at: segmented, without punctuation or stop words.</summary>
+public sealed class TextAnalyzer
+{
+    private static readonly Lazy<TextAnalyzer> LazyDefault = new(() => new TextAnalyzer(ChineseSegmenter.Default));
+
+    private readonly HashSet<string> _stopWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
+    private readonly IdfTable _idf = new();
+
+    public static TextAnalyzer Default => LazyDefault.Value;
+
+    public ChineseSegmenter Segmenter { get; }
+
+    public TextAnalyzer(ChineseSegmenter segmenter)
+    {
+        Segmenter = segmenter;
+        _stopWords = StopWords.Load();
+        _stopLookup = _stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    internal IdfTable Idf => _idf;
+
+    public bool IsStopWord(ReadOnlySpan<char> term) => _stopLookup.Contains(term);
+
+    public float IdfOf(ReadOnlySpan<char> term) => _idf.Of(term);
+
+    /// <summary>Segments <paramref name="text"/> into <paramref name="terms"/>, keeping only content words.</summary>
+    public void CollectTerms(ReadOnlySpan<char> text, List<Token> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var start = terms.Count;
+        Segmenter.Segment(text, terms);
+        var kept = start;
+        for (var i = start; i < terms.Count; i++)
+        {
+            var token = terms[i];
+            var word = token.Of(text);
+            if (!CharClasses.IsContent(word) || IsStopWord(word)) continue;
+            terms[kept++] = token;
+        }
+        terms.RemoveRange(kept, terms.Count - kept);
+    }
+
+    /// <summary>The content words of <paramref name="text"/> as strings (convenient, allocating).</summary>
+    public List<string> Terms(string text)
+    {
+        var terms = new List<Token>();
+        CollectTerms(text ?? "", terms);
+        return terms.ConvertAll(t => text!.Substring(t.Start, t.Length));
+    }
+
+    internal string Intern(ReadOnlySpan<char> term) => _idf.Intern(term);
+}

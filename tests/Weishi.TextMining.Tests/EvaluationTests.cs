@@ -1,0 +1,57 @@
+using Weishi.TextMining.Classification;
+using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Pipeline;
+using Xunit.Abstractions;
+
+namespace Weishi.TextMining.Tests;
+
+/// <summary>Quality on the independently written test set (Data/needs_test.tsv); figures go to bench/textmining.md.</summary>
+public sealed class EvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Classification_on_held_out_needs_reaches_target_macro_f1()
+    {
+        var needs = TestData.LabelledNeeds();
+        var predicted = needs.Select(n => CategoryClassifier.Default.Classify(n.Text).Category).ToList();
+        var (accuracy, macroF1, f1) = Metrics.Classification([.. needs.Select(n => n.Category)], predicted, Categories.All);
+        output.WriteLine($"classification on {needs.Count} needs: accuracy {accuracy:P1}, macro-F1 {macroF1:F3}");
+        foreach (var (c, f) in f1) output.WriteLine($"  {c,-14} F1 {f:F3}");
+        foreach (var (need, p) in needs.Zip(predicted).Where(x => x.First.Category != x.Second))
+            output.WriteLine($"  wrong: {need.Category} → {p}: {need.Text}");
+        Assert.True(macroF1 >= 0.85, $"macro-F1 {macroF1:F3}");
+    }
+
+    [Fact]
+    public void Duplicate_groups_on_labelled_needs_reach_target_precision_and_recall()
+    {
+        var needs = TestData.LabelledNeeds();
+        var groups = new DuplicateDetector().FindGroups([.. needs.Select(n => n.Text)]);
+        var (precision, recall, truePairs, predictedPairs) = Metrics.DuplicatePairs([.. needs.Select(n => n.DupGroup)], groups.GroupOf);
+        output.WriteLine($"duplicates: precision {precision:P1}, recall {recall:P1} ({truePairs} labelled pairs, {predictedPairs} predicted)");
+        foreach (var g in groups.Groups) output.WriteLine("  group: " + string.Join(" || ", g.Select(i => $"[{needs[i].DupGroup}] {needs[i].Text}")));
+        var shingles = needs.Select(n => Shingles.Of(n.Text)).ToList();
+        var pairs = from i in Enumerable.Range(0, needs.Count)
+                    from j in Enumerable.Range(i + 1, needs.Count - i - 1)
+                    let same = needs[i].DupGroup.Length > 0 && needs[i].DupGroup == needs[j].DupGroup
+                    let jaccard = Shingles.Jaccard(shingles[i], shingles[j])
+                    where same || jaccard >= 0.25
+                    orderby same, jaccard
+                    select $"  {(same ? "dup " : "diff")} {jaccard:F2} {needs[i].Text} || {needs[j].Text}";
+        foreach (var line in pairs) output.WriteLine(line);
+        Assert.True(precision >= 0.9, $"precision {precision:P1}");
+        Assert.True(recall >= 0.8, $"recall {recall:P1}");
+    }
+
+    [Fact]
+    public void Pipeline_gives_every_text_a_category_keywords_and_topic()
+    {
+        var texts = TestData.LabelledNeeds().Select(n => n.Text).ToList();
+        var result = MiningPipeline.Run(texts);
+        Assert.Equal(texts.Count, result.Texts.Count);
+        Assert.All(result.Texts, t => Assert.Contains(t.Category, Categories.All));
+        Assert.All(result.Texts, t => Assert.NotEmpty(t.Keywords));
+        Assert.Equal(texts.Count, result.Topics.Sum(t => t.Size));
+        Assert.NotEmpty(result.Duplicates.Groups);
+        foreach (var topic in result.Topics) output.WriteLine($"{topic.Size,4} {topic.Label} | {texts[topic.Representatives[0]]}");
+    }
+}
