@@ -69,7 +69,7 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? action)
+    public async Task<IActionResult> OnPostAsync(string? submitAs)
     {
         var ct = HttpContext.RequestAborted;
         var lines = ValidateLines();
@@ -125,7 +125,7 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         }
         await db.SaveChangesAsync(ct);
         var message = $"已保存项目草稿 {project.Code}";
-        if (action == "submit")
+        if (submitAs == "submit")
         {
             var refusal = await transitions.MoveAsync(project.Id, ProjectStatus.Submitted, ct);
             message = refusal is null ? $"项目 {project.Code} 已申报" : message + "；申报未成功：" + refusal;
