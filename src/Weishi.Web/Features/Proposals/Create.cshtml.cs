@@ -166,7 +166,8 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         var result = new List<PerformanceTarget>();
         foreach (var t in Input.Targets)
         {
-            if (string.IsNullOrWhiteSpace(t.Indicator) && string.IsNullOrWhiteSpace(t.Value)) continue;
+            // Rows left without a target value are template indicators the proposal does not use.
+            if (string.IsNullOrWhiteSpace(t.Value)) continue;
             var where = $"绩效目标“{t.Indicator?.Trim()}”：";
             if (!Enum.IsDefined(t.Dimension)) { Errors.Add(where + "指标类别不正确"); continue; }
             if (string.IsNullOrWhiteSpace(t.Indicator) || t.Indicator.Trim().Length > 60) { Errors.Add("绩效目标：请填写指标名称（不超过60字）"); continue; }
