@@ -17,6 +17,30 @@ foreach (var seed in new[] { 1, 2, 3, 4, 5 })
         $"greedy {Median(() => SelectionRules.Greedy(items, Budget)):0.00} ms, equal shares (1000 voters) {Median(() => SelectionRules.EqualShares(items, ballots, Budget)):0.00} ms"));
 }
 
+// Hard instances for branch and bound: every proposal's score is (nearly) proportional to its cost.
+foreach (var seed in new[] { 11, 12, 13 })
+{
+    var rng = new Random(seed);
+    var items = Enumerable.Range(1, Proposals).Select(i =>
+    {
+        var cost = rng.Next(5_000, 500_000) * 100L;
+        return new Candidate(i, cost, Math.Round(cost / 5_000_00m + (decimal)rng.NextDouble() * 0.5m, 2), 0);
+    }).ToList();
+    Console.WriteLine(string.Create(inv, $"correlated seed {seed}: knapsack {Median(() => SelectionRules.Knapsack(items, Budget)):0.00} ms"));
+}
+
+// Many small proposals: about 70 of the 200 fit, so the search tree is deep.
+foreach (var seed in new[] { 21, 22, 23 })
+{
+    var rng = new Random(seed);
+    var items = Enumerable.Range(1, Proposals).Select(i =>
+    {
+        var cost = rng.Next(5_000, 50_000) * 100L;
+        return new Candidate(i, cost, Math.Round(cost / 5_000_00m + (decimal)rng.NextDouble() * 2m, 2), 0);
+    }).ToList();
+    Console.WriteLine(string.Create(inv, $"small-costs seed {seed}: knapsack {Median(() => SelectionRules.Knapsack(items, Budget)):0.00} ms"));
+}
+
 static double Median(Func<SelectionOutcome> run)
 {
     run();
