@@ -88,6 +88,22 @@ public class ApprovalRulesTests(DemoApp app)
     }
 
     [Fact]
+    public async Task The_district_sets_how_many_days_publicity_lasts()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        Assert.Contains("公示天数应在 1 到 60 天之间", Fixtures.Errors(await district.ReadAsync(await district.SubmitAsync("/Screening/Rules?year=2065",
+            new() { ["year"] = "2065", ["days"] = "0" }, postUrl: "/Screening/Rules?handler=Publicity"))));
+        Assert.Equal(HttpStatusCode.Redirect, (await district.SubmitAsync("/Screening/Rules?year=2065",
+            new() { ["year"] = "2065", ["days"] = "3" }, postUrl: "/Screening/Rules?handler=Publicity")).StatusCode);
+        await TestData.SetBudgetAsync(app.Factory, Fixtures.LiuLian, 2065, 100_0000_00);
+        var id = await Fixtures.ScoredProjectAsync(app.Factory, Fixtures.LiuLian, 2065, 1_0000_00);
+        await MoveAsync(await Browser.LoginAsync(app.Factory, "sd-ps"), id, ProjectStatus.Publicity);
+        var notice = await Fixtures.QueryAsync(app.Factory, db => db.PublicityNotices.SingleAsync(n => n.ProjectId == id));
+        Assert.Equal(3, notice.Days);
+        Assert.Equal(TimeSpan.FromDays(3), notice.EndsAtUtc - notice.StartsAtUtc);
+    }
+
+    [Fact]
     public async Task Two_racing_approvals_never_commit_more_than_the_annual_budget()
     {
         // 六和 2063: 50 万元 district funds + 50 万元 city subsidy = 100 万元. Each project takes 60 万元: only one fits.

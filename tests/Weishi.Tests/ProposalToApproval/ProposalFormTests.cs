@@ -77,6 +77,28 @@ public class ProposalFormTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_proposal_links_the_residents_demands_it_answers()
+    {
+        var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
+        var demandId = await Fixtures.QueryAsync(app.Factory, async db =>
+        {
+            var d = new Web.Features.Demands.Demand { Text = "希望社区开设长者手机课", Channel = Web.Features.Demands.DemandChannel.Visit, RegionId = regionId,
+                SubmittedAtUtc = DateTime.UtcNow, Status = Web.Features.Demands.DemandStatus.Accepted };
+            db.Demands.Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var name = Unique("长者手机课");
+        var form = await FormAsync(name);
+        form["Input.DemandIds"] = demandId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync("/Proposals/Create", form)).StatusCode);
+        var linked = await Fixtures.QueryAsync(app.Factory, db => db.Demands.Where(d => d.Id == demandId).Select(d => new { d.Project!.Name, d.Status }).SingleAsync());
+        Assert.Equal(name, linked.Name);
+        Assert.Equal(Web.Features.Demands.DemandStatus.Converted, linked.Status);
+    }
+
+    [Fact]
     public async Task Submitting_moves_the_proposal_to_submitted()
     {
         var staff = await Browser.LoginAsync(app.Factory, "cs-ll");

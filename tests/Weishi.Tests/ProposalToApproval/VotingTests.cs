@@ -95,6 +95,20 @@ public partial class VotingTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Codes_cannot_be_requested_without_limit()
+    {
+        var (ballot, _) = await BallotAsync(2106);
+        var resident = Browser.For(app.Factory);
+        var phone = NewPhone();
+        for (var i = 0; i < 3; i++) await RequestCodeAsync(resident, ballot, phone);
+        var r = await resident.SubmitAsync($"/Public/Vote/{ballot}", new() { ["Phone"] = phone }, postUrl: $"/Public/Vote/{ballot}?handler=Code");
+        Assert.Contains("验证码发送过于频繁", Fixtures.Errors(await resident.ReadAsync(r)));
+        Assert.Equal(3, await Fixtures.QueryAsync(app.Factory, db => db.VoterCodes.CountAsync(c => c.BallotId == ballot)));
+        Assert.Contains("手机号码应为 11 位数字", Fixtures.Errors(await resident.ReadAsync(await resident.SubmitAsync($"/Public/Vote/{ballot}",
+            new() { ["Phone"] = "12345" }, postUrl: $"/Public/Vote/{ballot}?handler=Code"))));
+    }
+
+    [Fact]
     public async Task Concurrent_double_votes_count_once()
     {
         var (ballot, ids) = await BallotAsync(2102);

@@ -16,6 +16,7 @@ public sealed class RulesModel(WeishiDbContext db, ProposalChecks checks) : Page
     public int SelectedYear => Year ?? db.Time.GetUtcNow().Year + 1;
     public IReadOnlyList<NegativeListRule> Rules { get; private set; } = [];
     public Dictionary<ProjectType, long> Caps { get; } = [];
+    public int PublicityDays { get; private set; }
     public bool CanEdit => db.Scope.Has(AppRole.DistrictAdmin);
     public string? Error { get; private set; }
 
@@ -62,8 +63,25 @@ public sealed class RulesModel(WeishiDbContext db, ProposalChecks checks) : Page
         return RedirectToPage(new { year });
     }
 
+    public async Task<IActionResult> OnPostPublicityAsync(int year, int days)
+    {
+        if (!CanEdit) return Forbid();
+        Year = year;
+        if (year < 2000 || year > 2100) Error = "年度不正确";
+        else if (days is < 1 or > 60) Error = "公示天数应在 1 到 60 天之间";
+        if (Error is not null) { await LoadAsync(); return Page(); }
+        var row = await db.PublicitySettings.FirstOrDefaultAsync(s => s.Year == year);
+        if (row is null) db.PublicitySettings.Add(new Publicity.PublicitySetting { Year = year, Days = days });
+        else row.Days = days;
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"{year} 年项目公示期已设为 {days} 天";
+        return RedirectToPage(new { year });
+    }
+
     private async Task LoadAsync()
     {
+        PublicityDays = await db.PublicitySettings.Where(s => s.Year == SelectedYear).Select(s => (int?)s.Days).FirstOrDefaultAsync()
+            ?? Publicity.PublicityNotice.DefaultDays;
         Rules = await db.NegativeListRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
         foreach (var t in Enum.GetValues<ProjectType>()) Caps[t] = await checks.CapFenAsync(SelectedYear, t);
     }

@@ -12,6 +12,8 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, ISm
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
     public const int MaxAttempts = 5;
+    /// <summary>Codes a phone may request for one ballot while earlier ones are still valid (limits SMS flooding).</summary>
+    public const int MaxCodesPerLifetime = 3;
 
     public async Task<string?> SendCodeAsync(int ballotId, string? phone, CancellationToken ct = default)
     {
@@ -20,6 +22,8 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, ISm
         var now = db.Time.GetUtcNow().UtcDateTime;
         if (ballot is null || !ballot.IsOpen(now)) return "投票未开放或已结束";
         var phoneHash = await personal.HashAsync(phone!, ct);
+        var recent = await db.VoterCodes.CountAsync(c => c.BallotId == ballotId && c.PhoneHash == phoneHash && c.ExpiresAtUtc > now, ct);
+        if (recent >= MaxCodesPerLifetime) return $"验证码发送过于频繁，请 {CodeLifetime.TotalMinutes:0} 分钟后再试";
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         db.VoterCodes.Add(new VoterCode { BallotId = ballotId, PhoneHash = phoneHash, CodeHash = await personal.HashAsync("vote-code:" + phoneHash + ":" + code, ct), ExpiresAtUtc = now + CodeLifetime });
         await db.SaveChangesAsync(ct);
