@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Proposals;
 using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Cli;
 using Weishi.Web.Infrastructure.Data;
@@ -28,6 +29,7 @@ builder.Services.AddScoped<ProjectTransitions>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
+builder.Services.AddProposalToApproval();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
+using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
@@ -30,8 +31,8 @@ public class BudgetTests(DemoApp app)
     {
         // 10 万 district funds + 10 万 subsidy = 20 万; a 15 万 project fits, a second 15 万 one does not.
         await TestData.SetBudgetAsync(app.Factory, TianTou, 2041, 10_0000_00);
-        var first = await TestData.CreateProjectAsync(app.Factory, TianTou, 2041, 15_0000_00);
-        var second = await TestData.CreateProjectAsync(app.Factory, TianTou, 2041, 15_0000_00);
+        var first = await Fixtures.ScoredProjectAsync(app.Factory, TianTou, 2041, 15_0000_00);
+        var second = await Fixtures.ScoredProjectAsync(app.Factory, TianTou, 2041, 15_0000_00);
         var officer = await Browser.LoginAsync(app.Factory, "sd-sj");
 
         var ok = await officer.SubmitAsync($"/Projects/Detail/{first}", new() { ["to"] = nameof(ProjectStatus.Publicity) }, $"/Projects/Detail/{first}?handler=Move");
@@ -50,8 +51,8 @@ public class BudgetTests(DemoApp app)
     public async Task Two_racing_approvals_cannot_both_take_the_last_money()
     {
         await TestData.SetBudgetAsync(app.Factory, TianTou, 2042, 10_0000_00); // 20 万 in all
-        var a = await TestData.CreateProjectAsync(app.Factory, TianTou, 2042, 12_0000_00);
-        var b = await TestData.CreateProjectAsync(app.Factory, TianTou, 2042, 12_0000_00);
+        var a = await Fixtures.ScoredProjectAsync(app.Factory, TianTou, 2042, 12_0000_00);
+        var b = await Fixtures.ScoredProjectAsync(app.Factory, TianTou, 2042, 12_0000_00);
         var results = await Task.WhenAll(new[] { a, b }.Select(async id =>
         {
             using var scope = app.Factory.Services.CreateScope();
@@ -79,7 +80,7 @@ public class BudgetTests(DemoApp app)
     public async Task Lowering_a_budget_below_what_is_committed_is_refused()
     {
         await TestData.SetBudgetAsync(app.Factory, TianTou, 2044, 10_0000_00);
-        var id = await TestData.CreateProjectAsync(app.Factory, TianTou, 2044, 15_0000_00);
+        var id = await Fixtures.ScoredProjectAsync(app.Factory, TianTou, 2044, 15_0000_00);
         using (var scope = app.Factory.Services.CreateScope())
             Assert.Null(await scope.ServiceProvider.GetRequiredService<ProjectTransitions>().MoveAsync(id, ProjectStatus.Publicity));
         var district = await Browser.LoginAsync(app.Factory, "district");

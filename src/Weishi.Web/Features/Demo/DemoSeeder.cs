@@ -53,6 +53,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
                 percent += 25;
             }
 
+            db.NegativeListRules.AddRange(DemoNegativeListBuilder.Build());
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = db.Time.GetUtcNow().UtcDateTime,
@@ -139,6 +140,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
         await db.Projects.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.AnnualBudgets.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.YearSettings.ExecuteDeleteAsync(ct);
+        await db.NegativeListRules.ExecuteDeleteAsync(ct);
         await db.RoleAssignments.ExecuteDeleteAsync(ct);
         await db.Users.ExecuteDeleteAsync(ct);
         await db.Contractors.IgnoreQueryFilters().ExecuteDeleteAsync(ct);

@@ -5,10 +5,14 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Features.Projects;
 
 /// <summary>Moves a project along the state machine, reserving budget when it is approved.</summary>
-public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger)
+public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger, IEnumerable<IProjectStepGuard> guards)
 {
     /// <summary>Returns null on success, else the reason in Chinese; nothing is saved on refusal.</summary>
-    public async Task<string?> MoveAsync(int projectId, ProjectStatus to, CancellationToken ct = default)
+    public Task<string?> MoveAsync(int projectId, ProjectStatus to, CancellationToken ct = default) =>
+        MoveAsync(projectId, to, null, ct);
+
+    /// <summary>As above, with the officer's comment (e.g. the approval opinion) that guards may require.</summary>
+    public async Task<string?> MoveAsync(int projectId, ProjectStatus to, string? comment, CancellationToken ct = default)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null) return "项目不存在或您无权访问";
@@ -17,11 +21,16 @@ public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger)
         if (refusal is not null && (ProjectWorkflow.Find(project.Status, to) is null || !db.Scope.WriteAll))
             return refusal;
 
+        foreach (var guard in guards)
+            if (await guard.CheckAsync(project, to, comment, ct) is { } guardRefusal) return guardRefusal;
+
         if (!ProjectWorkflow.Committed.Contains(project.Status) && ProjectWorkflow.Committed.Contains(to))
         {
             var budgetRefusal = await ledger.ReserveAsync(project, ct);
             if (budgetRefusal is not null) return budgetRefusal;
         }
+        foreach (var guard in guards)
+            await guard.OnMovingAsync(project, project.Status, to, comment, ct);
         project.Status = to;
         project.StatusChangedAtUtc = db.Time.GetUtcNow().UtcDateTime;
         try

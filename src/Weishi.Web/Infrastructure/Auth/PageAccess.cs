@@ -19,5 +19,12 @@ public static class PageAccess
         c.AuthorizeFolder("/Statistics", Policies.Statistics);
         c.AuthorizeFolder("/Audit", Policies.Audit);
         c.AuthorizeFolder("/Admin", Policies.System);
+        c.AuthorizeFolder("/Proposals", Policies.RegionStaff);
+        c.AuthorizeFolder("/Screening", Policies.Statistics);
+        c.AuthorizeFolder("/Council", Policies.RegionStaff);
+        c.AuthorizeFolder("/Selection", Policies.RegionStaff);
+        c.AuthorizeFolder("/Publicity", Policies.RegionStaff);
+        c.AuthorizeFolder("/Voting", Policies.RegionStaff);
+        c.AllowAnonymousToFolder("/Public");
     }
 }

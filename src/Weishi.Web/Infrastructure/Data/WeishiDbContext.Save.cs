@@ -48,6 +48,19 @@ public abstract partial class WeishiDbContext
                 case Disbursement payment:
                     regions.Add(await ProjectRegionAsync(payment.ProjectId, payment.Project, ct));
                     break;
+                // Issue 5: rows that hang off a project. (Objections are lodged by anonymous residents on purpose.)
+                case Features.Proposals.PerformanceTarget target:
+                    regions.Add(await ProjectRegionAsync(target.ProjectId, target.Project, ct));
+                    break;
+                case Features.Proposals.ProposalDetails details:
+                    regions.Add(await ProjectRegionAsync(details.ProjectId, details.Project, ct));
+                    break;
+                case Features.Publicity.PublicityNotice notice:
+                    regions.Add(await ProjectRegionAsync(notice.ProjectId, notice.Project, ct));
+                    break;
+                case Features.Publicity.ProjectApproval approval:
+                    regions.Add(await ProjectRegionAsync(approval.ProjectId, approval.Project, ct));
+                    break;
                 default:
                     continue;
             }

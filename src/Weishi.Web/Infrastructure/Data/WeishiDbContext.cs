@@ -40,6 +40,28 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
 
+    // From proposal to approved project (issue 5)
+    public DbSet<Features.Proposals.PerformanceTarget> PerformanceTargets => Set<Features.Proposals.PerformanceTarget>();
+    public DbSet<Features.Proposals.ProposalDetails> ProposalDetails => Set<Features.Proposals.ProposalDetails>();
+    public DbSet<Features.Proposals.NegativeListRule> NegativeListRules => Set<Features.Proposals.NegativeListRule>();
+    public DbSet<Features.Proposals.ProjectTypeCap> ProjectTypeCaps => Set<Features.Proposals.ProjectTypeCap>();
+    public DbSet<Features.Screening.Rubric> Rubrics => Set<Features.Screening.Rubric>();
+    public DbSet<Features.Screening.RubricCriterion> RubricCriteria => Set<Features.Screening.RubricCriterion>();
+    public DbSet<Features.Council.CouncilSession> CouncilSessions => Set<Features.Council.CouncilSession>();
+    public DbSet<Features.Council.CouncilMember> CouncilMembers => Set<Features.Council.CouncilMember>();
+    public DbSet<Features.Council.CouncilScoreSheet> CouncilScoreSheets => Set<Features.Council.CouncilScoreSheet>();
+    public DbSet<Features.Council.CouncilScoreItem> CouncilScoreItems => Set<Features.Council.CouncilScoreItem>();
+    public DbSet<Features.Selection.SelectionRun> SelectionRuns => Set<Features.Selection.SelectionRun>();
+    public DbSet<Features.Selection.SelectionDecision> SelectionDecisions => Set<Features.Selection.SelectionDecision>();
+    public DbSet<Features.Publicity.PublicityNotice> PublicityNotices => Set<Features.Publicity.PublicityNotice>();
+    public DbSet<Features.Publicity.Objection> Objections => Set<Features.Publicity.Objection>();
+    public DbSet<Features.Publicity.ProjectApproval> ProjectApprovals => Set<Features.Publicity.ProjectApproval>();
+    public DbSet<Features.Publicity.PublicitySetting> PublicitySettings => Set<Features.Publicity.PublicitySetting>();
+    public DbSet<Features.Voting.Ballot> Ballots => Set<Features.Voting.Ballot>();
+    public DbSet<Features.Voting.Vote> Votes => Set<Features.Voting.Vote>();
+    public DbSet<Features.Voting.VoteChoice> VoteChoices => Set<Features.Voting.VoteChoice>();
+    public DbSet<Features.Voting.VoterCode> VoterCodes => Set<Features.Voting.VoterCode>();
+
     // The query filters read these per query, so one model serves every user.
     private bool ScopeReadAll => Scope.ReadAll;
     private int[] ScopeRegionIds => Scope.RegionIds;
@@ -76,5 +98,23 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
             ScopeReadAll || ScopeRegionIds.Contains(d.RegionId)
             || (ScopeUserId != null && d.SubmittedByUserId == ScopeUserId));
         builder.Entity<Contractor>().HasQueryFilter(c => ScopeContractorId == null || c.Id == ScopeContractorId);
+
+        // From proposal to approved project (issue 5): rows of a project or a community session follow their region.
+        // Rubrics, the negative list and caps are district-wide and public. Objections are filtered through their
+        // project; the public portal reads them with its own filter.
+        builder.Entity<Features.Proposals.PerformanceTarget>().HasQueryFilter(t =>
+            ScopeReadAll || ScopeRegionIds.Contains(t.Project!.RegionId)
+            || (ScopeContractorId != null && t.Project!.ContractorId == ScopeContractorId));
+        builder.Entity<Features.Proposals.ProposalDetails>().HasQueryFilter(d =>
+            ScopeReadAll || ScopeRegionIds.Contains(d.Project!.RegionId)
+            || (ScopeContractorId != null && d.Project!.ContractorId == ScopeContractorId));
+        builder.Entity<Features.Council.CouncilSession>().HasQueryFilter(s => ScopeReadAll || ScopeRegionIds.Contains(s.RegionId));
+        builder.Entity<Features.Council.CouncilMember>().HasQueryFilter(m => ScopeReadAll || ScopeRegionIds.Contains(m.RegionId));
+        builder.Entity<Features.Council.CouncilScoreSheet>().HasQueryFilter(s => ScopeReadAll || ScopeRegionIds.Contains(s.RegionId));
+        builder.Entity<Features.Selection.SelectionRun>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
+        builder.Entity<Features.Publicity.PublicityNotice>().HasQueryFilter(n => ScopeReadAll || ScopeRegionIds.Contains(n.Project!.RegionId));
+        builder.Entity<Features.Publicity.Objection>().HasQueryFilter(o => ScopeReadAll || ScopeRegionIds.Contains(o.Project!.RegionId));
+        builder.Entity<Features.Publicity.ProjectApproval>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.Project!.RegionId));
+        builder.Entity<Features.Voting.Ballot>().HasQueryFilter(b => ScopeReadAll || ScopeRegionIds.Contains(b.RegionId));
     }
 }

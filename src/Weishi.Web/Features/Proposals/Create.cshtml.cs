@@ -1,0 +1,251 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Regions;
+using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Money;
+
+namespace Weishi.Web.Features.Proposals;
+
+/// <summary>项目申报: a community (or, across communities, a subdistrict) drafts a proposal with budget lines and targets.</summary>
+public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, ProjectTransitions transitions) : PageModel
+{
+    public const int LineRows = 6;
+
+    public sealed class LineInput
+    {
+        public string? Item { get; set; }
+        public string? Unit { get; set; }
+        public string? Quantity { get; set; }
+        public string? UnitPrice { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Item) && string.IsNullOrWhiteSpace(Unit)
+            && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(UnitPrice);
+    }
+
+    public sealed class TargetInput
+    {
+        public TargetDimension Dimension { get; set; }
+        public string? Indicator { get; set; }
+        public string? Value { get; set; }
+        public string? Unit { get; set; }
+    }
+
+    public sealed class InputModel
+    {
+        public int Year { get; set; }
+        public int RegionId { get; set; }
+        public string? Name { get; set; }
+        public ProjectType Type { get; set; } = ProjectType.Service;
+        public ProjectCategory Category { get; set; } = ProjectCategory.Elderly;
+        public string? Content { get; set; }
+        public string? TargetGroup { get; set; }
+        public string? Place { get; set; }
+        public string? Schedule { get; set; }
+        public int PlannedBeneficiaries { get; set; }
+        public int PlannedSessions { get; set; }
+        public int? ContractorId { get; set; }
+        public int? CopiedFrom { get; set; }
+        public List<int> DemandIds { get; set; } = [];
+        public List<LineInput> Lines { get; set; } = [];
+        public List<TargetInput> Targets { get; set; } = [];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Contractors { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Text, string Community)> OpenDemands { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(ProjectType? type, int? copyFrom, int? year)
+    {
+        Input.Year = year ?? db.Time.GetUtcNow().Year + 1;
+        Input.Type = type ?? ProjectType.Service;
+        if (copyFrom is { } sourceId && !await CopyAsync(sourceId)) return NotFound();
+        await LoadAsync();
+        Input.RegionId = Input.RegionId == 0 ? Regions.FirstOrDefault()?.Id ?? 0 : Input.RegionId;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? submitAs)
+    {
+        var ct = HttpContext.RequestAborted;
+        var lines = ValidateLines();
+        var targets = ValidateTargets();
+        ValidateFields();
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == Input.RegionId, ct);
+        if (region is null || !db.Scope.CanWrite(region.Id) || region.Level == RegionLevel.District
+            || (region.Level == RegionLevel.Subdistrict && !db.Scope.Has(AppRole.SubdistrictOfficer) && !db.Scope.Has(AppRole.DistrictAdmin)))
+            Errors.Add("请选择您负责的社区（跨社区项目由街道申报）");
+        if (Input.ContractorId is { } cid && !await db.Contractors.AnyAsync(c => c.Id == cid, ct)) Errors.Add("所选承接单位不存在");
+        var budget = lines.Sum(l => l.AmountFen);
+        if (Errors.Count == 0)
+            Errors.AddRange(await checks.RefusalsAsync(Input.Year, Input.Type, Input.Name!, Input.Content, budget, ct));
+        if (Errors.Count > 0)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        var project = new Project
+        {
+            Code = await NextCodeAsync(region!, ct),
+            Year = Input.Year,
+            Name = Input.Name!.Trim(),
+            Type = Input.Type,
+            Category = Input.Category,
+            Content = Input.Content!.Trim(),
+            RegionId = region!.Id,
+            PlannedBeneficiaries = Input.PlannedBeneficiaries,
+            PlannedSessions = Input.PlannedSessions,
+            IsOneOff = Input.Type == ProjectType.Service && Input.PlannedSessions <= 1,
+            ContractorId = Input.ContractorId,
+            Status = ProjectStatus.Draft,
+            CreatedAtUtc = now,
+            StatusChangedAtUtc = now,
+            BudgetLines = lines,
+        };
+        db.Projects.Add(project);
+        db.ProposalDetails.Add(new ProposalDetails
+        {
+            Project = project, TargetGroup = Input.TargetGroup!.Trim(), Place = Input.Place!.Trim(), Schedule = Input.Schedule!.Trim(),
+            CopiedFromProjectId = Input.CopiedFrom,
+        });
+        foreach (var t in targets) { t.Project = project; db.PerformanceTargets.Add(t); }
+        if (Input.DemandIds.Count > 0)
+        {
+            foreach (var d in await db.Demands.Where(d => Input.DemandIds.Contains(d.Id) && d.ProjectId == null && d.RegionId == region.Id).ToListAsync(ct))
+            {
+                d.Project = project;
+                d.Status = Demands.DemandStatus.Converted;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        var message = $"已保存项目草稿 {project.Code}";
+        if (submitAs == "submit")
+        {
+            var refusal = await transitions.MoveAsync(project.Id, ProjectStatus.Submitted, ct);
+            message = refusal is null ? $"项目 {project.Code} 已申报" : message + "；申报未成功：" + refusal;
+        }
+        TempData["Message"] = message;
+        return RedirectToPage("/Projects/Detail", new { id = project.Id });
+    }
+
+    private List<BudgetLine> ValidateLines()
+    {
+        var result = new List<BudgetLine>();
+        var row = 0;
+        foreach (var l in Input.Lines)
+        {
+            row++;
+            if (l.IsBlank) continue;
+            var where = $"预算明细第 {row} 行：";
+            if (string.IsNullOrWhiteSpace(l.Item) || l.Item.Trim().Length > 120) { Errors.Add(where + "请填写支出项目（不超过120字）"); continue; }
+            if (string.IsNullOrWhiteSpace(l.Unit) || l.Unit.Trim().Length > 20) { Errors.Add(where + "请填写计量单位（不超过20字）"); continue; }
+            if (!decimal.TryParse(l.Quantity?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var qty))
+            { Errors.Add(where + "数量应为数字"); continue; }
+            if (qty <= 0) { Errors.Add(where + "数量必须大于 0"); continue; }
+            if (qty > 1_000_000 || decimal.Round(qty, 2) != qty) { Errors.Add(where + "数量不合理（最多 100 万，最多两位小数）"); continue; }
+            var (price, priceError) = Money.ParseYuan(l.UnitPrice);
+            if (priceError is not null) { Errors.Add(where + "单价" + priceError); continue; }
+            if (price <= 0) { Errors.Add(where + "单价必须大于 0"); continue; }
+            if (price > 1_000_0000_00) { Errors.Add(where + "单价不合理（超过 1000 万元）"); continue; }
+            var line = new BudgetLine { Item = l.Item.Trim(), Unit = l.Unit.Trim(), Quantity = qty, UnitPriceFen = price!.Value };
+            line.Price();
+            result.Add(line);
+        }
+        if (result.Count == 0 && Errors.Count == 0) Errors.Add("请至少填写一行预算明细");
+        return result;
+    }
+
+    private List<PerformanceTarget> ValidateTargets()
+    {
+        var result = new List<PerformanceTarget>();
+        foreach (var t in Input.Targets)
+        {
+            // Rows left without a target value are template indicators the proposal does not use.
+            if (string.IsNullOrWhiteSpace(t.Value)) continue;
+            var where = $"绩效目标“{t.Indicator?.Trim()}”：";
+            if (!Enum.IsDefined(t.Dimension)) { Errors.Add(where + "指标类别不正确"); continue; }
+            if (string.IsNullOrWhiteSpace(t.Indicator) || t.Indicator.Trim().Length > 60) { Errors.Add("绩效目标：请填写指标名称（不超过60字）"); continue; }
+            if (!decimal.TryParse(t.Value?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 100_000_000)
+            { Errors.Add(where + "目标值应为不小于 0 的数字"); continue; }
+            if (string.IsNullOrWhiteSpace(t.Unit) || t.Unit.Trim().Length > 20) { Errors.Add(where + "请填写计量单位"); continue; }
+            result.Add(new PerformanceTarget { Dimension = t.Dimension, Indicator = t.Indicator.Trim(), TargetValue = value, Unit = t.Unit.Trim() });
+        }
+        if (result.Count == 0) Errors.Add("请至少填写一项绩效目标（含目标值和单位）");
+        return result;
+    }
+
+    private void ValidateFields()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Name) || Input.Name.Trim().Length > 120) Errors.Add("请填写项目名称（不超过120字）");
+        if (string.IsNullOrWhiteSpace(Input.Content) || Input.Content.Length > 2000) Errors.Add("请填写项目内容（不超过2000字）");
+        if (string.IsNullOrWhiteSpace(Input.TargetGroup) || Input.TargetGroup.Length > 100) Errors.Add("请填写服务对象（不超过100字）");
+        if (string.IsNullOrWhiteSpace(Input.Place) || Input.Place.Length > 100) Errors.Add("请填写实施地点（不超过100字）");
+        if (string.IsNullOrWhiteSpace(Input.Schedule) || Input.Schedule.Length > 100) Errors.Add("请填写实施时间安排（不超过100字）");
+        if (!Enum.IsDefined(Input.Type)) Errors.Add("请选择项目类型");
+        if (!Enum.IsDefined(Input.Category)) Errors.Add("请选择项目类别");
+        if (Input.Year < 2000 || Input.Year > 2100) Errors.Add("年度不正确");
+        if (Input.PlannedBeneficiaries is < 0 or > 1_000_000) Errors.Add("计划受益人数应在 0 到 100 万之间");
+        if (Input.PlannedSessions is < 0 or > 10_000) Errors.Add("计划服务场次应在 0 到 10000 之间");
+    }
+
+    private async Task<string> NextCodeAsync(Region region, CancellationToken ct)
+    {
+        // Same shape as the demo's codes (2023-PS-LL-017); cross-community projects carry an X after the subdistrict.
+        var prefix = region.Level == RegionLevel.Subdistrict ? $"{Input.Year}-PS-{region.Abbr}X-" : $"{Input.Year}-PS-{region.Abbr}-";
+        var taken = await db.Projects.IgnoreQueryFilters().Where(p => p.Code.StartsWith(prefix)).Select(p => p.Code).ToListAsync(ct);
+        var n = taken.Count + 1;
+        while (taken.Contains($"{prefix}{n:000}")) n++;
+        return $"{prefix}{n:000}";
+    }
+
+    private async Task<bool> CopyAsync(int sourceId)
+    {
+        var source = await db.Projects.AsNoTracking().Include(p => p.BudgetLines).FirstOrDefaultAsync(p => p.Id == sourceId);
+        if (source is null) return false;
+        var details = await db.ProposalDetails.AsNoTracking().FirstOrDefaultAsync(d => d.ProjectId == sourceId);
+        var targets = await db.PerformanceTargets.AsNoTracking().Where(t => t.ProjectId == sourceId).OrderBy(t => t.Id).ToListAsync();
+        Input = new InputModel
+        {
+            Year = source.Year + 1, RegionId = source.RegionId, Name = source.Name, Type = source.Type, Category = source.Category,
+            Content = source.Content, TargetGroup = details?.TargetGroup, Place = details?.Place, Schedule = details?.Schedule,
+            PlannedBeneficiaries = source.PlannedBeneficiaries, PlannedSessions = source.PlannedSessions, ContractorId = source.ContractorId,
+            CopiedFrom = source.Id,
+            Lines = source.BudgetLines.OrderBy(l => l.Id).Select(l => new LineInput
+            {
+                Item = l.Item, Unit = l.Unit, Quantity = l.Quantity.ToString("0.##", CultureInfo.InvariantCulture),
+                UnitPrice = (l.UnitPriceFen / 100m).ToString("0.##", CultureInfo.InvariantCulture),
+            }).ToList(),
+            Targets = targets.Select(t => new TargetInput
+            {
+                Dimension = t.Dimension, Indicator = t.Indicator, Value = t.TargetValue.ToString("0.##", CultureInfo.InvariantCulture), Unit = t.Unit,
+            }).ToList(),
+        };
+        return true;
+    }
+
+    private async Task LoadAsync()
+    {
+        var scope = db.Scope;
+        Regions = (await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code).ToListAsync())
+            .Where(r => scope.CanWrite(r.Id) && (r.Level == RegionLevel.Community || scope.Has(AppRole.SubdistrictOfficer))).ToList();
+        Contractors = (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+            .Select(c => (c.Id, c.Name)).ToList();
+        var regionIds = Regions.Select(r => r.Id).ToList();
+        OpenDemands = (await db.Demands.AsNoTracking()
+            .Where(d => d.ProjectId == null && regionIds.Contains(d.RegionId) && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted))
+            .OrderByDescending(d => d.SubmittedAtUtc).Take(30).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
+            .Select(d => (d.Id, d.Text, d.ShortName)).ToList();
+        while (Input.Lines.Count < LineRows) Input.Lines.Add(new LineInput());
+        if (Input.Targets.Count == 0)
+            Input.Targets = IndicatorTemplates.For(Input.Type).Select(t => new TargetInput
+            {
+                Dimension = t.Dimension, Indicator = t.Indicator, Unit = t.Unit,
+            }).ToList();
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Voting;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Public.Vote;
+
+/// <summary>Residents vote with a phone code; results are shown only after the ballot closes.</summary>
+public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageModel
+{
+    public sealed record Option(int ProjectId, string Name, long CostFen, int Votes);
+
+    public Ballot Ballot { get; private set; } = null!;
+    public string Community { get; private set; } = "";
+    public IReadOnlyList<Option> Options { get; private set; } = [];
+    public int TotalVotes { get; private set; }
+    public bool IsOpen => Ballot.IsOpen(db.Time.GetUtcNow().UtcDateTime);
+    public bool IsClosed => Ballot.IsClosed(db.Time.GetUtcNow().UtcDateTime);
+    [BindProperty] public string? Phone { get; set; }
+    public bool CodeSent { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCodeAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Error = await voting.SendCodeAsync(id, Phone);
+        CodeSent = Error is null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVoteAsync(int id, string? code, List<int> choices)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Error = await voting.CastAsync(id, Phone, code, choices);
+        if (Error is not null) { CodeSent = true; return Page(); }
+        TempData["Message"] = "投票成功，感谢参与！结果将在投票结束后公布";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        // Visitors have no scope: the ballot, its options and counts are public by design.
+        var ballot = await db.Ballots.IgnoreQueryFilters().AsNoTracking().Include(b => b.Region).Include(b => b.Options)
+            .FirstOrDefaultAsync(b => b.Id == id);
+        if (ballot is null) return false;
+        Ballot = ballot;
+        Community = ballot.Region!.ShortName;
+        var ids = ballot.Options.Select(o => o.ProjectId).ToList();
+        var closed = IsClosed;
+        var counts = closed
+            ? await db.VoteChoices.Join(db.Votes.Where(v => v.BallotId == id), c => c.VoteId, v => v.Id, (c, v) => c.ProjectId)
+                .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N)
+            : [];
+        TotalVotes = closed ? await db.Votes.CountAsync(v => v.BallotId == id) : 0;
+        Options = (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new { p.Id, p.Name, Cost = p.BudgetLines.Sum(l => l.AmountFen) }).ToListAsync())
+            .Select(p => new Option(p.Id, p.Name, p.Cost, counts.GetValueOrDefault(p.Id)))
+            .OrderByDescending(o => o.Votes).ThenBy(o => o.ProjectId).ToList();
+        return true;
+    }
+}

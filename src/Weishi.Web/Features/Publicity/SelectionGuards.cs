@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Publicity;
+
+/// <summary>
+/// The rules of issue 5 on the state machine: no 公示中 without a council rubric score; no 实施中 without a
+/// finished publicity period, every objection answered, and the subdistrict's written approval.
+/// </summary>
+public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
+{
+    public async Task<string?> CheckAsync(Project project, ProjectStatus to, string? comment, CancellationToken ct)
+    {
+        if (to == ProjectStatus.Publicity && project.Status != ProjectStatus.Publicity)
+        {
+            var scored = await db.CouncilScoreSheets.IgnoreQueryFilters().AnyAsync(s => s.ProjectId == project.Id && s.Member!.Present, ct);
+            if (!scored) return "项目还没有议事会按筛选标准评分，不能进入公示";
+        }
+        if (to == ProjectStatus.InProgress)
+        {
+            var notice = await db.PublicityNotices.AsNoTracking().Where(n => n.ProjectId == project.Id)
+                .OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+            if (notice is null) return "项目未经公示，不能开始实施";
+            if (db.Time.GetUtcNow().UtcDateTime < notice.EndsAtUtc)
+                return $"公示期尚未结束（至 {Infrastructure.Web.Display.Time(notice.EndsAtUtc)}），不能开始实施";
+            var open = await db.Objections.CountAsync(o => o.ProjectId == project.Id && o.AnsweredAtUtc == null, ct);
+            if (open > 0) return $"还有 {open} 条公示异议未答复，不能审批";
+            if (string.IsNullOrWhiteSpace(comment)) return "请填写街道审批意见";
+        }
+        return null;
+    }
+
+    public async Task OnMovingAsync(Project project, ProjectStatus from, ProjectStatus to, string? comment, CancellationToken ct)
+    {
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        if (to == ProjectStatus.Publicity && from != ProjectStatus.Publicity)
+        {
+            var days = await db.PublicitySettings.Where(s => s.Year == project.Year).Select(s => (int?)s.Days).FirstOrDefaultAsync(ct)
+                ?? PublicityNotice.DefaultDays;
+            db.PublicityNotices.Add(new PublicityNotice { ProjectId = project.Id, StartsAtUtc = now, EndsAtUtc = now.AddDays(days), Days = days });
+        }
+        if (to == ProjectStatus.InProgress && from == ProjectStatus.Publicity)
+            db.ProjectApprovals.Add(new ProjectApproval { ProjectId = project.Id, AtUtc = now, ApprovedBy = db.Scope.UserName, Comment = comment!.Trim() });
+    }
+}
