@@ -25,9 +25,11 @@ public sealed class ContractorDirectory(WeishiDbContext db, ContractorAssessment
         var contractors = await db.Contractors.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
         // Counts over all projects on purpose: how much a contractor delivered is part of its public track record.
         var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.ContractorId != null)
-            .GroupBy(p => p.ContractorId!.Value)
-            .Select(g => new { Id = g.Key, Count = g.Count(), Spent = g.Sum(p => p.Disbursements.Sum(d => d.AmountFen)) })
-            .ToDictionaryAsync(x => x.Id, ct);
+            .GroupBy(p => p.ContractorId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        var spent = await db.Disbursements.IgnoreQueryFilters().Where(d => d.Project!.ContractorId != null)
+            .GroupBy(d => d.Project!.ContractorId!.Value).Select(g => new { Id = g.Key, Sum = g.Sum(d => d.AmountFen) })
+            .ToDictionaryAsync(x => x.Id, x => x.Sum, ct);
         var latest = ContractorAssessment.Latest(await assessment.YearScoresAsync(null, ct));
         var admitted = (await db.AdmissionApplications.IgnoreQueryFilters().Where(a => a.Status == ApplicationStatus.Admitted)
                 .Select(a => new { a.ContractorId, a.Category }).ToListAsync(ct))
@@ -37,9 +39,8 @@ public sealed class ContractorDirectory(WeishiDbContext db, ContractorAssessment
         return contractors.Select(c =>
         {
             var active = sanctions[c.Id].OrderByDescending(s => s.Kind).ToList();
-            var p = projects.GetValueOrDefault(c.Id);
             return new DirectoryRow(c.Id, c.Name, c.CreditCode, c.Type, c.RegisteredOn, c.OrgRatingLevel, c.FullTimeStaff,
-                c.CertifiedSocialWorkers, c.Categories, admitted[c.Id].Distinct().Order().ToList(), p?.Count ?? 0, p?.Spent ?? 0,
+                c.CertifiedSocialWorkers, c.Categories, admitted[c.Id].Distinct().Order().ToList(), projects.GetValueOrDefault(c.Id), spent.GetValueOrDefault(c.Id),
                 latest.GetValueOrDefault(c.Id), active.Any(s => s.Kind == SanctionKind.Watch),
                 active.Any(s => s.Kind == SanctionKind.Suspension), active.FirstOrDefault()?.Reason);
         }).ToList();

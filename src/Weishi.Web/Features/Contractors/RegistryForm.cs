@@ -66,7 +66,9 @@ public sealed class RegistryForm
     {
         foreach (var (key, entry) in state.Where(kv => kv.Value?.Errors.Count > 0).ToList())
         {
-            if (entry!.Errors.All(e => e.Exception is null && ContainsChinese(e.ErrorMessage))) continue;
+            // Our own messages are Chinese; the framework's are English (the attempted value may itself be Chinese).
+            var attempted = entry!.AttemptedValue ?? "";
+            if (entry.Errors.All(e => e.Exception is null && ContainsChinese(attempted.Length > 0 ? e.ErrorMessage.Replace(attempted, "", StringComparison.Ordinal) : e.ErrorMessage))) continue;
             entry.Errors.Clear();
             entry.Errors.Add($"“{Label(key)}”填写的内容无效（{entry.AttemptedValue}）");
         }
