@@ -8,7 +8,7 @@ using Weishi.Web.Features.Projects;
 
 namespace Weishi.Tests.Contractors;
 
-[Collection(DemoCollection.Name)]
+[Collection(ContractorCollection.Name)]
 public class AssessmentTests(DemoApp app)
 {
     private const string LiuLian = "440310001001";

@@ -43,7 +43,7 @@ public class SpotCheckSamplerTests
     }
 }
 
-[Collection(DemoCollection.Name)]
+[Collection(ContractorCollection.Name)]
 public class SpotCheckTests(DemoApp app)
 {
     [Fact]
