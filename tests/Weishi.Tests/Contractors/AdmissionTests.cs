@@ -75,6 +75,8 @@ public class AdmissionTests(DemoApp app)
         var own = await ContractorTestData.CreateAsync(app.Factory);
         await ContractorTestData.AdmitAsync(app.Factory, own.Id, ProjectCategory.Culture);
         Assert.Null(await RefusalAsync(own.Id, ProjectCategory.Culture));
+        using (var scope = app.Factory.Services.CreateScope())
+            Assert.Contains(await scope.ServiceProvider.GetRequiredService<ContractorEligibility>().ChoicesAsync(ProjectCategory.Culture), c => c.Id == own.Id);
 
         var district = await Browser.LoginAsync(app.Factory, "district");
         var response = await district.SubmitAsync($"/Contractors/Detail/{own.Id}", new()
@@ -83,6 +85,8 @@ public class AdmissionTests(DemoApp app)
         }, postUrl: $"/Contractors/Detail/{own.Id}?handler=Sanction", formSelector: "[data-testid=sanction-form]");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
+        using (var scope = app.Factory.Services.CreateScope())
+            Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<ContractorEligibility>().ChoicesAsync(ProjectCategory.Culture), c => c.Id == own.Id);
         var refusal = await RefusalAsync(own.Id, ProjectCategory.Culture);
         Assert.Contains("暂停", refusal);
         Assert.Contains("抽查发现虚报服务人次", refusal);

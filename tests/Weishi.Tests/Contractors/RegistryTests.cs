@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Infrastructure.Auth;
 
 namespace Weishi.Tests.Contractors;
 
@@ -195,5 +198,62 @@ public class RegistryTests(DemoApp app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
         var bytes = await export.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]);
+    }
+
+    [Fact]
+    public async Task A_contractor_cannot_remove_another_contractors_staff_and_bad_declared_projects_are_refused()
+    {
+        var own = await ContractorTestData.CreateAsync(app.Factory);
+        var other = await ContractorTestData.CreateAsync(app.Factory);
+        var otherStaffId = await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            var s = new ContractorStaff { ContractorId = other.Id, Name = "他人员工" };
+            db.ContractorStaff.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        var contractor = await Browser.LoginAsync(app.Factory, await ContractorTestData.CreateUserAsync(app.Factory, own.Code));
+
+        var remove = await contractor.SubmitAsync("/Contractors/Profile", [], postUrl: $"/Contractors/Profile?handler=RemoveStaff&staffId={otherStaffId}");
+        Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);
+        Assert.True(await ContractorTestData.WithDbAsync(app.Factory, db => db.ContractorStaff.AnyAsync(s => s.Id == otherStaffId)));
+
+        var negative = await contractor.SubmitAsync("/Contractors/Profile", new() { ["NewDeclared.Year"] = "2022", ["NewDeclared.Name"] = "长者探访", ["NewDeclared.AmountYuan"] = "-100" },
+            postUrl: "/Contractors/Profile?handler=Declared", formSelector: "[data-testid=declared-form]");
+        Assert.Contains("金额不能为负数", (await contractor.ReadAsync(negative)).QuerySelector("[data-testid=errors]")!.TextContent);
+        var future = await contractor.SubmitAsync("/Contractors/Profile", new() { ["NewDeclared.Year"] = "2999", ["NewDeclared.Name"] = "长者探访", ["NewDeclared.AmountYuan"] = "100" },
+            postUrl: "/Contractors/Profile?handler=Declared", formSelector: "[data-testid=declared-form]");
+        Assert.Contains("年度应在", (await contractor.ReadAsync(future)).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.False(await ContractorTestData.WithDbAsync(app.Factory, db => db.DeclaredProjects.AnyAsync(d => d.ContractorId == own.Id)));
+
+        var ok = await contractor.SubmitAsync("/Contractors/Profile", new() { ["NewDeclared.Year"] = "2022", ["NewDeclared.Name"] = "长者探访", ["NewDeclared.Client"] = "罗湖区某社区", ["NewDeclared.AmountYuan"] = "85000" },
+            postUrl: "/Contractors/Profile?handler=Declared", formSelector: "[data-testid=declared-form]");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var (_, detail) = await contractor.GetAsync($"/Contractors/Detail/{own.Id}");
+        Assert.Contains("罗湖区某社区", detail.QuerySelector("[data-testid=declared]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_contractor_writing_another_contractors_rows_is_stopped_by_the_context()
+    {
+        var own = await ContractorTestData.CreateAsync(app.Factory);
+        var other = await ContractorTestData.CreateAsync(app.Factory);
+        using var scope = app.Factory.Services.CreateScope();
+        var actingAs = new UserScope("u", "contractor-user", false, false, [], own.Id, new HashSet<AppRole> { AppRole.Contractor });
+        await using var db = app.Factory.CreateDbContext(scope, actingAs);
+
+        db.ContractorViolations.Add(new ContractorViolation { ContractorId = other.Id, Description = "伪造", OccurredOn = new DateOnly(2024, 1, 1) });
+        await Assert.ThrowsAsync<ScopeViolationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        var foreign = await db.Contractors.IgnoreQueryFilters().SingleAsync(c => c.Id == other.Id);
+        foreign.Name = "被改名";
+        await Assert.ThrowsAsync<ScopeViolationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        var mine = await db.Contractors.SingleAsync(c => c.Id == own.Id);
+        mine.Address = "本单位新地址";
+        await db.SaveChangesAsync();
+        Assert.Equal(other.Name, (await ContractorTestData.LoadAsync(app.Factory, other.Id)).Name);
     }
 }

@@ -8,7 +8,7 @@ namespace Weishi.Web.Features.Contractors.Admission;
 /// Whether a contractor may be chosen for a project of a category: it must be admitted for that category
 /// (an application with status 准入) and not suspended today. Proposal forms call <see cref="RefusalAsync"/>.
 /// </summary>
-public sealed class ContractorEligibility(WeishiDbContext db)
+public sealed class ContractorEligibility(WeishiDbContext db, Assessment.ContractorAssessment assessment)
 {
     /// <summary>Null when the contractor may be chosen; else why not, in Chinese.</summary>
     public async Task<string?> RefusalAsync(int contractorId, ProjectCategory category, CancellationToken ct = default)
@@ -39,6 +39,23 @@ public sealed class ContractorEligibility(WeishiDbContext db)
                 .Where(s => s.Kind == SanctionKind.Suspension).ToListAsync(ct))
             .Where(s => s.ActiveOn(today)).Select(s => s.ContractorId).ToHashSet();
         return admitted.Where(id => !suspended.Contains(id)).ToList();
+    }
+
+    public sealed record Choice(int Id, string Name, double? LatestScore, string? Grade, bool Watched);
+
+    /// <summary>The contractors a proposal of the category may name, best rated first, for a drop-down.</summary>
+    public async Task<List<Choice>> ChoicesAsync(ProjectCategory category, CancellationToken ct = default)
+    {
+        var pool = await PoolAsync(category, ct);
+        var names = await db.Contractors.IgnoreQueryFilters().AsNoTracking().Where(c => pool.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var latest = Assessment.ContractorAssessment.Latest(await assessment.YearScoresAsync(null, ct));
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var watched = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.Kind == SanctionKind.Watch && pool.Contains(s.ContractorId)).ToListAsync(ct))
+            .Where(s => s.ActiveOn(today)).Select(s => s.ContractorId).ToHashSet();
+        return names.Select(n => new Choice(n.Id, n.Name, latest.GetValueOrDefault(n.Id)?.Score, latest.GetValueOrDefault(n.Id)?.Grade, watched.Contains(n.Id)))
+            .OrderByDescending(c => c.LatestScore ?? -1).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
     public async Task<AdmissionFacts> FactsAsync(int contractorId, CancellationToken ct = default)
