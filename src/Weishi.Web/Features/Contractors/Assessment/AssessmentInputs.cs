@@ -75,7 +75,8 @@ public sealed class SpotCheckInput(WeishiDbContext db) : IAssessmentInput
 
     public async Task<Dictionary<int, double>> ScoreAsync(IReadOnlyList<ProjectFacts> projects, CancellationToken ct)
     {
-        var scores = await db.SpotCheckItems.AsNoTracking().Where(i => i.Score != null)
+        // Across scopes on purpose, like the rest of the assessment: only the aggregate score leaves this class.
+        var scores = await db.SpotCheckItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.Score != null)
             .Select(i => new { i.ProjectId, Score = i.Score!.Value }).ToListAsync(ct);
         var wanted = projects.Select(p => p.ProjectId).ToHashSet();
         return scores.Where(s => wanted.Contains(s.ProjectId)).GroupBy(s => s.ProjectId)
