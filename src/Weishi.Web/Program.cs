@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
@@ -30,6 +31,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
 builder.Services.AddProposalToApproval();
+builder.Services.AddContractors();
 
 var app = builder.Build();
 

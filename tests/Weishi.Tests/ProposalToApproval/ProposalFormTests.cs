@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
@@ -49,6 +50,42 @@ public class ProposalFormTests(DemoApp app)
     private static string Unique(string stem) => $"{stem}{Interlocked.Increment(ref _n)}-{Guid.NewGuid().ToString("N")[..4]}";
 
     private Task<int> CountAsync(string name) => Fixtures.QueryAsync(app.Factory, db => db.Projects.CountAsync(p => p.Name == name));
+
+    [Fact]
+    public async Task A_proposal_may_only_name_a_contractor_admitted_for_its_category_and_not_suspended()
+    {
+        // Ask the contractors registry (issue 9) which contractors it refuses for elderly services, and why.
+        var verdicts = await Fixtures.QueryAsync(app.Factory, async db =>
+        {
+            var ids = await db.Contractors.Select(c => c.Id).ToListAsync();
+            using var scope = app.Factory.Services.CreateScope();
+            var eligibility = scope.ServiceProvider.GetRequiredService<Weishi.Web.Features.Contractors.Admission.ContractorEligibility>();
+            var list = new List<(int Id, string? Refusal)>();
+            foreach (var id in ids) list.Add((id, await eligibility.RefusalAsync(id, ProjectCategory.Elderly)));
+            return list;
+        });
+        var eligible = verdicts.First(v => v.Refusal is null).Id;
+        var refused = verdicts.Where(v => v.Refusal is not null).ToList();
+        Assert.NotEmpty(refused);
+        Assert.Contains(refused, v => v.Refusal!.Contains("暂停", StringComparison.Ordinal));
+
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        foreach (var (id, refusal) in refused.Take(3).Append(refused.First(v => v.Refusal!.Contains("暂停", StringComparison.Ordinal))))
+        {
+            var name = Unique("长者助餐");
+            var form = await FormAsync(name);
+            form["Input.ContractorId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var response = await staff.SubmitAsync("/Proposals/Create", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(refusal!, Fixtures.Errors(await staff.ReadAsync(response)));
+            Assert.Equal(0, await CountAsync(name));
+        }
+        var okName = Unique("长者助餐");
+        var okForm = await FormAsync(okName);
+        okForm["Input.ContractorId"] = eligible.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync("/Proposals/Create", okForm)).StatusCode);
+        Assert.Equal(1, await CountAsync(okName));
+    }
 
     [Fact]
     public async Task Staff_draft_a_proposal_with_budget_lines_and_targets()

@@ -54,6 +54,9 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             }
 
             db.NegativeListRules.AddRange(DemoNegativeListBuilder.Build());
+            progress?.Report((95, "承接单位：资质、准入、抽查与考核"));
+            await new DemoContractorBuilder(db).BuildAsync(ct);
+
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = db.Time.GetUtcNow().UtcDateTime,
@@ -79,6 +82,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             list.Add(NewContractor(name, ContractorType.SocialOrganisation, "52440310", rng));
         foreach (var name in DemoCatalogue.Enterprises)
             list.Add(NewContractor(name, ContractorType.Enterprise, "91440310", rng));
+        list.AddRange(DemoContractorBuilder.MoreContractors());
         return list;
     }
 
@@ -134,6 +138,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
 
     private async Task ClearAsync(CancellationToken ct)
     {
+        await DemoContractorBuilder.ClearAsync(db, ct);
         await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.BudgetLines.IgnoreQueryFilters().ExecuteDeleteAsync(ct);

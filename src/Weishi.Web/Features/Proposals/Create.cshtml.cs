@@ -11,7 +11,8 @@ using Weishi.Web.Infrastructure.Money;
 namespace Weishi.Web.Features.Proposals;
 
 /// <summary>项目申报: a community (or, across communities, a subdistrict) drafts a proposal with budget lines and targets.</summary>
-public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, ProjectTransitions transitions) : PageModel
+public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, ProjectTransitions transitions,
+    Contractors.Admission.ContractorEligibility eligibility) : PageModel
 {
     public const int LineRows = 6;
 
@@ -79,7 +80,11 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         if (region is null || !db.Scope.CanWrite(region.Id) || region.Level == RegionLevel.District
             || (region.Level == RegionLevel.Subdistrict && !db.Scope.Has(AppRole.SubdistrictOfficer) && !db.Scope.Has(AppRole.DistrictAdmin)))
             Errors.Add("请选择您负责的社区（跨社区项目由街道申报）");
-        if (Input.ContractorId is { } cid && !await db.Contractors.AnyAsync(c => c.Id == cid, ct)) Errors.Add("所选承接单位不存在");
+        if (Input.ContractorId is { } cid)
+        {
+            if (!await db.Contractors.AnyAsync(c => c.Id == cid, ct)) Errors.Add("所选承接单位不存在");
+            else if (await eligibility.RefusalAsync(cid, Input.Category, ct) is { } refusal) Errors.Add(refusal);
+        }
         var budget = lines.Sum(l => l.AmountFen);
         if (Errors.Count == 0)
             Errors.AddRange(await checks.RefusalsAsync(Input.Year, Input.Type, Input.Name!, Input.Content, budget, ct));

@@ -61,12 +61,29 @@ public abstract partial class WeishiDbContext
                 case Features.Publicity.ProjectApproval approval:
                     regions.Add(await ProjectRegionAsync(approval.ProjectId, approval.Project, ct));
                     break;
+                case Features.Contractors.Contractor contractor:
+                    EnsureOwnContractor(contractor.Id, entry.State != EntityState.Added && entry.State != EntityState.Deleted);
+                    continue;
+                case Features.Contractors.IContractorOwned owned:
+                    EnsureOwnContractor(owned.ContractorId, true);
+                    continue;
+                case Features.Contractors.Admission.ApplicationDocument doc:
+                    EnsureOwnContractor(doc.Application?.ContractorId ?? await AdmissionApplications.IgnoreQueryFilters()
+                        .Where(a => a.Id == doc.ApplicationId).Select(a => a.ContractorId).FirstOrDefaultAsync(ct), true);
+                    continue;
                 default:
                     continue;
             }
             if (regions.Any(r => !Scope.CanWrite(r)))
                 throw new ScopeViolationException("您无权修改其他社区或街道的数据");
         }
+    }
+
+    /// <summary>Contractors (issue 9): outside the district, only a contractor user changes its own records.</summary>
+    private void EnsureOwnContractor(int contractorId, bool allowed)
+    {
+        if (!allowed || Scope.ContractorId is not { } own || own != contractorId)
+            throw new ScopeViolationException("您无权修改其他承接单位的数据");
     }
 
     private async Task<int> ProjectRegionAsync(int projectId, Project? loaded, CancellationToken ct) =>

@@ -29,6 +29,17 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Contractor> Contractors => Set<Contractor>();
+    public DbSet<ContractorStaff> ContractorStaff => Set<ContractorStaff>();
+    public DbSet<ContractorViolation> ContractorViolations => Set<ContractorViolation>();
+    public DbSet<DeclaredProject> DeclaredProjects => Set<DeclaredProject>();
+    public DbSet<ContractorSanction> ContractorSanctions => Set<ContractorSanction>();
+    public DbSet<ContractorChangeRequest> ContractorChangeRequests => Set<ContractorChangeRequest>();
+    public DbSet<Features.Contractors.Admission.AdmissionRule> AdmissionRules => Set<Features.Contractors.Admission.AdmissionRule>();
+    public DbSet<Features.Contractors.Admission.AdmissionApplication> AdmissionApplications => Set<Features.Contractors.Admission.AdmissionApplication>();
+    public DbSet<Features.Contractors.Admission.ApplicationDocument> ApplicationDocuments => Set<Features.Contractors.Admission.ApplicationDocument>();
+    public DbSet<Features.Contractors.Assessment.AssessmentWeight> AssessmentWeights => Set<Features.Contractors.Assessment.AssessmentWeight>();
+    public DbSet<Features.Contractors.SpotChecks.SpotCheckDraw> SpotCheckDraws => Set<Features.Contractors.SpotChecks.SpotCheckDraw>();
+    public DbSet<Features.Contractors.SpotChecks.SpotCheckItem> SpotCheckItems => Set<Features.Contractors.SpotChecks.SpotCheckItem>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
@@ -116,5 +127,18 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Publicity.Objection>().HasQueryFilter(o => ScopeReadAll || ScopeRegionIds.Contains(o.Project!.RegionId));
         builder.Entity<Features.Publicity.ProjectApproval>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.Project!.RegionId));
         builder.Entity<Features.Voting.Ballot>().HasQueryFilter(b => ScopeReadAll || ScopeRegionIds.Contains(b.RegionId));
+        // Contractors (issue 9): a contractor user sees only its own registry records, applications and spot checks.
+        builder.Entity<ContractorStaff>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<ContractorViolation>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<DeclaredProject>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<ContractorSanction>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<ContractorChangeRequest>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<Features.Contractors.Admission.AdmissionApplication>().HasQueryFilter(x =>
+            ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<Features.Contractors.Admission.ApplicationDocument>().HasQueryFilter(x =>
+            ScopeContractorId == null || x.Application!.ContractorId == ScopeContractorId);
+        builder.Entity<Features.Contractors.SpotChecks.SpotCheckItem>().HasQueryFilter(i =>
+            ScopeReadAll || ScopeRegionIds.Contains(i.Project!.RegionId)
+            || (ScopeContractorId != null && i.Project!.ContractorId == ScopeContractorId));
     }
 }

@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weishi.Tests.Infrastructure;
+using Weishi.Web.Features.Contractors.Assessment;
+using Weishi.Web.Features.Contractors.SpotChecks;
+using Weishi.Web.Features.Projects;
+
+namespace Weishi.Tests.Contractors;
+
+[Collection(ContractorCollection.Name)]
+public class AssessmentTests(DemoApp app)
+{
+    private const string LiuLian = "440310001001";
+
+    /// <summary>A contractor with one accepted project in 2091: budget 1000 元, paid 800 元, finished 10 days late, spot-checked at 60.</summary>
+    private async Task<(int ContractorId, int ProjectId)> HandComputedCaseAsync()
+    {
+        var contractor = await ContractorTestData.CreateAsync(app.Factory);
+        var projectId = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2091, 1000_00, ProjectStatus.Accepted);
+        var ongoing = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2091, 500_00, ProjectStatus.InProgress);
+        await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            var projects = await db.Projects.Where(p => p.Id == projectId || p.Id == ongoing).ToListAsync();
+            foreach (var p in projects) p.ContractorId = contractor.Id;
+            projects.Single(p => p.Id == projectId).StatusChangedAtUtc = new DateTime(2092, 1, 10, 3, 0, 0, DateTimeKind.Utc);
+            db.Disbursements.Add(new Disbursement { ProjectId = projectId, PaidOn = new DateOnly(2091, 12, 1), AmountFen = 800_00, Stage = "全额拨付" });
+            db.SpotCheckDraws.Add(new SpotCheckDraw
+            {
+                Period = "测试期次", Year = 2091, Seed = 1, PerStratum = 1, CandidateIds = projectId.ToString(),
+                Items = [new SpotCheckItem { ProjectId = projectId, Stratum = "坪山街道·服务类", Inspector = "检查员", Score = 60 }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        return (contractor.Id, projectId);
+    }
+
+    [Fact]
+    public async Task The_score_of_a_hand_computed_case()
+    {
+        var (contractorId, projectId) = await HandComputedCaseAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var assessment = scope.ServiceProvider.GetRequiredService<ContractorAssessment>();
+        var weights = await assessment.WeightsAsync();
+        Assert.Equal(new Dictionary<string, int> { ["acceptance"] = 30, ["budget"] = 20, ["ontime"] = 30, ["spotcheck"] = 20 }, weights);
+
+        var scores = await assessment.ProjectScoresAsync(contractorId);
+        // The ongoing project has nothing to be scored on yet and is left out.
+        var score = Assert.Single(scores);
+        Assert.Equal(projectId, score.Project.ProjectId);
+        Assert.Equal(100, score.Inputs["acceptance"]);
+        Assert.Equal(80, score.Inputs["budget"], 6);
+        Assert.Equal(90, score.Inputs["ontime"]);
+        Assert.Equal(60, score.Inputs["spotcheck"]);
+        // (100×30 + 80×20 + 90×30 + 60×20) / 100 = 85
+        Assert.Equal(85.0, score.Total);
+
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, page) = await district.GetAsync($"/Contractors/Detail/{contractorId}");
+        var row = page.QuerySelector("[data-testid=year-scores] tbody tr")!.TextContent;
+        Assert.Contains("2091", row);
+        Assert.Contains("85.00", row);
+        Assert.Contains("良", row);
+    }
+
+    [Fact]
+    public async Task The_district_changes_the_weights_and_the_score_follows()
+    {
+        var (contractorId, _) = await HandComputedCaseAsync();
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        try
+        {
+            var response = await district.SubmitAsync("/Contractors/Assessment/Weights", new()
+            {
+                ["Weights[acceptance]"] = "0", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            using var scope = app.Factory.Services.CreateScope();
+            var score = Assert.Single(await scope.ServiceProvider.GetRequiredService<ContractorAssessment>().ProjectScoresAsync(contractorId));
+            Assert.Equal(75.0, score.Total); // (90 + 60) / 2
+
+            var bad = await district.SubmitAsync("/Contractors/Assessment/Weights", new()
+            {
+                ["Weights[acceptance]"] = "-5", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1",
+            });
+            Assert.Contains("0 至 100", (await district.ReadAsync(bad)).QuerySelector("[data-testid=errors]")!.TextContent);
+        }
+        finally
+        {
+            await district.SubmitAsync("/Contractors/Assessment/Weights", new()
+            {
+                ["Weights[acceptance]"] = "30", ["Weights[budget]"] = "20", ["Weights[ontime]"] = "30", ["Weights[spotcheck]"] = "20",
+            });
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_shows_real_differences_between_contractors()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var assessment = scope.ServiceProvider.GetRequiredService<ContractorAssessment>();
+        var years = (await assessment.YearScoresAsync()).Where(y => y.Year == 2023).ToList();
+        Assert.True(years.Count >= 40);
+        Assert.Contains(years, y => y.Grade == "优");
+        Assert.Contains(years, y => y.Score < 85);
+
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, compare) = await district.GetAsync("/Contractors/Compare?category=Elderly&year=2023");
+        var rows = compare.QuerySelectorAll("[data-testid=compare-table] tbody tr");
+        Assert.True(rows.Length >= 5);
+        Assert.Contains(rows, r => !r.TextContent.Contains("100.0%"));
+    }
+}
