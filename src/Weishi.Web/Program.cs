@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Auth;
@@ -28,6 +29,7 @@ builder.Services.AddScoped<ProjectTransitions>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
+builder.Services.AddDeliverySupervision(builder.Configuration);
 
 var app = builder.Build();
 

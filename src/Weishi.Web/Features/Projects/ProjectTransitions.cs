@@ -17,6 +17,7 @@ public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger)
         if (refusal is not null && (ProjectWorkflow.Find(project.Status, to) is null || !db.Scope.WriteAll))
             return refusal;
 
+        if (to == ProjectStatus.Accepted && await Acceptance.AcceptanceGuard.RefusalAsync(db, projectId, ct) is { } open) return open;
         if (!ProjectWorkflow.Committed.Contains(project.Status) && ProjectWorkflow.Committed.Contains(to))
         {
             var budgetRefusal = await ledger.ReserveAsync(project, ct);

@@ -19,5 +19,10 @@ public static class PageAccess
         c.AuthorizeFolder("/Statistics", Policies.Statistics);
         c.AuthorizeFolder("/Audit", Policies.Audit);
         c.AuthorizeFolder("/Admin", Policies.System);
+        c.AuthorizeFolder("/Delivery", Policies.Programme);
+        c.AuthorizeFolder("/Inspections", Policies.Programme);
+        c.AuthorizeFolder("/Acceptance", Policies.Programme);
+        c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
+        c.AllowAnonymousToFolder("/SignIn");
     }
 }

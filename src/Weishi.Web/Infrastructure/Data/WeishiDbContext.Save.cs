@@ -31,6 +31,7 @@ public abstract partial class WeishiDbContext
     private async Task EnforceScopeAsync(CancellationToken ct)
     {
         if (Scope.WriteAll) return;
+        _owners.Clear();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -48,12 +49,37 @@ public abstract partial class WeishiDbContext
                 case Disbursement payment:
                     regions.Add(await ProjectRegionAsync(payment.ProjectId, payment.Project, ct));
                     break;
+                // Delivery and supervision: community/subdistrict staff write records of their regions' projects;
+                // a contractor writes activities, progress and answers of its own projects only.
+                case IProjectRecord record:
+                    if (record is Features.Delivery.Attendance && AllowAnonymousSignIn && entry.State == EntityState.Added) continue;
+                    var projectIds = new List<int> { record.ProjectId };
+                    if (entry.State == EntityState.Modified)
+                        projectIds.Add((int)entry.Property(nameof(IProjectRecord.ProjectId)).OriginalValue!);
+                    foreach (var projectId in projectIds)
+                    {
+                        var owner = await ProjectOwnerAsync(projectId, ct);
+                        if (record is IContractorWritable && Scope.ContractorId != null && owner.ContractorId == Scope.ContractorId) continue;
+                        regions.Add(owner.RegionId);
+                    }
+                    break;
                 default:
                     continue;
             }
             if (regions.Any(r => !Scope.CanWrite(r)))
                 throw new ScopeViolationException("您无权修改其他社区或街道的数据");
         }
+    }
+
+    private readonly Dictionary<int, (int RegionId, int? ContractorId)> _owners = [];
+
+    private async Task<(int RegionId, int? ContractorId)> ProjectOwnerAsync(int projectId, CancellationToken ct)
+    {
+        if (_owners.TryGetValue(projectId, out var known)) return known;
+        var owner = await Projects.IgnoreQueryFilters().Where(p => p.Id == projectId)
+            .Select(p => new { p.RegionId, p.ContractorId }).FirstOrDefaultAsync(ct);
+        // A record of a project that does not exist belongs to nobody: refused below (region 0).
+        return _owners[projectId] = owner is null ? (0, null) : (owner.RegionId, owner.ContractorId);
     }
 
     private async Task<int> ProjectRegionAsync(int projectId, Project? loaded, CancellationToken ct) =>
