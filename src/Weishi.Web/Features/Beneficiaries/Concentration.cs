@@ -47,9 +47,9 @@ public sealed class ConcentrationQuery(WeishiDbContext db)
 {
     public async Task<Dictionary<int, Concentration>> ForYearAsync(int year, CancellationToken ct = default)
     {
-        var rows = await db.Attendances.AsNoTracking()
-            .Where(a => a.Project!.Year == year)
-            .GroupBy(a => new { a.Project!.RegionId, a.ParticipantId })
+        var rows = await BeneficiaryQuery.Visible(db).AsNoTracking()
+            .Where(a => a.Year == year)
+            .GroupBy(a => new { a.RegionId, a.ParticipantId })
             .Select(g => new { g.Key.RegionId, Times = g.Count() })
             .GroupBy(x => new { x.RegionId, x.Times })
             .Select(g => new { g.Key.RegionId, g.Key.Times, People = g.Count() })

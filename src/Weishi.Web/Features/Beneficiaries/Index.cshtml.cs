@@ -10,7 +10,7 @@ namespace Weishi.Web.Features.Beneficiaries;
 /// <summary>Per community and year: reach against targets and participant concentration (服务对象固化).</summary>
 public sealed class IndexModel(WeishiDbContext db, ConcentrationQuery concentration) : PageModel
 {
-    public sealed record Row(int RegionId, string Community, int ServiceProjects, int OneOff, int ShortOfTarget, int Sessions, Concentration Figures);
+    public sealed record Row(int RegionId, string Community, int ServiceProjects, int OneOff, int Sessions, Concentration Figures);
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -30,14 +30,13 @@ public sealed class IndexModel(WeishiDbContext db, ConcentrationQuery concentrat
                 RegionId = g.Key,
                 Count = g.Count(),
                 OneOff = g.Count(p => p.IsOneOff),
-                Short = g.Count(p => db.Attendances.Where(a => a.ProjectId == p.Id).Select(a => a.ParticipantId).Distinct().Count() < p.PlannedBeneficiaries),
             }).ToListAsync(ct);
         var sessions = await db.ActivitySessions.AsNoTracking().Where(s => s.Project!.Year == year)
             .GroupBy(s => s.Project!.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var ids = projects.Select(p => p.RegionId).ToList();
         var names = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ShortName, ct);
         Rows = projects.OrderBy(p => names.GetValueOrDefault(p.RegionId), StringComparer.Ordinal)
-            .Select(p => new Row(p.RegionId, names.GetValueOrDefault(p.RegionId, ""), p.Count, p.OneOff, p.Short,
+            .Select(p => new Row(p.RegionId, names.GetValueOrDefault(p.RegionId, ""), p.Count, p.OneOff,
                 sessions.GetValueOrDefault(p.RegionId), figures.GetValueOrDefault(p.RegionId, Concentration.Empty)))
             .OrderByDescending(r => r.Figures.Top10Share).ToList();
     }

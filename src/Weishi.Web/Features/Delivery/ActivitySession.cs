@@ -31,6 +31,9 @@ public class Attendance : IContractorWritable, IAudited
     /// <summary>Copied from the session so scope checks and per-project counts need no join.</summary>
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
+    /// <summary>The project's community and year, copied so concentration per community-year reads one index.</summary>
+    public int RegionId { get; set; }
+    public int Year { get; set; }
     public int ParticipantId { get; set; }
     public Participants.Participant? Participant { get; set; }
     public DateTime SignedInAtUtc { get; set; }

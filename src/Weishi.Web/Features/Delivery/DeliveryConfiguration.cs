@@ -45,6 +45,7 @@ public sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendanc
         b.HasIndex(a => new { a.SessionId, a.ParticipantId }).IsUnique();
         b.HasIndex(a => new { a.ProjectId, a.ParticipantId });
         b.HasIndex(a => a.ParticipantId);
+        b.HasIndex(a => new { a.Year, a.RegionId, a.ParticipantId });
         b.HasOne(a => a.Session).WithMany(s => s.Attendances).HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Project).WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Participant).WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Restrict);

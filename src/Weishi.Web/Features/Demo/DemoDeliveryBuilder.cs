@@ -69,8 +69,8 @@ public sealed class DemoDeliveryBuilder(WeishiDbContext db, PersonalData persona
 
     private async Task InsertAttendancesAsync(List<Attendance> rows, CancellationToken ct)
     {
-        await InsertAsync("Attendances", ["SessionId", "ProjectId", "ParticipantId", "SignedInAtUtc", "ByQr"],
-                rows.Select(a => new object?[] { a.SessionId, a.ProjectId, a.ParticipantId, a.SignedInAtUtc, a.ByQr }), ct);
+        await InsertAsync("Attendances", ["SessionId", "ProjectId", "RegionId", "Year", "ParticipantId", "SignedInAtUtc", "ByQr"],
+                rows.Select(a => new object?[] { a.SessionId, a.ProjectId, a.RegionId, a.Year, a.ParticipantId, a.SignedInAtUtc, a.ByQr }), ct);
     }
 
     /// <summary>
@@ -216,7 +216,7 @@ public sealed class DemoDeliveryBuilder(WeishiDbContext db, PersonalData persona
                 chosen.Add(regulars && _rng.NextDouble() < 0.75 ? _rng.Next(Regulars) : _rng.Next(pool.Count));
             }
             foreach (var i in chosen)
-                signIns.Add((session, new Attendance { ProjectId = p.Id, ParticipantId = pool[i].Id, SignedInAtUtc = startsAt.AddMinutes(_rng.Next(20)), ByQr = _rng.NextDouble() < 0.7 }));
+                signIns.Add((session, new Attendance { ProjectId = p.Id, RegionId = p.RegionId, Year = p.Year, ParticipantId = pool[i].Id, SignedInAtUtc = startsAt.AddMinutes(_rng.Next(20)), ByQr = _rng.NextDouble() < 0.7 }));
             db.ActivitySessions.Add(session);
         }
     }

@@ -74,10 +74,14 @@ public sealed class ParticipantRegister(WeishiDbContext db, PersonalData persona
     {
         if (await db.Attendances.IgnoreQueryFilters().AnyAsync(a => a.SessionId == session.Id && a.ParticipantId == participant.Id, ct))
             return SignInOutcome.AlreadySignedIn;
+        var project = await db.Projects.IgnoreQueryFilters().Where(p => p.Id == session.ProjectId)
+            .Select(p => new { p.RegionId, p.Year }).SingleAsync(ct);
         var attendance = new Attendance
         {
             SessionId = session.Id,
             ProjectId = session.ProjectId,
+            RegionId = project.RegionId,
+            Year = project.Year,
             ParticipantId = participant.Id,
             SignedInAtUtc = db.Time.GetUtcNow().UtcDateTime,
             ByQr = byQr,

@@ -498,11 +498,17 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("SignedInAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -512,6 +518,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
+
+                    b.HasIndex("Year", "RegionId", "ParticipantId");
 
                     b.ToTable("Attendances");
                 });

@@ -475,11 +475,17 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SignedInAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -489,6 +495,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
+
+                    b.HasIndex("Year", "RegionId", "ParticipantId");
 
                     b.ToTable("Attendances");
                 });

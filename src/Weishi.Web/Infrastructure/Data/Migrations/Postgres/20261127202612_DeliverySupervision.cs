@@ -254,6 +254,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SessionId = table.Column<int>(type: "integer", nullable: false),
                     ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
                     ParticipantId = table.Column<int>(type: "integer", nullable: false),
                     SignedInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ByQr = table.Column<bool>(type: "boolean", nullable: false)
@@ -317,6 +319,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 table: "Attendances",
                 columns: new[] { "SessionId", "ParticipantId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_Year_RegionId_ParticipantId",
+                table: "Attendances",
+                columns: new[] { "Year", "RegionId", "ParticipantId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_ContractorId",

@@ -253,6 +253,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     SessionId = table.Column<int>(type: "INTEGER", nullable: false),
                     ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
                     ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
                     SignedInAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ByQr = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -316,6 +318,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                 table: "Attendances",
                 columns: new[] { "SessionId", "ParticipantId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_Year_RegionId_ParticipantId",
+                table: "Attendances",
+                columns: new[] { "Year", "RegionId", "ParticipantId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_ContractorId",

@@ -11,7 +11,7 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWeishiDbContext))]
-    [Migration("20261127194944_DeliverySupervision")]
+    [Migration("20261127202602_DeliverySupervision")]
     partial class DeliverySupervision
     {
         /// <inheritdoc />
@@ -478,11 +478,17 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SignedInAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -492,6 +498,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
+
+                    b.HasIndex("Year", "RegionId", "ParticipantId");
 
                     b.ToTable("Attendances");
                 });

@@ -12,7 +12,7 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWeishiDbContext))]
-    [Migration("20261127194953_DeliverySupervision")]
+    [Migration("20261127202612_DeliverySupervision")]
     partial class DeliverySupervision
     {
         /// <inheritdoc />
@@ -501,11 +501,17 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("SignedInAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -515,6 +521,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
+
+                    b.HasIndex("Year", "RegionId", "ParticipantId");
 
                     b.ToTable("Attendances");
                 });
