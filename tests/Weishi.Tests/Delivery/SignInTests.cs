@@ -127,6 +127,43 @@ public class SignInTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Staff_enter_an_attendee_by_id_number_who_is_the_same_person_when_scanning_elsewhere()
+    {
+        var first = await DeliveryData.ProjectAsync(app.Factory, 2041);
+        var second = await DeliveryData.ProjectAsync(app.Factory, 2041);
+        var (s1, _) = await DeliveryData.SessionAsync(app.Factory, first);
+        var (s2, t2) = await DeliveryData.SessionAsync(app.Factory, second);
+        var idNumber = DeliveryData.NewIdNumber();
+        var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var entered = await staff.SubmitAsync($"/Delivery/Session/{s1}", new() { ["Name"] = "周伯", ["Phone"] = "", ["IdNumber"] = idNumber },
+            postUrl: $"/Delivery/Session/{s1}?handler=Attendee", formSelector: "[data-testid=attendee-form]");
+        Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+        var empty = await staff.SubmitAsync($"/Delivery/Session/{s1}", new() { ["Name"] = "无号码", ["Phone"] = "", ["IdNumber"] = "" },
+            postUrl: $"/Delivery/Session/{s1}?handler=Attendee", formSelector: "[data-testid=attendee-form]");
+        Assert.Contains("手机号码或身份证号码", (await staff.ReadAsync(empty)).QuerySelector("[data-testid=errors]")!.TextContent);
+        await Browser.For(app.Factory).SubmitAsync($"/SignIn/{t2}", Form("周伯", DeliveryData.NewPhone(), idNumber.ToLowerInvariant()));
+
+        using var scope = app.Factory.Services.CreateScope();
+        var people = await DeliveryData.Db(scope).Attendances.Where(a => a.SessionId == s1 || a.SessionId == s2).Select(a => a.ParticipantId).ToListAsync();
+        Assert.Equal(2, people.Count);
+        Assert.Single(people.Distinct());
+    }
+
+    [Fact]
+    public async Task Another_communitys_beneficiaries_are_not_shown()
+    {
+        var regionId = await TestData.RegionIdAsync(app.Factory, DeliveryData.TangKeng);
+        var stranger = await Browser.LoginAsync(app.Factory, "cs-ll");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Beneficiaries/Community?regionId={regionId}&year=2023")).Status);
+        var own = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var (status, page) = await own.GetAsync($"/Beneficiaries/Community?regionId={regionId}&year=2023");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotEmpty(page.QuerySelectorAll("[data-testid=reach] tbody tr"));
+        var (_, district) = await own.GetAsync("/Beneficiaries?year=2023");
+        Assert.Equal([regionId.ToString()], district.QuerySelectorAll("[data-testid=concentration] tbody tr").Select(r => r.GetAttribute("data-region")));
+    }
+
+    [Fact]
     public async Task An_unknown_token_answers_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Browser.For(app.Factory).GetAsync("/SignIn/doesnotexist")).Status);
