@@ -34,7 +34,9 @@ public class StatisticsTests(DemoApp app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         var path = Path.GetTempFileName() + ".xlsx";
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: "年度汇总").Cast<IDictionary<string, object>>().ToList();
+        // Other tests add projects in far-future years to the shared database; the report's years are what we check.
+        var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: "年度汇总").Cast<IDictionary<string, object>>()
+            .Where(r => r["年度"].ToString() is "2021" or "2022" or "2023").ToList();
         Assert.Equal(["2021", "2022", "2023"], rows.Select(r => r["年度"].ToString()));
         Assert.Equal([579d, 520d, 493d], rows.Select(r => Convert.ToDouble(r["项目数（个）"])));
         Assert.Equal([4368.20m, 4684.16m, 4683.04m], rows.Select(r => Convert.ToDecimal(r["实际支出（万元）"])));

@@ -14,7 +14,8 @@ namespace Weishi.Web.Features.Demo;
 /// source report's, with the report's problems present (most service projects one-off, few projects
 /// traceable to residents' needs).
 /// </summary>
-public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hasher, ILookupNormalizer normalizer)
+public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hasher, ILookupNormalizer normalizer,
+    Infrastructure.Privacy.PersonalData personal)
 {
     public const int Seed = 20210101;
 
@@ -56,6 +57,8 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             db.NegativeListRules.AddRange(DemoNegativeListBuilder.Build());
             progress?.Report((95, "承接单位：资质、准入、抽查与考核"));
             await new DemoContractorBuilder(db).BuildAsync(ct);
+            progress?.Report((95, "实施记录：合同、活动签到、检查"));
+            await new DemoDeliveryBuilder(db, personal).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -139,6 +142,9 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
     private async Task ClearAsync(CancellationToken ct)
     {
         await DemoContractorBuilder.ClearAsync(db, ct);
+        await db.Attendances.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.Participants.ExecuteDeleteAsync(ct);
+        await db.DeviationFlags.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.BudgetLines.IgnoreQueryFilters().ExecuteDeleteAsync(ct);

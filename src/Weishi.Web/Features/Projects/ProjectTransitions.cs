@@ -24,6 +24,7 @@ public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger, 
         foreach (var guard in guards)
             if (await guard.CheckAsync(project, to, comment, ct) is { } guardRefusal) return guardRefusal;
 
+        if (to == ProjectStatus.Accepted && await Acceptance.AcceptanceGuard.RefusalAsync(db, projectId, ct) is { } open) return open;
         if (!ProjectWorkflow.Committed.Contains(project.Status) && ProjectWorkflow.Committed.Contains(to))
         {
             var budgetRefusal = await ledger.ReserveAsync(project, ct);

@@ -26,5 +26,10 @@ public static class PageAccess
         c.AuthorizeFolder("/Publicity", Policies.RegionStaff);
         c.AuthorizeFolder("/Voting", Policies.RegionStaff);
         c.AllowAnonymousToFolder("/Public");
+        c.AuthorizeFolder("/Delivery", Policies.Programme);
+        c.AuthorizeFolder("/Inspections", Policies.Programme);
+        c.AuthorizeFolder("/Acceptance", Policies.Programme);
+        c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
+        c.AllowAnonymousToFolder("/SignIn");
     }
 }

@@ -31,6 +31,7 @@ public abstract partial class WeishiDbContext
     private async Task EnforceScopeAsync(CancellationToken ct)
     {
         if (Scope.WriteAll) return;
+        _owners.Clear();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -71,6 +72,20 @@ public abstract partial class WeishiDbContext
                     EnsureOwnContractor(doc.Application?.ContractorId ?? await AdmissionApplications.IgnoreQueryFilters()
                         .Where(a => a.Id == doc.ApplicationId).Select(a => a.ContractorId).FirstOrDefaultAsync(ct), true);
                     continue;
+                // Delivery and supervision: community/subdistrict staff write records of their regions' projects;
+                // a contractor writes activities, progress and answers of its own projects only.
+                case IProjectRecord record:
+                    if (record is Features.Delivery.Attendance && AllowAnonymousSignIn && entry.State == EntityState.Added) continue;
+                    var projectIds = new List<int> { record.ProjectId };
+                    if (entry.State == EntityState.Modified)
+                        projectIds.Add((int)entry.Property(nameof(IProjectRecord.ProjectId)).OriginalValue!);
+                    foreach (var projectId in projectIds)
+                    {
+                        var owner = await ProjectOwnerAsync(projectId, ct);
+                        if (record is IContractorWritable && Scope.ContractorId != null && owner.ContractorId == Scope.ContractorId) continue;
+                        regions.Add(owner.RegionId);
+                    }
+                    break;
                 default:
                     continue;
             }
@@ -84,6 +99,17 @@ public abstract partial class WeishiDbContext
     {
         if (!allowed || Scope.ContractorId is not { } own || own != contractorId)
             throw new ScopeViolationException("您无权修改其他承接单位的数据");
+    }
+
+    private readonly Dictionary<int, (int RegionId, int? ContractorId)> _owners = [];
+
+    private async Task<(int RegionId, int? ContractorId)> ProjectOwnerAsync(int projectId, CancellationToken ct)
+    {
+        if (_owners.TryGetValue(projectId, out var known)) return known;
+        var owner = await Projects.IgnoreQueryFilters().Where(p => p.Id == projectId)
+            .Select(p => new { p.RegionId, p.ContractorId }).FirstOrDefaultAsync(ct);
+        // A record of a project that does not exist belongs to nobody: refused below (region 0).
+        return _owners[projectId] = owner is null ? (0, null) : (owner.RegionId, owner.ContractorId);
     }
 
     private async Task<int> ProjectRegionAsync(int projectId, Project? loaded, CancellationToken ct) =>

@@ -26,6 +26,9 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     /// <summary>Set by bulk loaders (demo seed, imports) that write one summary audit entry themselves.</summary>
     public bool SuppressRowAudit { get; set; }
 
+    /// <summary>Set by the public QR sign-in, whose session token is the permission to add one attendance.</summary>
+    public bool AllowAnonymousSignIn { get; set; }
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Contractor> Contractors => Set<Contractor>();
@@ -50,6 +53,17 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
+    // Delivery and supervision
+    public DbSet<Features.Delivery.Contract> Contracts => Set<Features.Delivery.Contract>();
+    public DbSet<Features.Delivery.Milestone> Milestones => Set<Features.Delivery.Milestone>();
+    public DbSet<Features.Delivery.ActivitySession> ActivitySessions => Set<Features.Delivery.ActivitySession>();
+    public DbSet<Features.Delivery.Attendance> Attendances => Set<Features.Delivery.Attendance>();
+    public DbSet<Features.Delivery.ProgressRecord> ProgressRecords => Set<Features.Delivery.ProgressRecord>();
+    public DbSet<Features.Delivery.EvidenceFile> EvidenceFiles => Set<Features.Delivery.EvidenceFile>();
+    public DbSet<Features.Participants.Participant> Participants => Set<Features.Participants.Participant>();
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Acceptance.AcceptanceRecord> AcceptanceRecords => Set<Features.Acceptance.AcceptanceRecord>();
+    public DbSet<Features.Deviations.DeviationFlag> DeviationFlags => Set<Features.Deviations.DeviationFlag>();
 
     // From proposal to approved project (issue 5)
     public DbSet<Features.Proposals.PerformanceTarget> PerformanceTargets => Set<Features.Proposals.PerformanceTarget>();
@@ -140,5 +154,36 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Contractors.SpotChecks.SpotCheckItem>().HasQueryFilter(i =>
             ScopeReadAll || ScopeRegionIds.Contains(i.Project!.RegionId)
             || (ScopeContractorId != null && i.Project!.ContractorId == ScopeContractorId));
+        // Delivery and supervision: every record follows its project's region or contractor.
+        // Participants are a district-wide pseudonymous register and are only listed through attendances.
+        ProjectRecordFilter<Features.Delivery.Contract>(builder);
+        ProjectRecordFilter<Features.Delivery.Milestone>(builder);
+        ProjectRecordFilter<Features.Delivery.ActivitySession>(builder);
+        ProjectRecordFilter<Features.Delivery.Attendance>(builder);
+        ProjectRecordFilter<Features.Delivery.ProgressRecord>(builder);
+        ProjectRecordFilter<Features.Delivery.EvidenceFile>(builder);
+        ProjectRecordFilter<Features.Inspections.Inspection>(builder);
+        ProjectRecordFilter<Features.Acceptance.AcceptanceRecord>(builder);
+        builder.Entity<Features.Deviations.DeviationFlag>().HasQueryFilter(f =>
+            ScopeReadAll || ScopeRegionIds.Contains(f.RegionId)
+            || (ScopeContractorId != null && f.Project!.ContractorId == ScopeContractorId));
+    }
+
+    private void ProjectRecordFilter<T>(ModelBuilder builder) where T : class, IProjectRecord
+    {
+        var record = System.Linq.Expressions.Expression.Parameter(typeof(T), "r");
+        var project = System.Linq.Expressions.Expression.Property(record, "Project");
+        System.Linq.Expressions.Expression<Func<Project, bool>> visible = p =>
+            ScopeReadAll || ScopeRegionIds.Contains(p.RegionId)
+            || (ScopeContractorId != null && p.ContractorId == ScopeContractorId);
+        var body = new ReplaceParameter(visible.Parameters[0], project).Visit(visible.Body);
+        builder.Entity<T>().HasQueryFilter(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, record));
+    }
+
+    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.Expression to)
+        : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) =>
+            node == from ? to : base.VisitParameter(node);
     }
 }

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Delivery;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Acceptance;
+
+/// <summary>验收 of a completed project; a passing result moves it to 已验收, which open rectifications forbid.</summary>
+public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitions) : PageModel
+{
+    [BindProperty] public DateOnly? AcceptedOn { get; set; }
+    [BindProperty] public string? Committee { get; set; }
+    [BindProperty] public List<string> Checked { get; set; } = [];
+    [BindProperty] public AcceptanceResult? Result { get; set; }
+    [BindProperty] public string? Opinion { get; set; }
+    public Project Project { get; private set; } = null!;
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, IFormFile? report)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        var ct = HttpContext.RequestAborted;
+        if (Project.Status != ProjectStatus.Completed) Errors.Add("项目完工后才能组织验收");
+        if (AcceptedOn is null) Errors.Add("请填写验收日期");
+        if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");
+        if (Result is null || !Enum.IsDefined(Result.Value)) Errors.Add("请选择验收结论");
+        if (Checked.Any(c => !AcceptanceRecord.Checklists[Project.Type].Contains(c))) Errors.Add("验收项不属于本类项目的清单");
+        if (report is { Length: > DeliveryAccess.MaxPhotoBytes }) Errors.Add("验收报告不能超过 5 MB");
+        if (Errors.Count == 0 && Result != AcceptanceResult.Failed && await AcceptanceGuard.RefusalAsync(db, id, ct) is { } open) Errors.Add(open);
+        if (Errors.Count > 0) return Page();
+
+        var record = new AcceptanceRecord
+        {
+            ProjectId = id, AcceptedOn = AcceptedOn!.Value, Committee = Committee!.Trim(), Checklist = string.Join("；", Checked),
+            Result = Result!.Value, Opinion = Opinion?.Trim(),
+        };
+        if (report is { Length: > 0 })
+        {
+            using var buffer = new MemoryStream();
+            await report.CopyToAsync(buffer, ct);
+            var file = new EvidenceFile
+            {
+                ProjectId = id, Kind = "验收报告", FileName = Path.GetFileName(report.FileName),
+                ContentType = string.IsNullOrEmpty(report.ContentType) ? "application/octet-stream" : report.ContentType,
+                Data = buffer.ToArray(), UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+            };
+            db.EvidenceFiles.Add(file);
+            await db.SaveChangesAsync(ct);
+            record.ReportFileId = file.Id;
+        }
+        db.AcceptanceRecords.Add(record);
+        if (record.Result == AcceptanceResult.Failed) await db.SaveChangesAsync(ct);
+        else if (await transitions.MoveAsync(id, ProjectStatus.Accepted, ct) is { } error)
+        {
+            db.ChangeTracker.Clear();
+            Errors.Add(error);
+            return Page();
+        }
+        TempData["Message"] = $"验收结论：{AcceptanceRecord.ResultName(record.Result)}";
+        return RedirectToPage("/Delivery/Index", new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
+        if (project is null) return NotFound();
+        if (!DeliveryAccess.Supervises(db.Scope, project)) return Forbid();
+        Project = project;
+        return null;
+    }
+}

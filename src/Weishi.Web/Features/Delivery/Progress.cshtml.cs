@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Delivery;
+
+/// <summary>进度记录 of works and goods: what was delivered, how much, and where.</summary>
+public sealed class ProgressModel(WeishiDbContext db) : PageModel
+{
+    public sealed class ProgressInput
+    {
+        public DateOnly? RecordedOn { get; set; }
+        public string? Description { get; set; }
+        public string? Quantity { get; set; }
+        public string? Unit { get; set; }
+        public string? Address { get; set; }
+        public string? Latitude { get; set; }
+        public string? Longitude { get; set; }
+    }
+
+    [BindProperty] public ProgressInput Input { get; set; } = new();
+    public Project Project { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        if (Project.Status != ProjectStatus.InProgress) ModelState.AddModelError("", "项目处于“实施中”时才能登记进度");
+        if (Input.RecordedOn is null) ModelState.AddModelError("", "请填写日期");
+        if (string.IsNullOrWhiteSpace(Input.Description)) ModelState.AddModelError("", "请填写进度内容");
+        if (string.IsNullOrWhiteSpace(Input.Unit)) ModelState.AddModelError("", "请填写计量单位");
+        if (!decimal.TryParse(Input.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))
+            ModelState.AddModelError("", "数量应为数字");
+        else if (quantity < 0) ModelState.AddModelError("", "数量不能为负数");
+        var lat = Coordinate(Input.Latitude, -90, 90, "纬度");
+        var lng = Coordinate(Input.Longitude, -180, 180, "经度");
+        if (Project.Type == ProjectType.Works && string.IsNullOrWhiteSpace(Input.Address)) ModelState.AddModelError("", "工程类项目请填写施工地点");
+        if (!ModelState.IsValid) return Page();
+        db.ProgressRecords.Add(new ProgressRecord
+        {
+            ProjectId = id, RecordedOn = Input.RecordedOn!.Value, Description = Input.Description!.Trim(), Quantity = quantity,
+            Unit = Input.Unit!.Trim(), Address = Input.Address?.Trim(), Latitude = lat, Longitude = lng,
+        });
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        TempData["Message"] = "进度已登记";
+        return RedirectToPage("Index", new { id });
+    }
+
+    private decimal? Coordinate(string? text, decimal min, decimal max, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        ModelState.AddModelError("", $"{name}应为 {min} 到 {max} 之间的数字");
+        return null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
+        if (project is null) return NotFound();
+        if (!DeliveryAccess.Delivers(db.Scope, project)) return Forbid();
+        Project = project;
+        return null;
+    }
+}
