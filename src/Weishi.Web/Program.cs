@@ -1,11 +1,13 @@
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Cli;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Jobs;
 
 Console.OutputEncoding = Encoding.UTF8;
 var isCli = args.Length > 0 && CliCommands.IsVerb(args[0]);
@@ -28,6 +30,8 @@ builder.Services.AddScoped<ProjectTransitions>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
+builder.Services.AddJobs(runWorker: !isCli);
+builder.Services.AddDemandCollection();
 
 var app = builder.Build();
 
@@ -45,6 +49,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi("/api/v1/openapi.json");
 app.MapRazorPages();
+app.MapDemandImportApi();
 app.MapGet("/healthz", () => Results.Text("ok"));
 
 StartupTasks.PrintWelcome(app);
