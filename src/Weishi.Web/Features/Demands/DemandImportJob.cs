@@ -31,7 +31,7 @@ public sealed class DemandImportJob(DemandImporter importer, FileStore files) : 
         TabularReader.Kind kind;
         await using (var probe = File.OpenRead(path))
         {
-            var head = new byte[8];
+            var head = new byte[TabularReader.HeadLength];
             var n = probe.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             kind = TabularReader.Detect(head.AsSpan(0, n));
         }

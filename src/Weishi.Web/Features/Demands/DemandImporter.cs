@@ -223,12 +223,16 @@ public sealed class DemandImporter(WeishiDbContext db)
                 byName[r.Code] = r.Id;
                 byName[r.Name] = r.Id;
                 byName[r.ShortName] = r.Id;
-                byName[r.ShortName + "社区"] = r.Id;
+                byName[Bare(r.ShortName)] = r.Id;
             }
-            var names = list.SelectMany(r => new[] { (r.ShortName + "社区", r.Id), (r.ShortName, r.Id) })
+            var names = list.SelectMany(r => new[] { (r.ShortName, r.Id), (Bare(r.ShortName), r.Id) })
                 .Where(n => n.Item1.Length >= 2).OrderByDescending(n => n.Item1.Length).ToList();
             return new CommunityLookup(byName, names, higher);
         }
+
+        /// <summary>六联社区 → 六联, as people often write it.</summary>
+        private static string Bare(string shortName) =>
+            shortName.EndsWith("社区", StringComparison.Ordinal) && shortName.Length > 3 ? shortName[..^2] : shortName;
 
         public int? Find(string text) => byName.TryGetValue(text.Trim(), out var id) ? id : null;
 

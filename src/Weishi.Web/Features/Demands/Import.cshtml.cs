@@ -45,7 +45,7 @@ public sealed class ImportModel(WeishiDbContext db, FileStore files, JobRunner j
         else if (Upload is null || Upload.Length == 0) Error = "请选择要上传的 CSV 或 Excel 文件";
         else
         {
-            var head = new byte[8];
+            var head = new byte[TabularReader.HeadLength];
             await using (var s = Upload.OpenReadStream())
             {
                 var n = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);

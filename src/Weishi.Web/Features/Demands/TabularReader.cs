@@ -10,12 +10,16 @@ public static class TabularReader
 
     static TabularReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Decides from the first bytes, not the file name.</summary>
+    public const int HeadLength = 512;
+
+    /// <summary>Decides from the first bytes (up to <see cref="HeadLength"/>), not the file name.</summary>
     public static Kind Detect(ReadOnlySpan<byte> head)
     {
         if (head.Length >= 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04) return Kind.Xlsx;
-        if (head.Length == 0 || head.Contains((byte)0)) return Kind.Unsupported;   // .xls, images, PDFs … carry NUL bytes
-        return Kind.Csv;
+        // Text (UTF-8 or GBK) has no control bytes besides tab and line breaks; .xls, images, PDFs … do.
+        foreach (var b in head)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n')) return Kind.Unsupported;
+        return head.Length == 0 ? Kind.Unsupported : Kind.Csv;
     }
 
     /// <summary>UTF-8 when the start decodes strictly as UTF-8 (or has its BOM); otherwise GB18030, the superset of GBK.</summary>

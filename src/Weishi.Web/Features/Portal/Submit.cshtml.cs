@@ -81,6 +81,6 @@ public sealed class SubmitModel(WeishiDbContext db, FileStore files, PersonalDat
         await using var systemDb = ImportApi.SystemContext(sp);
         systemDb.Demands.Add(demand);
         await systemDb.SaveChangesAsync(ct);
-        return Redirect($"/Portal/Track?code={demand.TrackingCode}&new=1");
+        return Redirect($"/Portal/Track?code={demand.TrackingCode}&new=true");
     }
 }
