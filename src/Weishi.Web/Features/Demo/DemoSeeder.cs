@@ -52,6 +52,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
                 db.ChangeTracker.Clear();
                 percent += 25;
             }
+            await DemoCoverageBuilder.BuildAsync(db, ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -134,6 +135,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
     private async Task ClearAsync(CancellationToken ct)
     {
         await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.CommunityPopulations.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.BudgetLines.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Projects.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
