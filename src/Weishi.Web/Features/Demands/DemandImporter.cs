@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
@@ -50,7 +51,7 @@ public sealed class DemandImporter(WeishiDbContext db)
         foreach (var row in rows())
         {
             total++;
-            Parse(row, options, Fail);
+            Parse(row, options, Fail, checkOnly: true);
             if (total % 5000 == 0) progress?.Report((int)(45 * (fraction?.Invoke() ?? 0)), $"正在检查：已检查 {total} 行");
         }
         if (total == 0) Fail(new ImportError(2, "", "文件中没有数据行"));
@@ -71,30 +72,20 @@ public sealed class DemandImporter(WeishiDbContext db)
     {
         var imported = 0;
         var skipped = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<Demand>(BatchSize);
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SuppressRowAudit = true;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            await using var insert = DemandInsert.Create(db, tx.GetDbTransaction());
             var done = 0;
             foreach (var row in rows)
             {
                 var demand = Parse(row, options, _ => { })!;
-                done++;
-                if (demand.ExternalCaseNumber is { } caseNumber && !seen.Add(caseNumber)) { skipped++; continue; }
-                batch.Add(demand);
-                if (batch.Count == BatchSize)
-                {
-                    (var i, var s) = await FlushAsync(batch, ct);
-                    imported += i; skipped += s;
-                    progress?.Report(50 + (int)(50.0 * done / total), $"正在写入：{done} / {total} 行");
-                }
+                // ON CONFLICT DO NOTHING on the case number: stored before or repeated in the file → skipped.
+                if (await insert.ExecuteAsync(demand, ct)) imported++;
+                else skipped++;
+                if (++done % BatchSize == 0) progress?.Report(50 + (int)(50.0 * done / total), $"正在写入：{done} / {total} 行");
             }
-            (var fi, var fs) = await FlushAsync(batch, ct);
-            imported += fi; skipped += fs;
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = db.Time.GetUtcNow().UtcDateTime,
@@ -111,29 +102,13 @@ public sealed class DemandImporter(WeishiDbContext db)
         finally
         {
             db.SuppressRowAudit = false;
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.ChangeTracker.Clear();
         }
         return (imported, skipped);
     }
 
-    private async Task<(int Imported, int Skipped)> FlushAsync(List<Demand> batch, CancellationToken ct)
-    {
-        if (batch.Count == 0) return (0, 0);
-        var numbers = batch.Where(d => d.ExternalCaseNumber != null).Select(d => d.ExternalCaseNumber!).ToList();
-        var existing = numbers.Count == 0 ? [] : (await db.Demands.IgnoreQueryFilters()
-            .Where(d => numbers.Contains(d.ExternalCaseNumber!)).Select(d => d.ExternalCaseNumber!).ToListAsync(ct)).ToHashSet();
-        var fresh = batch.Where(d => d.ExternalCaseNumber is null || !existing.Contains(d.ExternalCaseNumber)).ToList();
-        db.Demands.AddRange(fresh);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        var skipped = batch.Count - fresh.Count;
-        batch.Clear();
-        return (fresh.Count, skipped);
-    }
-
     /// <summary>The need a row describes, or null after reporting each problem of the row.</summary>
-    private Demand? Parse(ImportRow row, ImportOptions options, Action<ImportError> fail)
+    private Demand? Parse(ImportRow row, ImportOptions options, Action<ImportError> fail, bool checkOnly = false)
     {
         var ok = true;
         void Bad(string column, string problem) { ok = false; fail(new ImportError(row.RowNumber, column, problem)); }
@@ -190,7 +165,7 @@ public sealed class DemandImporter(WeishiDbContext db)
             RegionId = regionId,
             SubmittedAtUtc = submittedUtc,
             Status = DemandStatus.Pending,
-            TrackingCode = DemandRules.NewTrackingCode(),
+            TrackingCode = checkOnly ? null : DemandRules.NewTrackingCode(),
             ExternalCaseNumber = caseNumber,
             Location = location,
             Category = category,

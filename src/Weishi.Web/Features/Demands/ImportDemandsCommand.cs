@@ -24,7 +24,21 @@ public static class ImportDemandsCommand
         await using (var input = File.OpenRead(file)) stored = await files.SaveAsync("imports", ".upload", input, CancellationToken.None);
         var runner = sp.GetRequiredService<JobRunner>();
         var id = await runner.EnqueueAsync(db, DemandImportJob.Create(new DemandImportJob.Parameters(channel, null, null, "命令行", Path.GetFileName(file)), stored), CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var board = sp.GetRequiredService<JobProgressBoard>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var printer = Task.Run(async () =>
+        {
+            string? last = null;
+            while (!stop.IsCancellationRequested)
+            {
+                if (board.Get(id) is { } p && p.Message != last) Console.WriteLine($"[{started.Elapsed.TotalSeconds,6:0.0}s] {p.Percent,3}% {last = p.Message}");
+                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
         await runner.RunNowAsync(id, CancellationToken.None);
+        await stop.CancelAsync();
+        await printer;
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id);
         Console.WriteLine(job.Message);
         if (job.ResultPath is not null) Console.WriteLine("错误报告：" + files.FullPath(job.ResultPath));
