@@ -30,7 +30,8 @@ Console.WriteLine($"demo loaded in {seedTime.TotalSeconds:0.0} s (not part of th
 
 var (code, elapsed, peak) = Run(webDll, ["import-demands", "--file", csv], env);
 Console.WriteLine($"import-demands exit {code}: {elapsed.TotalSeconds:0.0} s wall, peak RSS {peak / 1024 / 1024} MB, {rows / elapsed.TotalSeconds:N0} rows/s");
-Directory.Delete(work, true);
+if (Environment.GetEnvironmentVariable("KEEP") == "1") Console.WriteLine($"kept: {work}");
+else Directory.Delete(work, true);
 return code;
 
 static (int Code, TimeSpan Elapsed, long PeakBytes) Run(string dll, string[] args, Dictionary<string, string> env)

@@ -9,7 +9,7 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
     {
         b.HasIndex(d => new { d.RegionId, d.SubmittedAtUtc });
         b.HasIndex(d => new { d.Status, d.SubmittedAtUtc });
-        b.HasIndex(d => new { d.Channel, d.SubmittedAtUtc });
+        b.HasIndex(d => new { d.Channel, d.Status, d.SubmittedAtUtc });
         b.HasIndex(d => d.SubmittedAtUtc);
         b.HasIndex(d => d.SubmittedByUserId);
         // NULLs are distinct in unique indexes on both SQLite and PostgreSQL: only present values must be unique.

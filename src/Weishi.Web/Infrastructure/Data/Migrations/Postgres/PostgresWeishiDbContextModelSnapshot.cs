@@ -509,11 +509,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "SubmittedAtUtc");
-
                     b.HasIndex("RegionId", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Channel", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Demands");
                 });

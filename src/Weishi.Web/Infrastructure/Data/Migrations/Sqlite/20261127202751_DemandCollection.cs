@@ -153,9 +153,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Demands_Channel_SubmittedAtUtc",
+                name: "IX_Demands_Channel_Status_SubmittedAtUtc",
                 table: "Demands",
-                columns: new[] { "Channel", "SubmittedAtUtc" });
+                columns: new[] { "Channel", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Demands_ExternalCaseNumber",
@@ -201,7 +201,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "Jobs");
 
             migrationBuilder.DropIndex(
-                name: "IX_Demands_Channel_SubmittedAtUtc",
+                name: "IX_Demands_Channel_Status_SubmittedAtUtc",
                 table: "Demands");
 
             migrationBuilder.DropIndex(

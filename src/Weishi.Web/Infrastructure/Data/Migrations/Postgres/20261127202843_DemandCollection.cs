@@ -164,9 +164,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Demands_Channel_SubmittedAtUtc",
+                name: "IX_Demands_Channel_Status_SubmittedAtUtc",
                 table: "Demands",
-                columns: new[] { "Channel", "SubmittedAtUtc" });
+                columns: new[] { "Channel", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Demands_ExternalCaseNumber",
@@ -212,7 +212,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Jobs");
 
             migrationBuilder.DropIndex(
-                name: "IX_Demands_Channel_SubmittedAtUtc",
+                name: "IX_Demands_Channel_Status_SubmittedAtUtc",
                 table: "Demands");
 
             migrationBuilder.DropIndex(
