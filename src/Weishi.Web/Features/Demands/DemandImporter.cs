@@ -82,12 +82,10 @@ public sealed class DemandImporter(WeishiDbContext db)
             {
                 var demand = Parse(row, options, _ => { })!;
                 // ON CONFLICT DO NOTHING on the case number: stored before or repeated in the file → skipped.
-                await insert.AddAsync(demand, ct);
+                if (await insert.ExecuteAsync(demand, ct)) imported++;
+                else skipped++;
                 if (++done % BatchSize == 0) progress?.Report(50 + (int)(50.0 * done / total), $"正在写入：{done} / {total} 行");
             }
-            await insert.FlushAsync(ct);
-            imported = insert.Inserted;
-            skipped = insert.Given - insert.Inserted;
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = db.Time.GetUtcNow().UtcDateTime,

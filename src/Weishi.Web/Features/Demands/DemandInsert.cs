@@ -5,15 +5,12 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Features.Demands;
 
 /// <summary>
-/// Multi-row prepared INSERTs (50 rows a statement) reused for every imported row, inside the import's transaction:
-/// a million rows in about a minute rather than many through the change tracker. Rows whose case number is already
-/// stored are skipped by ON CONFLICT DO NOTHING. Table and column names come from the EF model. Scope checks were
+/// One prepared INSERT reused for every imported row, inside the import's transaction: a million rows in seconds
+/// rather than minutes through the change tracker. Table and column names come from the EF model. Scope checks were
 /// done row by row before (the importer refuses communities outside the user's scope).
 /// </summary>
 public sealed class DemandInsert : IAsyncDisposable
 {
-    private const int RowsPerStatement = 50;
-
     private static readonly string[] Columns =
     [
         nameof(Demand.Text), nameof(Demand.Channel), nameof(Demand.RegionId), nameof(Demand.SubmittedAtUtc), nameof(Demand.Status),
@@ -21,23 +18,13 @@ public sealed class DemandInsert : IAsyncDisposable
         nameof(Demand.AgeBand), nameof(Demand.ResidentType), nameof(Demand.Groups), nameof(Demand.RecordedByUserId),
     ];
 
-    private readonly WeishiDbContext _db;
-    private readonly DbTransaction _transaction;
-    private readonly string _head;
-    private readonly string _tail;
-    private readonly List<Demand> _pending = new(RowsPerStatement);
-    private DbCommand? _full;
+    private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
 
-    /// <summary>Rows actually added so far (the rest of those given were already there).</summary>
-    public int Inserted { get; private set; }
-    public int Given { get; private set; }
-
-    private DemandInsert(WeishiDbContext db, DbTransaction transaction, string head, string tail)
+    private DemandInsert(DbCommand command, DbParameter[] parameters)
     {
-        _db = db;
-        _transaction = transaction;
-        _head = head;
-        _tail = tail;
+        _command = command;
+        _parameters = parameters;
     }
 
     public static DemandInsert Create(WeishiDbContext db, DbTransaction transaction)
@@ -46,76 +33,41 @@ public sealed class DemandInsert : IAsyncDisposable
         var table = entity.GetTableName()!;
         var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
         string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName(store) + "\"";
+
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
         if (db.Database.IsSqlite())
         {
             // Random tracking codes and case numbers touch index pages all over the file: give this connection a
             // 256 MB page cache instead of SQLite's 2 MB default so a million rows do not thrash the disk.
-            using var pragma = db.Database.GetDbConnection().CreateCommand();
-            pragma.Transaction = transaction;
-            pragma.CommandText = "PRAGMA cache_size = -262144";
-            pragma.ExecuteNonQuery();
+            command.CommandText = "PRAGMA cache_size = -262144";
+            command.ExecuteNonQuery();
         }
-        return new DemandInsert(db, transaction,
-            $"INSERT INTO \"{table}\" ({string.Join(", ", Columns.Select(Column))}) VALUES ",
-            $" ON CONFLICT ({Column(nameof(Demand.ExternalCaseNumber))}) DO NOTHING");
-    }
-
-    public async Task AddAsync(Demand d, CancellationToken ct)
-    {
-        _pending.Add(d);
-        Given++;
-        if (_pending.Count == RowsPerStatement) await FlushAsync(ct);
-    }
-
-    public async Task FlushAsync(CancellationToken ct)
-    {
-        if (_pending.Count == 0) return;
-        if (_pending.Count == RowsPerStatement)
-        {
-            _full ??= Command(RowsPerStatement);
-            Inserted += await ExecuteAsync(_full, ct);
-        }
-        else
-        {
-            await using var rest = Command(_pending.Count);
-            Inserted += await ExecuteAsync(rest, ct);
-        }
-        _pending.Clear();
-    }
-
-    private DbCommand Command(int rows)
-    {
-        var command = _db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = _head + string.Join(", ", Enumerable.Range(0, rows)
-            .Select(r => "(" + string.Join(", ", Columns.Select((_, c) => $"@p{r * Columns.Length + c}")) + ")")) + _tail;
-        for (var i = 0; i < rows * Columns.Length; i++)
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", Columns.Select(Column))}) " +
+            $"VALUES ({string.Join(", ", Columns.Select((_, i) => "@p" + i))}) " +
+            $"ON CONFLICT ({Column(nameof(Demand.ExternalCaseNumber))}) DO NOTHING";
+        var parameters = Columns.Select((_, i) =>
         {
             var p = command.CreateParameter();
             p.ParameterName = "@p" + i;
             command.Parameters.Add(p);
-        }
-        return command;
+            return p;
+        }).ToArray();
+        return new DemandInsert(command, parameters);
     }
 
-    private async Task<int> ExecuteAsync(DbCommand command, CancellationToken ct)
+    /// <summary>True when the row was added, false when its case number was already there.</summary>
+    public async Task<bool> ExecuteAsync(Demand d, CancellationToken ct)
     {
-        for (var r = 0; r < _pending.Count; r++)
-        {
-            var d = _pending[r];
-            object?[] values =
-            [
-                d.Text, (int)d.Channel, d.RegionId, DateTime.SpecifyKind(d.SubmittedAtUtc, DateTimeKind.Utc), (int)d.Status,
-                d.TrackingCode, d.ExternalCaseNumber, d.Location, d.Category,
-                d.AgeBand is { } a ? (int)a : null, d.ResidentType is { } t ? (int)t : null, (int)d.Groups, d.RecordedByUserId,
-            ];
-            for (var c = 0; c < values.Length; c++) command.Parameters[r * Columns.Length + c].Value = values[c] ?? DBNull.Value;
-        }
-        return await command.ExecuteNonQueryAsync(ct);
+        object?[] values =
+        [
+            d.Text, (int)d.Channel, d.RegionId, DateTime.SpecifyKind(d.SubmittedAtUtc, DateTimeKind.Utc), (int)d.Status,
+            d.TrackingCode, d.ExternalCaseNumber, d.Location, d.Category,
+            d.AgeBand is { } a ? (int)a : null, d.ResidentType is { } t ? (int)t : null, (int)d.Groups, d.RecordedByUserId,
+        ];
+        for (var i = 0; i < values.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
+        return await _command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_full is not null) await _full.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
