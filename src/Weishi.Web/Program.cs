@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Delivery;
+using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
 using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Cli;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Jobs;
 
 Console.OutputEncoding = Encoding.UTF8;
 var isCli = args.Length > 0 && CliCommands.IsVerb(args[0]);
@@ -34,6 +36,8 @@ builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
 builder.Services.AddProposalToApproval();
 builder.Services.AddContractors();
 builder.Services.AddDeliverySupervision(builder.Configuration);
+builder.Services.AddJobs(runWorker: !isCli);
+builder.Services.AddDemandCollection();
 
 var app = builder.Build();
 
@@ -51,6 +55,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi("/api/v1/openapi.json");
 app.MapRazorPages();
+app.MapDemandImportApi();
 app.MapGet("/healthz", () => Results.Text("ok"));
 
 StartupTasks.PrintWelcome(app);

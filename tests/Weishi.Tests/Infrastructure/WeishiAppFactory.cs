@@ -10,6 +10,7 @@ namespace Weishi.Tests.Infrastructure;
 public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+    public const string ApiKey = "test-api-key-7f3a9c2e";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,6 +19,9 @@ public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : Web
         builder.UseSetting("ConnectionStrings:Weishi", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("RateLimits:PortalPerMinute", "100000");
+        builder.UseSetting("Api:DemandImportKey", ApiKey);
+        builder.UseSetting("Files:Root", Path.Combine(Path.GetTempPath(), "weishi-tests", "files-" + Guid.NewGuid().ToString("N")));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

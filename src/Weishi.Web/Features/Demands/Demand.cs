@@ -39,6 +39,26 @@ public class Demand : IRegionScoped, IAudited
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
 
+    /// <summary>What the resident types on the tracking page; given to every need, unique.</summary>
+    public string? TrackingCode { get; set; }
+    /// <summary>The case number in the district's 民生诉求 system; unique where present, so re-imports add nothing.</summary>
+    public string? ExternalCaseNumber { get; set; }
+    public string? Location { get; set; }
+    public string? Category { get; set; }
+    /// <summary>Path of the photo inside the file store.</summary>
+    public string? PhotoPath { get; set; }
+    public string? ContactPhoneEncrypted { get; set; }
+    public string? ContactPhoneMasked { get; set; }
+    public AgeBand? AgeBand { get; set; }
+    public ResidentType? ResidentType { get; set; }
+    public ResidentGroups Groups { get; set; }
+    /// <summary>The day staff met the resident (visit, meeting …), when entered by staff.</summary>
+    public DateOnly? CollectedOn { get; set; }
+    public string? RecordedByUserId { get; set; }
+    /// <summary>Why it was declined (shown to the resident) or the department it was referred to.</summary>
+    public string? StatusReason { get; set; }
+    public DateTime? StatusChangedAtUtc { get; set; }
+
     public static string ChannelName(DemandChannel c) => c switch
     {
         DemandChannel.Portal => "居民网上提交",

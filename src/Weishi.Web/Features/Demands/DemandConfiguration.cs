@@ -9,7 +9,15 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
     {
         b.HasIndex(d => new { d.RegionId, d.SubmittedAtUtc });
         b.HasIndex(d => new { d.Status, d.SubmittedAtUtc });
+        b.HasIndex(d => new { d.Channel, d.Status, d.SubmittedAtUtc });
+        b.HasIndex(d => d.SubmittedAtUtc);
         b.HasIndex(d => d.SubmittedByUserId);
+        // NULLs are distinct in unique indexes on both SQLite and PostgreSQL: only present values must be unique.
+        b.HasIndex(d => d.TrackingCode).IsUnique();
+        b.HasIndex(d => d.ExternalCaseNumber).IsUnique();
+        b.Property(d => d.TrackingCode).HasMaxLength(16);
+        b.Property(d => d.ExternalCaseNumber).HasMaxLength(64);
+        b.Property(d => d.Text).HasMaxLength(DemandRules.MaxTextLength);
         b.HasOne(d => d.Region).WithMany().HasForeignKey(d => d.RegionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Project).WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.SetNull);
     }

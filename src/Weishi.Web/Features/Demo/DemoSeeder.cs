@@ -53,6 +53,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
                 db.ChangeTracker.Clear();
                 percent += 25;
             }
+            await DemoCoverageBuilder.BuildAsync(db, ct);
 
             db.NegativeListRules.AddRange(DemoNegativeListBuilder.Build());
             progress?.Report((95, "承接单位：资质、准入、抽查与考核"));
@@ -146,6 +147,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
         await db.Participants.ExecuteDeleteAsync(ct);
         await db.DeviationFlags.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await db.CommunityPopulations.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.BudgetLines.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Projects.IgnoreQueryFilters().ExecuteDeleteAsync(ct);

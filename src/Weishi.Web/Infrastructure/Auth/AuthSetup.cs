@@ -8,6 +8,7 @@ namespace Weishi.Web.Infrastructure.Auth;
 public static class AuthSetup
 {
     public const string LoginRateLimit = "login";
+    public const string PortalRateLimit = "portal";
 
     public static IServiceCollection AddWeishiAuth(this IServiceCollection services, IConfiguration config)
     {
@@ -50,12 +51,18 @@ public static class AuthSetup
         services.AddAuthorization(Policies.Configure);
 
         var loginPerMinute = config.GetValue("RateLimits:LoginPerMinute", 30);
+        var portalPerMinute = config.GetValue("RateLimits:PortalPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // The public need form: posts are limited per client address; reading pages is not.
+            o.AddPolicy(PortalRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("portal:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = portalPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("portal:read"));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";

@@ -15,6 +15,9 @@ public static class PageAccess
         c.AuthorizeFolder("/Regions", Policies.Statistics);
         c.AuthorizeFolder("/Budgets", Policies.Statistics);
         c.AuthorizeFolder("/Demands", Policies.Statistics);
+        c.AuthorizePage("/Demands/Create", Policies.RegionStaff);
+        c.AuthorizePage("/Demands/Import", Policies.RegionStaff);
+        c.AllowAnonymousToFolder("/Portal");
         c.AuthorizeFolder("/Contractors", Policies.Programme);
         c.AuthorizeFolder("/Statistics", Policies.Statistics);
         c.AuthorizeFolder("/Audit", Policies.Audit);

@@ -9,7 +9,7 @@ namespace Weishi.Web.Infrastructure.Cli;
 /// <summary>The command-line verbs of the same executable: `dotnet run --project src/Weishi.Web -- VERB ...`.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "import-demands", "help"];
 
     public const string Usage = """
         用法: dotnet run --project src/Weishi.Web -- <命令> [参数]
@@ -19,6 +19,8 @@ public static class CliCommands
                                           创建账号并授予角色；ROLE 为 Resident, CommunityStaff, SubdistrictOfficer,
                                           DistrictAdmin, FinanceEvaluator, Contractor, Auditor, SystemAdmin；
                                           CODE 为区划代码（社区/街道/区）或承接单位的统一社会信用代码
+          import-demands --file F [--channel Hotline|Paper|Visit|Meeting|Phone]
+                                          导入居民需求（CSV 或 .xlsx，列对应见 README），全部或不导入
           help                            显示本说明
         """;
 
@@ -49,6 +51,8 @@ public static class CliCommands
                     Console.WriteLine("演示数据已载入。");
                     Console.WriteLine(DemoAccounts.Describe());
                     return 0;
+                case "import-demands":
+                    return await Features.Demands.ImportDemandsCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
                 case "create-user":
                     return await CreateUserCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
                 default:

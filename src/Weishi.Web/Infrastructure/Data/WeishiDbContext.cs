@@ -49,6 +49,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<AnnualBudget> AnnualBudgets => Set<AnnualBudget>();
     public DbSet<YearSetting> YearSettings => Set<YearSetting>();
     public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<CommunityPopulation> CommunityPopulations => Set<CommunityPopulation>();
+    public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
@@ -122,6 +124,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Demand>().HasQueryFilter(d =>
             ScopeReadAll || ScopeRegionIds.Contains(d.RegionId)
             || (ScopeUserId != null && d.SubmittedByUserId == ScopeUserId));
+        // Demand collection
+        builder.Entity<CommunityPopulation>().HasQueryFilter(p => ScopeReadAll || ScopeRegionIds.Contains(p.RegionId));
         builder.Entity<Contractor>().HasQueryFilter(c => ScopeContractorId == null || c.Id == ScopeContractorId);
 
         // From proposal to approved project (issue 5): rows of a project or a community session follow their region.

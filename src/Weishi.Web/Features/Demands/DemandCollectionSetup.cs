@@ -1,0 +1,15 @@
+using Weishi.Web.Infrastructure.Files;
+using Weishi.Web.Infrastructure.Jobs;
+
+namespace Weishi.Web.Features.Demands;
+
+public static class DemandCollectionSetup
+{
+    public static IServiceCollection AddDemandCollection(this IServiceCollection services)
+    {
+        services.AddSingleton<FileStore>();
+        services.AddScoped<DemandImporter>();
+        services.AddScoped<IJobHandler, DemandImportJob>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+
+namespace Weishi.Web.Features.Demands;
+
+/// <summary>What every need must satisfy, whatever the channel, and its tracking code.</summary>
+public static class DemandRules
+{
+    public const int MaxTextLength = 1000;
+    public const int MinTextLength = 5;
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>The reason in Chinese, or null when the text is acceptable.</summary>
+    public static string? ValidateText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "需求内容不能为空";
+        var trimmed = text.Trim();
+        if (trimmed.Length < MinTextLength) return $"需求内容太短，请至少写 {MinTextLength} 个字";
+        if (trimmed.Length > MaxTextLength) return $"需求内容不能超过 {MaxTextLength} 字（现为 {trimmed.Length} 字）";
+        return null;
+    }
+
+    /// <summary>Ten characters without look-alikes (no 0/O, 1/I), easy to read out on the phone.</summary>
+    public static string NewTrackingCode() =>
+        string.Create(10, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        });
+}

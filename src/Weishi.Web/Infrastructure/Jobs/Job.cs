@@ -1,0 +1,43 @@
+namespace Weishi.Web.Infrastructure.Jobs;
+
+public enum JobStatus
+{
+    Queued = 1,
+    Running = 2,
+    Succeeded = 3,
+    Failed = 4,
+}
+
+/// <summary>Long work (imports, reports, text mining) run in the background, persisted so its progress and result survive the request.</summary>
+public class Job
+{
+    public int Id { get; set; }
+    /// <summary>Which <see cref="IJobHandler"/> runs it.</summary>
+    public required string Kind { get; set; }
+    public required string Title { get; set; }
+    public JobStatus Status { get; set; } = JobStatus.Queued;
+    public int Percent { get; set; }
+    public string? Message { get; set; }
+    /// <summary>The handler's own parameters, as JSON.</summary>
+    public string? ParametersJson { get; set; }
+    /// <summary>Uploaded input in the file store.</summary>
+    public string? InputPath { get; set; }
+    /// <summary>Downloadable result (report, error list) in the file store.</summary>
+    public string? ResultPath { get; set; }
+    public string? ResultFileName { get; set; }
+    public string? CreatedByUserId { get; set; }
+    public string CreatedByName { get; set; } = "system";
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? StartedAtUtc { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+
+    public bool Finished => Status is JobStatus.Succeeded or JobStatus.Failed;
+
+    public static string StatusName(JobStatus s) => s switch
+    {
+        JobStatus.Queued => "排队中",
+        JobStatus.Running => "进行中",
+        JobStatus.Succeeded => "已完成",
+        _ => "未成功",
+    };
+}

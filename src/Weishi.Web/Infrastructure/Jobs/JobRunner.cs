@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Infrastructure.Jobs;
+
+/// <summary>Queues jobs, claims them (safely when several app instances share PostgreSQL) and runs one in its own scope.</summary>
+public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard board, TimeProvider time, ILogger<JobRunner> log)
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    /// <summary>Adds the job and wakes the background worker.</summary>
+    public async Task<int> EnqueueAsync(WeishiDbContext db, Job job, CancellationToken ct)
+    {
+        job.Status = JobStatus.Queued;
+        job.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        _signal.Release();
+        return job.Id;
+    }
+
+    public Task WaitForWorkAsync(TimeSpan max, CancellationToken ct) => _signal.WaitAsync(max, ct);
+
+    /// <summary>Marks the oldest queued job as running and returns its id, or null when none waits.</summary>
+    public async Task<int?> ClaimNextAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (db.Database.IsNpgsql())
+        {
+            var ids = await db.Database.SqlQueryRaw<int>("""
+                UPDATE "Jobs" SET "Status" = {0}, "StartedAtUtc" = {1}
+                WHERE "Id" = (SELECT "Id" FROM "Jobs" WHERE "Status" = {2} ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """, (int)JobStatus.Running, now, (int)JobStatus.Queued).ToListAsync(ct);
+            return ids.Count == 0 ? null : ids[0];
+        }
+        // SQLite has one writer at a time; the conditional update makes a claim by another process lose cleanly.
+        while (true)
+        {
+            var next = await db.Jobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.Id).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct);
+            if (next is null) return null;
+            var claimed = await db.Jobs.Where(j => j.Id == next && j.Status == JobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAtUtc, now), ct);
+            if (claimed == 1) return next;
+        }
+    }
+
+    /// <summary>Runs a claimed job to its end and records the outcome; never throws for the job's own failures.</summary>
+    public async Task RunAsync(int jobId, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<WeishiDbContext>();
+        var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
+        job.Status = JobStatus.Running;
+        job.StartedAtUtc ??= time.GetUtcNow().UtcDateTime;
+        job.Message = "开始处理";
+        await db.SaveChangesAsync(ct);
+        board.Set(jobId, 0, "开始处理");
+
+        JobOutcome outcome;
+        try
+        {
+            var handler = sp.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind)
+                ?? throw new InvalidOperationException($"no handler for job kind {job.Kind}");
+            outcome = await handler.RunAsync(job, new JobProgressBoard.Reporter(board, jobId), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "job {JobId} ({Kind}) failed", jobId, job.Kind);
+            outcome = new JobOutcome(false, "处理时发生内部错误，请联系系统管理员。");
+        }
+
+        using var finishScope = scopes.CreateScope();
+        var finishDb = finishScope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        var done = await finishDb.Jobs.SingleAsync(j => j.Id == jobId, ct);
+        done.Status = outcome.Succeeded ? JobStatus.Succeeded : JobStatus.Failed;
+        done.Percent = 100;
+        done.Message = outcome.Message;
+        done.ResultPath = outcome.ResultPath;
+        done.ResultFileName = outcome.ResultFileName;
+        done.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+        await finishDb.SaveChangesAsync(ct);
+        board.Remove(jobId);
+    }
+
+    /// <summary>For the CLI: claims and runs the given job now, in this process.</summary>
+    public async Task RunNowAsync(int jobId, CancellationToken ct)
+    {
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var claimed = await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running), ct);
+            if (claimed == 0) throw new InvalidOperationException($"job {jobId} is not queued");
+        }
+        await RunAsync(jobId, ct);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Weishi.Web.Infrastructure.Jobs;
+
+/// <summary>Runs queued jobs one at a time (the machine has two cores; imports are heavy).</summary>
+public sealed class JobWorker(JobRunner runner, TimeProvider time, ILogger<JobWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the application finish migrating before the first claim.
+        await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await runner.ClaimNextAsync(stoppingToken) is { } id)
+                {
+                    await runner.RunAsync(id, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "job worker could not claim or finish a job");
+            }
+            try { await runner.WaitForWorkAsync(TimeSpan.FromSeconds(2), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

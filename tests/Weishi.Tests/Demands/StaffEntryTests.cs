@@ -1,0 +1,150 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weishi.Tests.Infrastructure;
+using Weishi.Web.Features.Demands;
+using Weishi.Web.Infrastructure.Data;
+using static Weishi.Tests.Demands.DemandHelpers;
+
+namespace Weishi.Tests.Demands;
+
+/// <summary>Staff record offline needs, triage them (status with reasons, link to projects), and see only their own.</summary>
+[Collection(DemoCollection.Name)]
+public class StaffEntryTests(DemoApp app)
+{
+    private async Task<Demand> RecordAsync(Browser staff, string community, string marker)
+    {
+        var regionId = await TestData.RegionIdAsync(app.Factory, community);
+        var response = await staff.SubmitAsync("/Demands/Create", new()
+        {
+            ["Text"] = $"居民议事会上提出：增设儿童游乐设施 {marker}", ["RegionId"] = regionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Channel"] = nameof(DemandChannel.Meeting), ["CollectedOn"] = "2025-10-08", ["Phone"] = "13912345678",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Assert.Single(await DemandsContainingAsync(app.Factory, marker));
+    }
+
+    [Fact]
+    public async Task Community_staff_record_an_offline_need_with_channel_and_date()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+        Assert.Equal(DemandChannel.Meeting, stored.Channel);
+        Assert.Equal(new DateOnly(2025, 10, 8), stored.CollectedOn);
+        Assert.Equal(DemandStatus.Pending, stored.Status);
+        Assert.Equal("139****5678", stored.ContactPhoneMasked);
+
+        var (_, list) = await staff.GetAsync("/Demands?channel=Meeting&q=" + marker);
+        Assert.Single(list.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        var (_, detail) = await staff.GetAsync($"/Demands/Detail/{stored.Id}");
+        Assert.Equal("居民议事会", detail.QuerySelector("[data-testid=demand-channel]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Staff_cannot_record_for_another_community_nor_see_its_needs()
+    {
+        var marker = Marker();
+        var liuHeStaff = await Browser.LoginAsync(app.Factory, "cs-lh");
+        var theirs = await RecordAsync(liuHeStaff, LiuHe, marker);
+
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var (_, list) = await staff.GetAsync("/Demands?q=" + marker);
+        Assert.Empty(list.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/Demands/Detail/{theirs.Id}")).Status);
+
+        var other = Marker();
+        var liuHe = await TestData.RegionIdAsync(app.Factory, LiuHe);
+        var refused = await staff.SubmitAsync("/Demands/Create", new()
+        {
+            ["Text"] = $"越权登记 {other}", ["RegionId"] = liuHe.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Channel"] = nameof(DemandChannel.Visit), ["CollectedOn"] = "2025-10-08",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请选择您负责的社区", Parser.ParseDocument(refused.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Empty(await DemandsContainingAsync(app.Factory, other));
+
+        var move = await staff.SubmitAsync($"/Demands/Detail/{theirs.Id}", new() { ["NewStatus"] = "Accepted" }, formSelector: "form[method=post]");
+        Assert.Equal(HttpStatusCode.NotFound, move.StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_entry_refuses_bad_input()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var regionId = (await TestData.RegionIdAsync(app.Factory, LiuLian)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var response = await staff.SubmitAsync("/Demands/Create", new()
+        {
+            ["Text"] = marker + new string('长', 1000), ["RegionId"] = regionId, ["Channel"] = nameof(DemandChannel.Visit), ["CollectedOn"] = "2999-01-01",
+        });
+        var errors = Parser.ParseDocument(response.Text()).QuerySelector("[data-testid=form-error]")!.TextContent;
+        Assert.Contains("不能超过 1000 字", errors);
+        Assert.Contains("收集日期不能晚于今天", errors);
+        Assert.Empty(await DemandsContainingAsync(app.Factory, marker));
+    }
+
+    [Fact]
+    public async Task Declining_needs_a_reason_which_the_resident_then_sees()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+
+        var noReason = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Declined), ["Reason"] = "" });
+        Assert.Contains("必须写明理由", Parser.ParseDocument(noReason.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Equal(DemandStatus.Pending, Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Status);
+
+        var declined = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Declined), ["Reason"] = "属于物业管理责任，已转告物业" });
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        var (_, track) = await Browser.For(app.Factory).GetAsync("/Portal/Track?code=" + stored.TrackingCode);
+        Assert.Equal("不予采纳", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
+        Assert.Contains("属于物业管理责任", track.QuerySelector("[data-testid=demand-reason]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_need_linked_to_a_project_shows_the_project_on_the_tracking_page()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+        var projectId = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2031, 5_000_00);
+        string code;
+        using (var scope = app.Factory.Services.CreateScope())
+            code = await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Projects.Where(p => p.Id == projectId).Select(p => p.Code).SingleAsync();
+        var otherProject = await TestData.CreateProjectAsync(app.Factory, LiuHe, 2031, 5_000_00);
+        string otherCode;
+        using (var scope = app.Factory.Services.CreateScope())
+            otherCode = await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Projects.Where(p => p.Id == otherProject).Select(p => p.Code).SingleAsync();
+
+        var wrong = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Converted), ["ProjectCode"] = otherCode });
+        Assert.Contains("本社区没有编号", Parser.ParseDocument(wrong.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+
+        var linked = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Converted), ["ProjectCode"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        var (_, track) = await Browser.For(app.Factory).GetAsync("/Portal/Track?code=" + stored.TrackingCode);
+        Assert.Equal("已转为项目", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
+        Assert.Contains(code, track.QuerySelector("[data-testid=demand-project]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Read_only_roles_cannot_open_staff_entry()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync("/Demands/Create")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync("/Demands/Import")).Status);
+    }
+
+    [Fact]
+    public async Task The_triage_list_filters_by_community_and_date()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "sd-ps");
+        await RecordAsync(staff, LiuHe, marker);
+        var liuHe = await TestData.RegionIdAsync(app.Factory, LiuHe);
+        var liuLian = await TestData.RegionIdAsync(app.Factory, LiuLian);
+        Assert.Single((await staff.GetAsync($"/Demands?community={liuHe}&from=2025-10-08&to=2025-10-08&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        Assert.Empty((await staff.GetAsync($"/Demands?community={liuLian}&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        Assert.Empty((await staff.GetAsync($"/Demands?community={liuHe}&from=2025-10-09&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+    }
+}
