@@ -42,7 +42,7 @@ public class AssessmentTests(DemoApp app)
         using var scope = app.Factory.Services.CreateScope();
         var assessment = scope.ServiceProvider.GetRequiredService<ContractorAssessment>();
         var weights = await assessment.WeightsAsync();
-        Assert.Equal(new Dictionary<string, int> { ["acceptance"] = 30, ["budget"] = 20, ["ontime"] = 30, ["spotcheck"] = 20 }, weights);
+        Assert.Equal(new Dictionary<string, int> { ["acceptance"] = 30, ["budget"] = 20, ["ontime"] = 30, ["spotcheck"] = 20, ["reach"] = 20, ["inspection"] = 20 }, weights);
 
         var scores = await assessment.ProjectScoresAsync(contractorId);
         // The ongoing project has nothing to be scored on yet and is left out.
@@ -64,6 +64,36 @@ public class AssessmentTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_declaration_mismatch_and_a_late_rectification_lower_the_score()
+    {
+        var (contractorId, projectId) = await HandComputedCaseAsync();
+        await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            db.Inspections.Add(new Weishi.Web.Features.Inspections.Inspection
+            {
+                ProjectId = projectId, InspectedOn = new DateOnly(2091, 6, 1), Inspector = "街道检查员", Checklist = "[]",
+                Findings = "实际服务内容与申报不一致", ContentMatchesDeclaration = false, RectificationRequired = true,
+                RectificationDueOn = new DateOnly(2091, 7, 1), RectificationClosedAtUtc = new DateTime(2091, 7, 20, 2, 0, 0, DateTimeKind.Utc),
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var scope = app.Factory.Services.CreateScope();
+        var score = Assert.Single(await scope.ServiceProvider.GetRequiredService<ContractorAssessment>().ProjectScoresAsync(contractorId));
+        Assert.Equal(50, score.Inputs["inspection"]); // 100 − 30 (mismatch) − 20 (closed 19 days late)
+        Assert.False(score.Inputs.ContainsKey("reach")); // planned no sessions: not scored on reach
+        // (100×30 + 80×20 + 90×30 + 60×20 + 50×20) / 120
+        Assert.Equal(Math.Round(9500.0 / 120, 2), score.Total, 6);
+    }
+
+    [Theory]
+    [InlineData(10, 10, 100, 100, 100.0)]
+    [InlineData(5, 10, 50, 100, 50.0)]
+    [InlineData(12, 10, 30, 100, 65.0)]
+    [InlineData(0, 10, 0, 100, 0.0)]
+    public void Reach_is_sessions_and_people_against_plan_capped(int held, int planned, int people, int target, double expected) =>
+        Assert.Equal(expected, DeliveryPlanInput.Score(held, planned, people, target), 6);
+
+    [Fact]
     public async Task The_district_changes_the_weights_and_the_score_follows()
     {
         var (contractorId, _) = await HandComputedCaseAsync();
@@ -72,7 +102,7 @@ public class AssessmentTests(DemoApp app)
         {
             var response = await district.SubmitAsync("/Contractors/Assessment/Weights", new()
             {
-                ["Weights[acceptance]"] = "0", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1",
+                ["Weights[acceptance]"] = "0", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1", ["Weights[reach]"] = "0", ["Weights[inspection]"] = "0",
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             using var scope = app.Factory.Services.CreateScope();
@@ -81,7 +111,7 @@ public class AssessmentTests(DemoApp app)
 
             var bad = await district.SubmitAsync("/Contractors/Assessment/Weights", new()
             {
-                ["Weights[acceptance]"] = "-5", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1",
+                ["Weights[acceptance]"] = "-5", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1", ["Weights[reach]"] = "0", ["Weights[inspection]"] = "0",
             });
             Assert.Contains("0 至 100", (await district.ReadAsync(bad)).QuerySelector("[data-testid=errors]")!.TextContent);
         }
@@ -89,7 +119,7 @@ public class AssessmentTests(DemoApp app)
         {
             await district.SubmitAsync("/Contractors/Assessment/Weights", new()
             {
-                ["Weights[acceptance]"] = "30", ["Weights[budget]"] = "20", ["Weights[ontime]"] = "30", ["Weights[spotcheck]"] = "20",
+                ["Weights[acceptance]"] = "30", ["Weights[budget]"] = "20", ["Weights[ontime]"] = "30", ["Weights[spotcheck]"] = "20", ["Weights[reach]"] = "20", ["Weights[inspection]"] = "20",
             });
         }
     }

@@ -11,6 +11,8 @@ public static class ContractorsSetup
         services.AddScoped<IAssessmentInput, BudgetExecutionInput>();
         services.AddScoped<IAssessmentInput, OnTimeInput>();
         services.AddScoped<IAssessmentInput, SpotCheckInput>();
+        services.AddScoped<IAssessmentInput, DeliveryPlanInput>();
+        services.AddScoped<IAssessmentInput, InspectionInput>();
         services.AddScoped<ContractorAssessment>();
         services.AddScoped<ContractorDirectory>();
         services.AddScoped<ContractorEligibility>();
