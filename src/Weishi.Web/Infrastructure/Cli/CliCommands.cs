@@ -9,7 +9,7 @@ namespace Weishi.Web.Infrastructure.Cli;
 /// <summary>The command-line verbs of the same executable: `dotnet run --project src/Weishi.Web -- VERB ...`.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "import-demands", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "import-demands", "mine", "help"];
 
     public const string Usage = """
         用法: dotnet run --project src/Weishi.Web -- <命令> [参数]
@@ -21,6 +21,8 @@ public static class CliCommands
                                           CODE 为区划代码（社区/街道/区）或承接单位的统一社会信用代码
           import-demands --file F [--channel Hotline|Paper|Visit|Meeting|Phone]
                                           导入居民需求（CSV 或 .xlsx，列对应见 README），全部或不导入
+          mine FILE [--out OUT]           对 CSV/TSV 文件（首行须有 text 列）做需求分类、查重、关键词提取，
+                                          结果另存（默认 FILE.mined.csv），新增 category, confidence, duplicate_group, keywords 列
           help                            显示本说明
         """;
 
@@ -53,6 +55,8 @@ public static class CliCommands
                     return 0;
                 case "import-demands":
                     return await Features.Demands.ImportDemandsCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
+                case "mine":
+                    return await Features.Mining.MineFileCommand.RunAsync(sp, args[1..]);
                 case "create-user":
                     return await CreateUserCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
                 default:
