@@ -73,7 +73,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
                 Close("此问卷已提交过，每人只能填写一次");
         }
         else if (await db.SurveyInvitations.IgnoreQueryFilters().AnyAsync(i => i.SurveyId == survey.Id, ct))
-            Close("本项目已按参与者登记发放问卷，请使用短信链接或答卷条上的二维码填写");
+            Close("本项目已按参与者登记一人一码发放问卷，请使用短信链接或答卷条上的二维码填写");
         return true;
     }
 
