@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Delivery;
+using Weishi.Web.Features.Surveys;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
@@ -36,6 +37,7 @@ builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
 builder.Services.AddProposalToApproval();
 builder.Services.AddContractors();
 builder.Services.AddDeliverySupervision(builder.Configuration);
+builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddJobs(runWorker: !isCli);
 builder.Services.AddDemandCollection();
 

@@ -34,5 +34,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Acceptance", Policies.Programme);
         c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
         c.AllowAnonymousToFolder("/SignIn");
+        c.AuthorizeFolder("/Surveys", Policies.Programme);
+        c.AllowAnonymousToFolder("/Survey");
     }
 }

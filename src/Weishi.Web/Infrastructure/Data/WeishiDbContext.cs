@@ -28,6 +28,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
 
     /// <summary>Set by the public QR sign-in, whose session token is the permission to add one attendance.</summary>
     public bool AllowAnonymousSignIn { get; set; }
+    /// <summary>Set by the public survey page: an anonymous visitor may add an answer sheet.</summary>
+    public bool AllowAnonymousSurvey { get; set; }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
@@ -63,6 +65,10 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Delivery.ProgressRecord> ProgressRecords => Set<Features.Delivery.ProgressRecord>();
     public DbSet<Features.Delivery.EvidenceFile> EvidenceFiles => Set<Features.Delivery.EvidenceFile>();
     public DbSet<Features.Participants.Participant> Participants => Set<Features.Participants.Participant>();
+    // Satisfaction surveys
+    public DbSet<Features.Surveys.Survey> Surveys => Set<Features.Surveys.Survey>();
+    public DbSet<Features.Surveys.SurveyInvitation> SurveyInvitations => Set<Features.Surveys.SurveyInvitation>();
+    public DbSet<Features.Surveys.SurveyResponse> SurveyResponses => Set<Features.Surveys.SurveyResponse>();
     public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
     public DbSet<Features.Acceptance.AcceptanceRecord> AcceptanceRecords => Set<Features.Acceptance.AcceptanceRecord>();
     public DbSet<Features.Deviations.DeviationFlag> DeviationFlags => Set<Features.Deviations.DeviationFlag>();
@@ -168,6 +174,10 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         ProjectRecordFilter<Features.Delivery.EvidenceFile>(builder);
         ProjectRecordFilter<Features.Inspections.Inspection>(builder);
         ProjectRecordFilter<Features.Acceptance.AcceptanceRecord>(builder);
+        // Satisfaction surveys: follow the project's region or contractor, like delivery records.
+        ProjectRecordFilter<Features.Surveys.Survey>(builder);
+        ProjectRecordFilter<Features.Surveys.SurveyInvitation>(builder);
+        ProjectRecordFilter<Features.Surveys.SurveyResponse>(builder);
         builder.Entity<Features.Deviations.DeviationFlag>().HasQueryFilter(f =>
             ScopeReadAll || ScopeRegionIds.Contains(f.RegionId)
             || (ScopeContractorId != null && f.Project!.ContractorId == ScopeContractorId));

@@ -1,0 +1,22 @@
+namespace Weishi.Web.Features.Surveys;
+
+/// <summary>Overall satisfaction of one project: distribution 1–5, mean with a normal-approximation 95% interval.</summary>
+public sealed record SurveyStatistics(int Count, int[] Distribution, double Mean, double CiLow, double CiHigh,
+    double MetNeedMean, double Dissatisfied, double WouldJoinAgain, double Awareness)
+{
+    public static SurveyStatistics Of(IReadOnlyList<SurveyResponse> responses)
+    {
+        var n = responses.Count;
+        var distribution = new int[5];
+        foreach (var r in responses) distribution[r.Overall - 1]++;
+        if (n == 0) return new(0, distribution, 0, 0, 0, 0, 0, 0, 0);
+        var mean = responses.Average(r => (double)r.Overall);
+        var sd = n > 1 ? Math.Sqrt(responses.Sum(r => Math.Pow(r.Overall - mean, 2)) / (n - 1)) : 0;
+        var half = 1.96 * sd / Math.Sqrt(n);
+        return new(n, distribution, mean, Math.Max(1, mean - half), Math.Min(5, mean + half),
+            responses.Average(r => (double)r.MetNeed),
+            responses.Count(r => r.Overall <= 2) / (double)n,
+            responses.Count(r => r.WouldJoinAgain) / (double)n,
+            responses.Count(r => r.KnewBefore) / (double)n);
+    }
+}
