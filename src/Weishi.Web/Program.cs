@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.CostBenchmarking;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
@@ -32,6 +33,7 @@ builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
 builder.Services.AddProposalToApproval();
 builder.Services.AddContractors();
+builder.Services.AddValueForMoney();
 
 var app = builder.Build();
 

@@ -56,6 +56,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             db.NegativeListRules.AddRange(DemoNegativeListBuilder.Build());
             progress?.Report((95, "承接单位：资质、准入、抽查与考核"));
             await new DemoContractorBuilder(db).BuildAsync(ct);
+            await new DemoUpkeepBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -138,6 +139,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
 
     private async Task ClearAsync(CancellationToken ct)
     {
+        await DemoUpkeepBuilder.ClearAsync(db, ct);
         await DemoContractorBuilder.ClearAsync(db, ct);
         await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
