@@ -78,7 +78,7 @@ public sealed class CostComparison(WeishiDbContext db)
         foreach (var line in own.Lines.GroupBy(l => l.Item))
         {
             var peers = similar.Select(s => (s, d: UnitCostNormaliser.Of(measure, s.Outputs, 0).Denominator))
-                .Where(x => x.d > 0)
+                .Where(x => x.d > 0 && x.s.Lines.Any(l => l.Item == line.Key))
                 .Select(x => x.s.Lines.Where(l => l.Item == line.Key).Sum(l => l.AmountFen) / x.d).ToList();
             if (peers.Count == 0) continue;
             var median = Quartiles.Of(peers)!.Median;

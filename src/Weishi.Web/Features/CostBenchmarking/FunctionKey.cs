@@ -11,8 +11,12 @@ public static partial class FunctionKey
     public static string Of(string name, string? communityShortName)
     {
         var n = name.Trim();
-        if (!string.IsNullOrEmpty(communityShortName) && n.StartsWith(communityShortName, StringComparison.Ordinal))
-            n = n[communityShortName.Length..];
+        if (!string.IsNullOrEmpty(communityShortName))
+        {
+            var bare = communityShortName.EndsWith("社区", StringComparison.Ordinal) ? communityShortName[..^2] : communityShortName;
+            foreach (var prefix in new[] { bare + "社区", bare })
+                if (bare.Length > 0 && n.StartsWith(prefix, StringComparison.Ordinal)) { n = n[prefix.Length..]; break; }
+        }
         n = Suffix().Replace(n, "");
         n = n.Replace("社区", "", StringComparison.Ordinal).Trim();
         return n.Length > 60 ? n[..60] : n;
