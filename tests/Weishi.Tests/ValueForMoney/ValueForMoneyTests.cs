@@ -209,3 +209,26 @@ public class ValueForMoneyTests(DemoApp app)
         Assert.InRange(ownerless, 1, assets - 1);
     }
 }
+
+[Collection(DemoCollection.Name)]
+public class ValueForMoneyScopeTests(DemoApp app)
+{
+    private const string Pw = Weishi.Web.Features.Demo.DemoAccounts.Password;
+
+    [Fact]
+    public async Task Another_community_can_neither_record_a_reason_nor_open_an_asset_outside_its_scope()
+    {
+        var id = await TestData.CreateProjectAsync(app.Factory, Fixtures.LiuLian, 2094, 10_000_00);
+        var lh = await Browser.LoginAsync(app.Factory, "cs-lh", Pw);
+        var ownPage = $"/Proposals/Create?year=2094";
+        var token = await Fixtures.TokenAsync(lh, ownPage);
+        var response = await lh.Client.PostAsync($"/CostBenchmarking/Project/{id}?handler=Reason",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["reason"] = "越权" }));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.CostApprovalReasons.AnyAsync(r => r.ProjectId == id)));
+
+        var assetId = await Fixtures.QueryAsync(app.Factory, db => db.Assets.Where(a => a.Region!.Code == Fixtures.LiuLian).Select(a => a.Id).FirstAsync());
+        var (status, _) = await lh.GetAsync($"/Maintenance/Asset/{assetId}");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+}
