@@ -45,6 +45,10 @@ public class ValueForMoneyTests(DemoApp app)
         Assert.Contains("明显偏高", Fixtures.Errors(refused));
         Assert.Equal(ProjectStatus.SubdistrictReview, await TestData.StatusAsync(app.Factory, id));
 
+        var cs = await Browser.LoginAsync(app.Factory, "cs-ll", Pw);
+        await cs.SubmitAsync($"/Projects/Detail/{id}", new() { ["reason"] = "社区自己写的理由" }, $"/CostBenchmarking/Project/{id}?handler=Reason");
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.CostApprovalReasons.AnyAsync(r => r.ProjectId == id)));
+
         var empty = await sd.ReadAsync(await sd.SubmitAsync($"/CostBenchmarking/Project/{id}", new() { ["reason"] = "  " }, $"/CostBenchmarking/Project/{id}?handler=Reason"));
         Assert.Contains("请填写同意该成本的理由", Fixtures.Errors(empty));
         await sd.SubmitAsync($"/CostBenchmarking/Project/{id}", new() { ["reason"] = "需上门教学，场地分散" }, $"/CostBenchmarking/Project/{id}?handler=Reason");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.CostBenchmarking;
@@ -32,7 +33,9 @@ public sealed class ProjectModel(WeishiDbContext db) : PageModel
     public async Task<IActionResult> OnPostReasonAsync(int id, string? reason)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!db.Scope.CanWrite(Project.RegionId)) return Forbid();
+        // The reason is the reviewer's: the subdistrict (or the district), not the community that proposed.
+        if (!db.Scope.CanWrite(Project.RegionId) || !(User.IsInRole(AppRoles.SubdistrictOfficer) || User.IsInRole(AppRoles.DistrictAdmin)))
+            return Forbid();
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason)) return Fail("请填写同意该成本的理由");
         if (reason.Length > 500) return Fail("理由不能超过 500 字");
