@@ -5,6 +5,7 @@ using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Surveys;
 using Weishi.Web.Features.Demands;
+using Weishi.Web.Features.CostBenchmarking;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
@@ -40,6 +41,7 @@ builder.Services.AddDeliverySupervision(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddJobs(runWorker: !isCli);
 builder.Services.AddDemandCollection();
+builder.Services.AddValueForMoney();
 
 var app = builder.Build();
 

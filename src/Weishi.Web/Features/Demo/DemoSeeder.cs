@@ -60,6 +60,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoContractorBuilder(db).BuildAsync(ct);
             progress?.Report((95, "实施记录：合同、活动签到、检查"));
             await new DemoDeliveryBuilder(db, personal).BuildAsync(ct);
+            await new DemoUpkeepBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -142,6 +143,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
 
     private async Task ClearAsync(CancellationToken ct)
     {
+        await DemoUpkeepBuilder.ClearAsync(db, ct);
         await DemoContractorBuilder.ClearAsync(db, ct);
         await db.Attendances.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Participants.ExecuteDeleteAsync(ct);

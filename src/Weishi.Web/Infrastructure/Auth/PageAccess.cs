@@ -28,6 +28,8 @@ public static class PageAccess
         c.AuthorizeFolder("/Selection", Policies.RegionStaff);
         c.AuthorizeFolder("/Publicity", Policies.RegionStaff);
         c.AuthorizeFolder("/Voting", Policies.RegionStaff);
+        c.AuthorizeFolder("/CostBenchmarking", Policies.RegionStaff);
+        c.AuthorizeFolder("/Maintenance", Policies.RegionStaff);
         c.AllowAnonymousToFolder("/Public");
         c.AuthorizeFolder("/Delivery", Policies.Programme);
         c.AuthorizeFolder("/Inspections", Policies.Programme);

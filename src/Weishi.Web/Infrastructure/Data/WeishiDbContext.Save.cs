@@ -62,6 +62,16 @@ public abstract partial class WeishiDbContext
                 case Features.Publicity.ProjectApproval approval:
                     regions.Add(await ProjectRegionAsync(approval.ProjectId, approval.Project, ct));
                     break;
+                // Issue 10
+                case Features.CostBenchmarking.SimilarMatch match:
+                    regions.Add(await ProjectRegionAsync(match.ProjectId, match.Project, ct));
+                    break;
+                case Features.CostBenchmarking.CostApprovalReason reason:
+                    regions.Add(await ProjectRegionAsync(reason.ProjectId, reason.Project, ct));
+                    break;
+                case Features.Maintenance.AssetRecord record:
+                    regions.Add(record.Asset?.RegionId ?? await Assets.IgnoreQueryFilters().Where(a => a.Id == record.AssetId).Select(a => a.RegionId).FirstAsync(ct));
+                    break;
                 case Features.Contractors.Contractor contractor:
                     EnsureOwnContractor(contractor.Id, entry.State != EntityState.Added && entry.State != EntityState.Deleted);
                     continue;

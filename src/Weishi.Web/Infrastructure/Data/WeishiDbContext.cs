@@ -95,6 +95,15 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Voting.VoteChoice> VoteChoices => Set<Features.Voting.VoteChoice>();
     public DbSet<Features.Voting.VoterCode> VoterCodes => Set<Features.Voting.VoterCode>();
 
+    // Value for money and upkeep (issue 10)
+    public DbSet<Features.CostBenchmarking.CostNorm> CostNorms => Set<Features.CostBenchmarking.CostNorm>();
+    public DbSet<Features.CostBenchmarking.CostSetting> CostSettings => Set<Features.CostBenchmarking.CostSetting>();
+    public DbSet<Features.CostBenchmarking.SimilarMatch> SimilarMatches => Set<Features.CostBenchmarking.SimilarMatch>();
+    public DbSet<Features.CostBenchmarking.CostApprovalReason> CostApprovalReasons => Set<Features.CostBenchmarking.CostApprovalReason>();
+    public DbSet<Features.Maintenance.Asset> Assets => Set<Features.Maintenance.Asset>();
+    public DbSet<Features.Maintenance.AssetRecord> AssetRecords => Set<Features.Maintenance.AssetRecord>();
+    public DbSet<Features.Maintenance.AssetPhoto> AssetPhotos => Set<Features.Maintenance.AssetPhoto>();
+
     // The query filters read these per query, so one model serves every user.
     private bool ScopeReadAll => Scope.ReadAll;
     private int[] ScopeRegionIds => Scope.RegionIds;
@@ -181,6 +190,12 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Deviations.DeviationFlag>().HasQueryFilter(f =>
             ScopeReadAll || ScopeRegionIds.Contains(f.RegionId)
             || (ScopeContractorId != null && f.Project!.ContractorId == ScopeContractorId));
+        // Value for money and upkeep (issue 10): match verdicts, approval reasons and assets follow their project's region.
+        builder.Entity<Features.CostBenchmarking.SimilarMatch>().HasQueryFilter(m => ScopeReadAll || ScopeRegionIds.Contains(m.Project!.RegionId));
+        builder.Entity<Features.CostBenchmarking.CostApprovalReason>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.Project!.RegionId));
+        builder.Entity<Features.Maintenance.Asset>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.RegionId));
+        builder.Entity<Features.Maintenance.AssetRecord>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.Asset!.RegionId));
+        builder.Entity<Features.Maintenance.AssetPhoto>().HasQueryFilter(p => ScopeReadAll || ScopeRegionIds.Contains(p.Record!.Asset!.RegionId));
     }
 
     private void ProjectRecordFilter<T>(ModelBuilder builder) where T : class, IProjectRecord

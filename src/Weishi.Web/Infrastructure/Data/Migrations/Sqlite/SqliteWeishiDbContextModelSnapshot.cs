@@ -846,6 +846,133 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SpotCheckItems");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.CostBenchmarking.CostApprovalReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("CostApprovalReasons");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.CostBenchmarking.CostNorm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MedianFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverrideMedianFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Q1Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Q3Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Category", "Function", "Measure", "Year")
+                        .IsUnique();
+
+                    b.ToTable("CostNorms");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.CostBenchmarking.CostSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriceRisePerMille")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CostSettings");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.CostBenchmarking.SimilarMatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SimilarProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SimilarProjectId");
+
+                    b.HasIndex("ProjectId", "SimilarProjectId")
+                        .IsUnique();
+
+                    b.ToTable("SimilarMatches");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Council.CouncilMember", b =>
                 {
                     b.Property<int>("Id")
@@ -1432,6 +1559,133 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "InspectedOn");
 
                     b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.Asset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedLifeYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReserveFromProgramme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpkeepBody")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpkeepBodyName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("YearlyReserveFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.AssetPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssetRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5242880)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetRecordId");
+
+                    b.ToTable("AssetPhotos");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.AssetRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Defects")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "On");
+
+                    b.ToTable("AssetRecords");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Participants.Participant", b =>
@@ -2645,6 +2899,34 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.CostBenchmarking.CostApprovalReason", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.CostBenchmarking.SimilarMatch", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("SimilarProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Council.CouncilMember", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Council.CouncilSession", "Session")
@@ -2856,6 +3138,46 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.Asset", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Weishi.Web.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.AssetPhoto", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Maintenance.AssetRecord", "Record")
+                        .WithMany("Photos")
+                        .HasForeignKey("AssetRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.AssetRecord", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Maintenance.Asset", "Asset")
+                        .WithMany("Records")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Asset");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Projects.BudgetLine", b =>
@@ -3140,6 +3462,16 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Weishi.Web.Features.Delivery.ActivitySession", b =>
                 {
                     b.Navigation("Attendances");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.Asset", b =>
+                {
+                    b.Navigation("Records");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.AssetRecord", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Projects.Project", b =>

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Money;
+
+namespace Weishi.Web.Features.CostBenchmarking;
+
+/// <summary>District view: unit-cost spread per function, top payers, savings at the median; norms and their overrides.</summary>
+public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNormService norms) : PageModel
+{
+    public IReadOnlyList<DistrictSpread.Row> Rows { get; private set; } = [];
+    public IReadOnlyList<CostNorm> Norms { get; private set; } = [];
+    public int PriceRisePerMille { get; private set; }
+    public string? Error { get; private set; }
+    public bool CanOverride => User.IsInRole(AppRoles.DistrictAdmin);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostOverrideAsync(int normId, string? median, string? note)
+    {
+        if (!CanOverride) return Forbid();
+        var norm = await db.CostNorms.FirstOrDefaultAsync(n => n.Id == normId);
+        if (norm is null) return NotFound();
+        if (string.IsNullOrWhiteSpace(median)) norm.OverrideMedianFen = null;
+        else
+        {
+            var (fen, error) = Money.ParseYuan(median);
+            if (error is not null || fen is not > 0) return await FailAsync(error ?? "常模中位数须为大于 0 的金额（元）");
+            norm.OverrideMedianFen = fen;
+        }
+        norm.OverrideNote = note?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 200)] : null;
+        await db.SaveChangesAsync();
+        TempData["Message"] = "常模已更新";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(int? priceRisePerMille)
+    {
+        if (!CanOverride) return Forbid();
+        if (priceRisePerMille is null or < 0 or > 200) return await FailAsync("价格调整率须在 0–200‰ 之间");
+        var setting = await db.CostSettings.FirstOrDefaultAsync();
+        if (setting is null) db.CostSettings.Add(setting = new CostSetting());
+        setting.PriceRisePerMille = priceRisePerMille.Value;
+        await db.SaveChangesAsync();
+        await norms.RefreshAsync();
+        TempData["Message"] = "价格调整率已保存，常模已重新计算";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRefreshAsync()
+    {
+        if (!CanOverride) return Forbid();
+        await norms.RefreshAsync();
+        TempData["Message"] = "常模已重新计算";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> FailAsync(string message)
+    {
+        db.ChangeTracker.Clear();
+        Error = message;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        await norms.EnsureFreshAsync(ct);
+        Rows = await spread.ComputeAsync(ct: ct);
+        Norms = await db.CostNorms.AsNoTracking().Where(n => n.Year == 0 && n.Count >= 3)
+            .OrderBy(n => n.Type).ThenBy(n => n.Category).ThenBy(n => n.Function).ToListAsync(ct);
+        PriceRisePerMille = await norms.PriceRisePerMilleAsync(ct);
+    }
+}

@@ -1,0 +1,84 @@
+using Weishi.Web.Features.CostBenchmarking;
+using Weishi.Web.Features.Projects;
+using Xunit;
+
+namespace Weishi.Tests.ValueForMoney;
+
+public class UnitCostRuleTests
+{
+    private static UnitCostNormaliser.Outputs Out(ProjectType type, int beneficiaries, params (string Unit, decimal Qty)[] lines) =>
+        UnitCostNormaliser.Outputs.Planned(type, beneficiaries, 0, lines);
+
+    [Fact]
+    public void Service_costs_are_per_beneficiary()
+    {
+        var u = UnitCostNormaliser.MainCost(ProjectType.Service, Out(ProjectType.Service, 40), 2_000_000);
+        Assert.Equal(UnitMeasure.PerBeneficiary, u.Measure);
+        Assert.Equal(50_000m, u.PerUnitFen);
+        Assert.Equal("500 元/受益人", u.Show());
+    }
+
+    [Fact]
+    public void Works_costs_are_per_square_metre_then_per_item_then_per_project()
+    {
+        Assert.Equal(UnitMeasure.PerSquareMetre, UnitCostNormaliser.MainCost(ProjectType.Works, Out(ProjectType.Works, 0, ("m²", 200), ("项", 1)), 1).Measure);
+        var lamps = UnitCostNormaliser.MainCost(ProjectType.Works, Out(ProjectType.Works, 0, ("盏", 20), ("项", 1)), 1_000_000);
+        Assert.Equal((UnitMeasure.PerItem, 50_000m), (lamps.Measure, lamps.PerUnitFen!.Value));
+        Assert.Equal(UnitMeasure.PerProject, UnitCostNormaliser.MainCost(ProjectType.Works, Out(ProjectType.Works, 0, ("项", 1)), 1).Measure);
+        Assert.Equal(UnitMeasure.PerItem, UnitCostNormaliser.MainCost(ProjectType.Goods, Out(ProjectType.Goods, 0, ("件", 5)), 1).Measure);
+    }
+
+    [Fact]
+    public void Zero_beneficiaries_or_quantities_are_not_computable_never_a_division_error()
+    {
+        var service = UnitCostNormaliser.MainCost(ProjectType.Service, Out(ProjectType.Service, 0), 1_000_000);
+        Assert.False(service.Computable);
+        Assert.Null(service.PerUnitFen);
+        Assert.Equal("不可计算", service.Show());
+        var goods = UnitCostNormaliser.MainCost(ProjectType.Goods, Out(ProjectType.Goods, 100, ("件", 0), ("批", 1)), 1_000_000);
+        Assert.Equal("不可计算", goods.Show());
+    }
+
+    [Fact]
+    public void Quartiles_and_the_outlier_rule_on_hand_computed_data()
+    {
+        var q = Quartiles.Of([100m, 500m, 300m, 200m, 400m])!;
+        Assert.Equal((200m, 300m, 400m), (q.Q1, q.Median, q.Q3));
+        // Fence = 400 + 1.5 × 200 = 700; 50% above the median = 450.
+        Assert.Null(OutlierRule.Reason(450m, q.Median, q.Q1, q.Q3));
+        Assert.Equal("比中位数高出 50% 以上", OutlierRule.Reason(451m, q.Median, q.Q1, q.Q3));
+        Assert.Equal("高于上四分位数 1.5 倍四分位距", OutlierRule.Reason(701m, q.Median, q.Q1, q.Q3));
+        var wide = Quartiles.Of([100m, 110m, 1000m, 1100m])!;   // Q1 107.5, median 555, Q3 1025: fence 2401.25
+        Assert.Null(OutlierRule.Reason(800m, wide.Median, wide.Q1, wide.Q3));
+        Assert.NotNull(OutlierRule.Reason(2402m, wide.Median, wide.Q1, wide.Q3));
+    }
+
+    [Fact]
+    public void Function_key_drops_the_community_and_the_phase()
+    {
+        Assert.Equal("长者智能手机培训班", FunctionKey.Of("碧岭长者智能手机培训班（第二期）", "碧岭"));
+        Assert.Equal("小区路灯维修", FunctionKey.Of("六联小区路灯维修", "六联社区"));
+        Assert.Equal("长者智能手机培训班", FunctionKey.Of("和平社区长者智能手机培训班", "和平社区"));
+    }
+
+    [Fact]
+    public void Price_level_adjustment_compounds_per_year()
+    {
+        Assert.Equal(10_404m, Math.Round(CostNormService.Adjust(10_000m, 2021, 2023, 20), 2));
+        Assert.Equal(10_000m, CostNormService.Adjust(10_000m, 2023, 2023, 20));
+    }
+
+    [Fact]
+    public void Cost_lines_that_drive_the_difference_are_named()
+    {
+        CostProfile P(int id, long staff, long material, int people) => new(id, "c", "社区长者智能手机培训班", 1, "社区", 2023,
+            ProjectType.Service, ProjectCategory.Elderly, ProjectStatus.Accepted, people, 1,
+            [new CostLine("专业服务人员费", "人次", 1, staff), new CostLine("活动物料费", "场次", 1, material)]);
+        var own = P(1, 1_000_000, 100_000, 10);
+        var peers = new[] { P(2, 100_000, 100_000, 10), P(3, 120_000, 90_000, 10), P(4, 80_000, 110_000, 10) };
+        var drivers = CostComparison.Drivers(own, peers);
+        var top = Assert.Single(drivers);
+        Assert.Equal("专业服务人员费", top.Item);
+        Assert.Equal(900_000, top.ExcessFen);
+    }
+}
