@@ -36,7 +36,7 @@ public class CostSetting : IAudited
 }
 
 /// <summary>Staff's verdict on a suggested similar project (stored; rejected pairs are not suggested again).</summary>
-public class SimilarMatch : IAudited
+public class SimilarMatch : IAudited, IProjectChild
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }
@@ -48,7 +48,7 @@ public class SimilarMatch : IAudited
 }
 
 /// <summary>The reviewer's reason for approving a proposal whose unit cost is flagged.</summary>
-public class CostApprovalReason : IAudited
+public class CostApprovalReason : IAudited, IProjectChild
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

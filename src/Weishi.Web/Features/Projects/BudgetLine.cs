@@ -3,7 +3,7 @@ using Weishi.Web.Infrastructure.Audit;
 namespace Weishi.Web.Features.Projects;
 
 /// <summary>One cost item of a project's budget; the project's budget is the sum of its lines.</summary>
-public class BudgetLine : IAudited
+public class BudgetLine : IAudited, IProjectChild
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

@@ -3,7 +3,7 @@ using Weishi.Web.Infrastructure.Audit;
 namespace Weishi.Web.Features.Projects;
 
 /// <summary>资金拨付: money paid out for a project; spending is the sum of these.</summary>
-public class Disbursement : IAudited
+public class Disbursement : IAudited, IProjectChild
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

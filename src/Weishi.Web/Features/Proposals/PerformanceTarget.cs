@@ -15,7 +15,7 @@ public enum TargetDimension
 }
 
 /// <summary>One declared performance target of a project: an indicator with a target value and its unit.</summary>
-public class PerformanceTarget : IAudited
+public class PerformanceTarget : IAudited, IProjectChild
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

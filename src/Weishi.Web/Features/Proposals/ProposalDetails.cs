@@ -6,7 +6,7 @@ using Weishi.Web.Infrastructure.Audit;
 namespace Weishi.Web.Features.Proposals;
 
 /// <summary>What a proposal declares beyond the project's core fields: who it is for, where and when.</summary>
-public class ProposalDetails : IAudited
+public class ProposalDetails : IAudited, IProjectChild
 {
     public int ProjectId { get; set; }
     public Project? Project { get; set; }

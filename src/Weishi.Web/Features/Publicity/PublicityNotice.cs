@@ -4,7 +4,7 @@ using Weishi.Web.Infrastructure.Audit;
 namespace Weishi.Web.Features.Publicity;
 
 /// <summary>公示: a chosen project's public notice on the portal; approval waits until it ends.</summary>
-public class PublicityNotice : IAudited
+public class PublicityNotice : IAudited, IProjectChild
 {
     public const int DefaultDays = 7;
 
@@ -31,7 +31,7 @@ public class Objection : IAudited
 }
 
 /// <summary>The subdistrict's approval (审批) after publicity, with its opinion.</summary>
-public class ProjectApproval : IAudited
+public class ProjectApproval : IAudited, IProjectChild
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

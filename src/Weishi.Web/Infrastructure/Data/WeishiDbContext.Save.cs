@@ -43,31 +43,9 @@ public abstract partial class WeishiDbContext
                     if (entry.State == EntityState.Modified)
                         regions.Add((int)entry.Property(nameof(IRegionScoped.RegionId)).OriginalValue!);
                     break;
-                case BudgetLine line:
-                    regions.Add(await ProjectRegionAsync(line.ProjectId, line.Project, ct));
-                    break;
-                case Disbursement payment:
-                    regions.Add(await ProjectRegionAsync(payment.ProjectId, payment.Project, ct));
-                    break;
-                // Issue 5: rows that hang off a project. (Objections are lodged by anonymous residents on purpose.)
-                case Features.Proposals.PerformanceTarget target:
-                    regions.Add(await ProjectRegionAsync(target.ProjectId, target.Project, ct));
-                    break;
-                case Features.Proposals.ProposalDetails details:
-                    regions.Add(await ProjectRegionAsync(details.ProjectId, details.Project, ct));
-                    break;
-                case Features.Publicity.PublicityNotice notice:
-                    regions.Add(await ProjectRegionAsync(notice.ProjectId, notice.Project, ct));
-                    break;
-                case Features.Publicity.ProjectApproval approval:
-                    regions.Add(await ProjectRegionAsync(approval.ProjectId, approval.Project, ct));
-                    break;
-                // Issue 10
-                case Features.CostBenchmarking.SimilarMatch match:
-                    regions.Add(await ProjectRegionAsync(match.ProjectId, match.Project, ct));
-                    break;
-                case Features.CostBenchmarking.CostApprovalReason reason:
-                    regions.Add(await ProjectRegionAsync(reason.ProjectId, reason.Project, ct));
+                // Rows of a project written by its community. (Objections are lodged by anonymous residents on purpose.)
+                case IProjectChild child:
+                    regions.Add(await ProjectRegionAsync(child.ProjectId, child.Project, ct));
                     break;
                 case Features.Maintenance.AssetRecord record:
                     regions.Add(record.Asset?.RegionId ?? await Assets.IgnoreQueryFilters().Where(a => a.Id == record.AssetId).Select(a => a.RegionId).FirstAsync(ct));
