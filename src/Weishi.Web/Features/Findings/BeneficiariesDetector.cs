@@ -48,7 +48,7 @@ public sealed class BeneficiariesDetector(WeishiDbContext db, RecommendationLibr
         if (concentrated.Count > 0)
         {
             var worst = concentrated[0];
-            parts.Add($"{concentrated.Count} 个社区年度的服务集中在少数居民身上：参与次数最多的 10% 的人占全部签到人次的 {MaxTop10Share:P0} 以上，"
+            parts.Add($"{concentrated.Count} 个社区年度的服务集中在少数居民身上：参与次数最多的 10% 的人占全部签到人次的 {Display(MaxTop10Share)} 以上，"
                 + $"最高为{s.Name(worst.RegionId)} {worst.Year} 年的 {Display(worst.Figures.Top10Share)}");
             evidence.AddRange(concentrated.Select(c => new FindingEvidence($"{s.Name(c.RegionId)} {c.Year} 年",
                 $"前 10% 参与者占 {Display(c.Figures.Top10Share)} 签到人次（{c.Figures.Participants} 人，{c.Figures.Attendances} 人次，基尼系数 {c.Figures.Gini:0.000}）",

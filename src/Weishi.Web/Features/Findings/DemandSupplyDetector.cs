@@ -42,7 +42,7 @@ public sealed class DemandSupplyDetector(WeishiDbContext db, RecommendationLibra
         if (fewLinked)
         {
             parts.Add($"{s.Period}{s.Label}立项 {total} 个项目中，能对应到居民提出需求的仅 {linkedTotal} 个，占 {FindingScope.Percent(linkedTotal, total)}"
-                + $"（低于 {MinLinkedShare:P0}），项目征集多停留在“形式征集”");
+                + $"（低于 {Display(MinLinkedShare)}），项目征集多停留在“形式征集”");
             evidence.AddRange(linked.Where(r => r.Linked < r.Count * MinLinkedShare)
                 .OrderBy(r => (decimal)r.Linked / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal)
                 .Select(r => new FindingEvidence(s.Name(r.RegionId), $"对接需求的项目 {r.Linked} / {r.Count} 个（{FindingScope.Percent(r.Linked, r.Count)}）",
@@ -51,7 +51,7 @@ public sealed class DemandSupplyDetector(WeishiDbContext db, RecommendationLibra
         if (lowAwareness)
         {
             parts.Add($"满意度测评中事先知道“民生微实事”的受访居民仅 {awareness!.Knew} / {awareness.Answers} 人，知晓率 {FindingScope.Percent(awareness.Knew, awareness.Answers)}"
-                + $"（低于 {MinAwareness:P0}），政策整体知晓率不高");
+                + $"（低于 {Display(MinAwareness)}），政策整体知晓率不高");
             evidence.Add(new FindingEvidence("满意度测评 · 知晓率", $"{awareness.Knew} / {awareness.Answers} 人（{FindingScope.Percent(awareness.Knew, awareness.Answers)}）"));
         }
         if (unheard.Count > 0)
