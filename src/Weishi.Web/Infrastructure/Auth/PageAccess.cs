@@ -35,6 +35,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Inspections", Policies.Programme);
         c.AuthorizeFolder("/Acceptance", Policies.Programme);
         c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
+        c.AuthorizeFolder("/Findings", Policies.Statistics);
         c.AllowAnonymousToFolder("/SignIn");
         c.AuthorizeFolder("/Surveys", Policies.Programme);
         c.AllowAnonymousToFolder("/Survey");

@@ -1583,6 +1583,39 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DeviationFlags");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Findings.FindingRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type")
+                        .IsUnique();
+
+                    b.ToTable("FindingRecommendation");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Inspections.Inspection", b =>
                 {
                     b.Property<int>("Id")
