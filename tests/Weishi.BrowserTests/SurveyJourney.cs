@@ -18,7 +18,7 @@ public class SurveyJourney(LiveApp app)
             .OrderByDescending(p => p.Id).FirstAsync();
         var survey = new Survey
         {
-            ProjectId = project.Id, PublicToken = SurveyServices.NewToken(), MinimumSample = 30,
+            ProjectId = project.Id, PublicToken = SurveyServices.NewToken(),
             ServiceStartUtc = DateTime.UtcNow.AddDays(-10), CreatedAtUtc = DateTime.UtcNow,
         };
         db.Surveys.Add(survey);

@@ -37,6 +37,8 @@ public static class PageAccess
         c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
         c.AllowAnonymousToFolder("/SignIn");
         c.AuthorizeFolder("/Surveys", Policies.Programme);
+        c.AuthorizePage("/Surveys/Bank", Policies.District);
+        c.AuthorizePage("/Surveys/Compose", Policies.RegionStaff);
         c.AllowAnonymousToFolder("/Survey");
     }
 }
