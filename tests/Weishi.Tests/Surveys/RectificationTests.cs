@@ -54,7 +54,7 @@ public class RectificationTests(DemoApp app)
         }
         finally
         {
-            await district.SubmitAsync("/Surveys/Bank", Setting(floor: "10", share: "10"), postUrl: "/Surveys/Bank?handler=Settings", formSelector: "[data-testid=settings-form]");
+            await district.SubmitAsync("/Surveys/Bank", Setting(floor: "10", share: "5"), postUrl: "/Surveys/Bank?handler=Settings", formSelector: "[data-testid=settings-form]");
         }
     }
 

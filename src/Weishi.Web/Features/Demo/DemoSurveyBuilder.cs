@@ -7,13 +7,13 @@ namespace Weishi.Web.Features.Demo;
 
 /// <summary>
 /// Satisfaction surveys of the demo years, with the report's findings (五(三)二 surveys as a formality, 五(一) low
-/// awareness of the programme): about one project in twelve is surveyed from the district template; in a few communities
+/// awareness of the programme): about one project in seventeen is surveyed from the district template; in a few communities
 /// every sheet is the same row of top marks filled from one device (flagged as formal); some projects score genuinely low
 /// and carry a rectification with the community's actions and the contractor's answer; few residents knew the programme.
 /// </summary>
 public sealed class DemoSurveyBuilder(WeishiDbContext db)
 {
-    public const double SurveyedShare = 0.085;
+    public const double SurveyedShare = 0.06;
     public const double LowShare = 0.12;
     /// <summary>The report gives no figure for 知晓率 (“整体知晓率不高”); the demo's residents mostly had not heard of it.</summary>
     public const double Awareness = 0.27;
@@ -36,8 +36,8 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
 
     public async Task BuildAsync(CancellationToken ct)
     {
-        // The district's choice for the demo: at least 10 answers, or a tenth of the beneficiaries.
-        db.SurveySettings.Add(new SurveySetting { SampleFloor = 10, SampleSharePercent = 10 });
+        // The district's choice for the demo: at least 10 answers, or 5 % of the beneficiaries.
+        db.SurveySettings.Add(new SurveySetting { SampleFloor = 10, SampleSharePercent = 5 });
         var projects = await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.Year >= 2021 && p.Year <= 2023).OrderBy(p => p.Id)
             .Select(p => new Target(p.Id, p.Year, p.RegionId, p.Type, p.Category, p.PlannedBeneficiaries)).ToListAsync(ct);
         var chosen = projects.Where(_ => _rng.NextDouble() < SurveyedShare).ToList();
@@ -50,7 +50,7 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
         var bank = (await db.SurveyQuestions.AsNoTracking().Where(q => !q.IsCore && q.Active).ToListAsync(ct)).OrderBy(q => q.SortOrder).ToList();
         // A few communities fill the forms themselves: identical sheets of top marks.
         var formalCommunities = chosen.Select(p => p.RegionId).Distinct().Order().Where((_, i) => i % 6 == 2).ToHashSet();
-        var setting = new SurveySetting { SampleFloor = 10, SampleSharePercent = 10 };
+        var setting = new SurveySetting { SampleFloor = 10, SampleSharePercent = 5 };
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var built = new List<(Target Project, Survey Survey, List<SurveyResponse> Sheets, List<(int, string)> Targeted, int Participants, bool Low)>();
