@@ -18,7 +18,7 @@ public class SurveyJourney(LiveApp app)
             .OrderByDescending(p => p.Id).FirstAsync();
         var survey = new Survey
         {
-            ProjectId = project.Id, PublicToken = SurveyServices.NewToken(), MinimumSample = 30,
+            ProjectId = project.Id, PublicToken = SurveyServices.NewToken(),
             ServiceStartUtc = DateTime.UtcNow.AddDays(-10), CreatedAtUtc = DateTime.UtcNow,
         };
         db.Surveys.Add(survey);
@@ -44,5 +44,54 @@ public class SurveyJourney(LiveApp app)
         await page.GetByTestId("thanks").WaitForAsync();
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"page is {scrollWidth}px wide");
+    }
+
+    [Fact]
+    public async Task Community_staff_compose_a_survey_from_the_bank_and_a_participant_answers_it()
+    {
+        int projectId;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var region = await db.Regions.SingleAsync(r => r.Code == "440310003002");
+            var project = new Project
+            {
+                Code = $"2048-T-{region.Abbr}-{Guid.NewGuid().ToString("N")[..8]}", Year = 2048, Name = "长者饭堂助餐服务", Type = ProjectType.Service,
+                Category = ProjectCategory.Elderly, RegionId = region.Id, Status = ProjectStatus.Completed, PlannedBeneficiaries = 20,
+                CreatedAtUtc = DateTime.UtcNow.AddDays(-30), StatusChangedAtUtc = DateTime.UtcNow.AddDays(-30),
+            };
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            projectId = project.Id;
+        }
+
+        var staff = await app.LoginAsync("cs-tk");
+        await staff.GotoAsync($"/Surveys/Project/{projectId}");
+        await staff.GetByTestId("compose-link").ClickAsync();
+        // The elderly-service template is ticked; the price question is left out.
+        Assert.True(await staff.Locator("#q-101").IsCheckedAsync());
+        await staff.Locator("#q-102").UncheckAsync();
+        await staff.GetByTestId("save").ClickAsync();
+        await staff.WaitForURLAsync($"**/Surveys/Project/{projectId}");
+        var questions = await staff.GetByTestId("questions").TextContentAsync();
+        Assert.Contains("饭菜口味", questions);
+        Assert.DoesNotContain("价格是否实惠", questions);
+        var url = new Uri((await staff.GetByTestId("public-url").TextContentAsync())!.Trim()).AbsolutePath;
+
+        var phone = await app.NewPageAsync(phone: true);
+        await phone.GotoAsync(url);
+        await phone.Locator("#overall4").CheckAsync();
+        await phone.Locator("#need4").CheckAsync();
+        await phone.Locator("#againYes").CheckAsync();
+        await phone.Locator("#knewNo").CheckAsync();
+        foreach (var item in await phone.Locator("[data-testid=targeted-question]").AllAsync())
+            await item.Locator("input[value='3']").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await phone.GetByTestId("thanks").WaitForAsync();
+
+        await staff.ReloadAsync();
+        Assert.Equal("1", (await staff.GetByTestId("count").TextContentAsync())!.Trim());
+        // The distribution chart is drawn by ECharts.
+        await staff.Locator("[data-testid=distribution] canvas").First.WaitForAsync();
     }
 }

@@ -78,7 +78,7 @@ public class DetectorTests(DemoApp app)
                     SubmittedAtUtc = new DateTime(2141, 3, 1, 0, 0, 0, DateTimeKind.Utc), AgeBand = AgeBand.From60, ResidentType = ResidentType.Registered,
                     Groups = ResidentGroups.Elderly | ResidentGroups.FamilyWithChildren,
                 });
-            var survey = new Survey { ProjectId = id, PublicToken = SurveyServices.NewToken(), ServiceStartUtc = new DateTime(2141, 1, 1, 0, 0, 0, DateTimeKind.Utc), MinimumSample = 30, CreatedAtUtc = DateTime.UtcNow };
+            var survey = new Survey { ProjectId = id, PublicToken = SurveyServices.NewToken(), ServiceStartUtc = new DateTime(2141, 1, 1, 0, 0, 0, DateTimeKind.Utc), CreatedAtUtc = DateTime.UtcNow };
             db.Surveys.Add(survey);
             await db.SaveChangesAsync();
             for (var i = 0; i < 10; i++)
@@ -197,7 +197,7 @@ public class DetectorTests(DemoApp app)
         await Fixtures.ExecAsync(app.Factory, async db =>
         {
             var start = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var survey = new Survey { ProjectId = id, PublicToken = SurveyServices.NewToken(), ServiceStartUtc = start, MinimumSample = 30, CreatedAtUtc = start };
+            var survey = new Survey { ProjectId = id, PublicToken = SurveyServices.NewToken(), ServiceStartUtc = start, CreatedAtUtc = start };
             db.Surveys.Add(survey);
             await db.SaveChangesAsync();
             for (var i = 0; i < 12; i++)

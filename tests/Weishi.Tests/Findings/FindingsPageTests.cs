@@ -20,9 +20,8 @@ public class FindingsPageTests(DemoApp app)
         var (status, page) = await finance.GetAsync("/Findings?from=2021&to=2023");
         Assert.Equal(HttpStatusCode.OK, status);
         var findings = page.QuerySelectorAll("[data-testid=finding]").ToDictionary(f => f.GetAttribute("data-type")!);
-        // Surveys (formal-surveys and the awareness part of demand-supply) have no demo data on this branch yet.
         foreach (var type in new[] { FindingTypes.DemandSupply, FindingTypes.Screening, FindingTypes.Supervision, FindingTypes.OneOff,
-                     FindingTypes.Beneficiaries, FindingTypes.UnitCost, FindingTypes.Upkeep })
+                     FindingTypes.Beneficiaries, FindingTypes.FormalSurveys, FindingTypes.UnitCost, FindingTypes.Upkeep })
         {
             Assert.True(findings.ContainsKey(type), $"{type} missing; found {string.Join(",", findings.Keys)}");
             var f = findings[type];
@@ -34,6 +33,7 @@ public class FindingsPageTests(DemoApp app)
         Assert.Contains("服务集中在少数居民身上", findings[FindingTypes.Beneficiaries].TextContent);
         Assert.Contains("能对应到居民提出需求的仅", findings[FindingTypes.DemandSupply].TextContent);
         Assert.Contains("来深建设者", findings[FindingTypes.DemandSupply].TextContent);
+        Assert.Contains("知晓率", findings[FindingTypes.DemandSupply].TextContent);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     public bool Closed { get; private set; }
     public string? ClosedReason { get; private set; }
     public List<string> Errors { get; } = [];
+    public List<(int Id, string Text)> Targeted { get; private set; } = [];
 
     [BindProperty] public SurveyAnswer Answer { get; set; } = new();
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     {
         if (!await LoadAsync(token)) return NotFound();
         if (Closed) { Errors.Add(ClosedReason!); return Page(); }
-        Errors.AddRange(Answer.Validate());
+        Errors.AddRange(Answer.Validate(Targeted));
         if (Errors.Count > 0) return Page();
 
         db.AllowAnonymousSurvey = true;
@@ -40,6 +41,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
             Overall = Answer.Overall!.Value, MetNeed = Answer.MetNeed!.Value, WouldJoinAgain = Answer.WouldJoinAgain!.Value,
             KnewBefore = Answer.KnewBefore!.Value, Comment = string.IsNullOrWhiteSpace(Answer.Comment) ? null : Answer.Comment.Trim(),
             SubmittedAtUtc = db.Time.GetUtcNow().UtcDateTime, ClientKey = SurveyServices.ClientKey(HttpContext),
+            Items = Targeted.Select(q => new SurveyItemAnswer { ProjectId = _survey.ProjectId, QuestionId = q.Id, Score = Answer.Items[q.Id]!.Value }).ToList(),
         });
         try
         {
@@ -64,6 +66,9 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
         var survey = _invitation?.Survey ?? await db.Surveys.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.PublicToken == token, ct);
         if (survey is null) return false;
         _survey = survey;
+        Targeted = (await db.SurveyItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.SurveyId == survey.Id)
+            .OrderBy(i => i.Question!.SortOrder).ThenBy(i => i.QuestionId).Select(i => new { i.QuestionId, i.Question!.Text }).ToListAsync(ct))
+            .Select(i => (i.QuestionId, i.Text)).ToList();
         ProjectName = await db.Projects.IgnoreQueryFilters().Where(p => p.Id == survey.ProjectId).Select(p => p.Name).FirstAsync(ct);
         var now = db.Time.GetUtcNow().UtcDateTime;
         if (_invitation is not null)

@@ -14,7 +14,6 @@ public class Survey : IProjectRecord, IAudited
     public required string PublicToken { get; set; }
     /// <summary>Answers are meaningful only after the service began; earlier ones are flagged.</summary>
     public DateTime ServiceStartUtc { get; set; }
-    public int MinimumSample { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -55,4 +54,6 @@ public class SurveyResponse : IProjectRecord
     public string? Comment { get; set; }
     public DateTime SubmittedAtUtc { get; set; }
     public required string ClientKey { get; set; }
+    /// <summary>Scores on the survey's targeted questions.</summary>
+    public List<SurveyItemAnswer> Items { get; set; } = [];
 }

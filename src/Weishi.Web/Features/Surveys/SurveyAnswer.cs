@@ -10,16 +10,20 @@ public sealed partial class SurveyAnswer
     public bool? WouldJoinAgain { get; set; }
     public bool? KnewBefore { get; set; }
     public string? Comment { get; set; }
+    /// <summary>Scores on the survey's targeted questions, by question id.</summary>
+    public Dictionary<int, int?> Items { get; set; } = [];
 
     public const int MaxComment = 500;
 
-    public List<string> Validate()
+    public List<string> Validate(IReadOnlyList<(int Id, string Text)>? targeted = null)
     {
         var errors = new List<string>();
         Scale(Overall, "总体满意度", errors);
         Scale(MetNeed, "“是否满足您的需求”", errors);
         if (WouldJoinAgain is null) errors.Add("请回答“是否愿意再次参加”");
         if (KnewBefore is null) errors.Add("请回答“参加前是否听说过民生微实事”");
+        foreach (var (id, text) in targeted ?? [])
+            Scale(Items.GetValueOrDefault(id), $"“{text}”的评分", errors);
         var comment = Comment?.Trim();
         if (!string.IsNullOrEmpty(comment))
         {

@@ -8,13 +8,14 @@ public static class SurveyServices
 {
     public const string AnswerRateLimit = "survey";
 
-    /// <summary>Satisfaction surveys: the public answer page's rate limit (per address and token).</summary>
+    /// <summary>Satisfaction surveys: the public answer page's rate limit (per address and token) and the assessment input.</summary>
     public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration config)
     {
         var perMinute = config.GetValue("RateLimits:SurveyPerMinute", 60);
         services.AddRateLimiter(o => o.AddPolicy(AnswerRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             (http.Connection.RemoteIpAddress?.ToString() ?? "local") + "|" + http.Request.RouteValues["token"],
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
+        services.AddScoped<Contractors.Assessment.IAssessmentInput, SurveySatisfactionInput>();
         return services;
     }
 

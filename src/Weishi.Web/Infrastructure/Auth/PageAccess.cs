@@ -38,6 +38,8 @@ public static class PageAccess
         c.AuthorizeFolder("/Findings", Policies.Statistics);
         c.AllowAnonymousToFolder("/SignIn");
         c.AuthorizeFolder("/Surveys", Policies.Programme);
+        c.AuthorizePage("/Surveys/Bank", Policies.District);
+        c.AuthorizePage("/Surveys/Compose", Policies.RegionStaff);
         c.AllowAnonymousToFolder("/Survey");
     }
 }

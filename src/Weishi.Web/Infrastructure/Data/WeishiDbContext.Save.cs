@@ -64,7 +64,7 @@ public abstract partial class WeishiDbContext
                 // a contractor writes activities, progress and answers of its own projects only.
                 case IProjectRecord record:
                     if (record is Features.Delivery.Attendance && AllowAnonymousSignIn && entry.State == EntityState.Added) continue;
-                    if (record is Features.Surveys.SurveyResponse && AllowAnonymousSurvey && entry.State == EntityState.Added) continue;
+                    if (record is Features.Surveys.SurveyResponse or Features.Surveys.SurveyItemAnswer && AllowAnonymousSurvey && entry.State == EntityState.Added) continue;
                     var projectIds = new List<int> { record.ProjectId };
                     if (entry.State == EntityState.Modified)
                         projectIds.Add((int)entry.Property(nameof(IProjectRecord.ProjectId)).OriginalValue!);

@@ -69,6 +69,11 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Surveys.Survey> Surveys => Set<Features.Surveys.Survey>();
     public DbSet<Features.Surveys.SurveyInvitation> SurveyInvitations => Set<Features.Surveys.SurveyInvitation>();
     public DbSet<Features.Surveys.SurveyResponse> SurveyResponses => Set<Features.Surveys.SurveyResponse>();
+    public DbSet<Features.Surveys.SurveyQuestion> SurveyQuestions => Set<Features.Surveys.SurveyQuestion>();
+    public DbSet<Features.Surveys.SurveyItem> SurveyItems => Set<Features.Surveys.SurveyItem>();
+    public DbSet<Features.Surveys.SurveyItemAnswer> SurveyItemAnswers => Set<Features.Surveys.SurveyItemAnswer>();
+    public DbSet<Features.Surveys.SurveySetting> SurveySettings => Set<Features.Surveys.SurveySetting>();
+    public DbSet<Features.Surveys.Rectification> Rectifications => Set<Features.Surveys.Rectification>();
     public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
     public DbSet<Features.Acceptance.AcceptanceRecord> AcceptanceRecords => Set<Features.Acceptance.AcceptanceRecord>();
     public DbSet<Features.Deviations.DeviationFlag> DeviationFlags => Set<Features.Deviations.DeviationFlag>();
@@ -187,6 +192,10 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         ProjectRecordFilter<Features.Surveys.Survey>(builder);
         ProjectRecordFilter<Features.Surveys.SurveyInvitation>(builder);
         ProjectRecordFilter<Features.Surveys.SurveyResponse>(builder);
+        // The question bank and settings are district-wide; composed items, item scores and rectifications follow the project.
+        ProjectRecordFilter<Features.Surveys.SurveyItem>(builder);
+        ProjectRecordFilter<Features.Surveys.SurveyItemAnswer>(builder);
+        ProjectRecordFilter<Features.Surveys.Rectification>(builder);
         builder.Entity<Features.Deviations.DeviationFlag>().HasQueryFilter(f =>
             ScopeReadAll || ScopeRegionIds.Contains(f.RegionId)
             || (ScopeContractorId != null && f.Project!.ContractorId == ScopeContractorId));

@@ -2414,6 +2414,60 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SelectionRuns");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.Rectification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ActionsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommunityActions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContractorAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LowItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("SurveyId")
+                        .IsUnique();
+
+                    b.ToTable("Rectifications");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Surveys.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -2424,9 +2478,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("MinimumSample")
-                        .HasColumnType("integer");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
@@ -2493,6 +2544,248 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SurveyInvitations");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SurveyId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItems");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItemAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItemAnswers");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ForCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ForType")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCore")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SurveyQuestions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Code = "overall",
+                            IsCore = true,
+                            SortOrder = 1,
+                            Text = "您对本项目的总体满意度"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Code = "met-need",
+                            IsCore = true,
+                            SortOrder = 2,
+                            Text = "本项目是否满足了您的需求"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Code = "join-again",
+                            IsCore = true,
+                            SortOrder = 3,
+                            Text = "如再举办，您是否愿意再次参加"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Code = "knew-before",
+                            IsCore = true,
+                            SortOrder = 4,
+                            Text = "参加前您是否听说过“民生微实事”"
+                        },
+                        new
+                        {
+                            Id = 101,
+                            Active = true,
+                            ForCategory = 1,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 10,
+                            Text = "饭菜口味"
+                        },
+                        new
+                        {
+                            Id = 102,
+                            Active = true,
+                            ForCategory = 1,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 11,
+                            Text = "价格是否实惠"
+                        },
+                        new
+                        {
+                            Id = 103,
+                            Active = true,
+                            ForCategory = 1,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 12,
+                            Text = "送餐或服务是否准时"
+                        },
+                        new
+                        {
+                            Id = 111,
+                            Active = true,
+                            ForType = 2,
+                            IsCore = false,
+                            SortOrder = 20,
+                            Text = "工程质量"
+                        },
+                        new
+                        {
+                            Id = 112,
+                            Active = true,
+                            ForType = 2,
+                            IsCore = false,
+                            SortOrder = 21,
+                            Text = "施工过程安全、文明"
+                        },
+                        new
+                        {
+                            Id = 113,
+                            Active = true,
+                            ForType = 2,
+                            IsCore = false,
+                            SortOrder = 22,
+                            Text = "建成设施是否实用"
+                        },
+                        new
+                        {
+                            Id = 121,
+                            Active = true,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 30,
+                            Text = "服务人员是否专业、耐心"
+                        },
+                        new
+                        {
+                            Id = 122,
+                            Active = true,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 31,
+                            Text = "活动时间和地点安排是否方便"
+                        },
+                        new
+                        {
+                            Id = 131,
+                            Active = true,
+                            ForCategory = 2,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 40,
+                            Text = "孩子是否喜欢本次活动"
+                        },
+                        new
+                        {
+                            Id = 141,
+                            Active = true,
+                            ForType = 3,
+                            IsCore = false,
+                            SortOrder = 50,
+                            Text = "物品质量"
+                        },
+                        new
+                        {
+                            Id = 142,
+                            Active = true,
+                            ForType = 3,
+                            IsCore = false,
+                            SortOrder = 51,
+                            Text = "发放过程是否公平公开"
+                        });
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -2544,6 +2837,37 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SurveyId", "SubmittedAtUtc");
 
                     b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveySetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DissatisfiedAbovePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemBelowTenths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverallBelowTenths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RectificationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SampleFloor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SampleSharePercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveySettings");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Voting.Ballot", b =>
@@ -3481,6 +3805,23 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.Rectification", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Surveys.Survey", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
@@ -3515,6 +3856,58 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Project");
 
                     b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItem", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.SurveyQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItemAnswer", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.SurveyResponse", "Response")
+                        .WithMany("Items")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyResponse", b =>
@@ -3662,6 +4055,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Weishi.Web.Features.Selection.SelectionRun", b =>
                 {
                     b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Voting.Ballot", b =>

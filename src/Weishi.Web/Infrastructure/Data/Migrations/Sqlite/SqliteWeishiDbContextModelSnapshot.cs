@@ -2299,6 +2299,58 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SelectionRuns");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.Rectification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActionsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityActions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractorAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LowItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("SurveyId")
+                        .IsUnique();
+
+                    b.ToTable("Rectifications");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Surveys.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -2307,9 +2359,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("MinimumSample")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
@@ -2374,6 +2423,242 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SurveyInvitations");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SurveyId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItems");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItemAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItemAnswers");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ForType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SurveyQuestions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Code = "overall",
+                            IsCore = true,
+                            SortOrder = 1,
+                            Text = "您对本项目的总体满意度"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Code = "met-need",
+                            IsCore = true,
+                            SortOrder = 2,
+                            Text = "本项目是否满足了您的需求"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Code = "join-again",
+                            IsCore = true,
+                            SortOrder = 3,
+                            Text = "如再举办，您是否愿意再次参加"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Code = "knew-before",
+                            IsCore = true,
+                            SortOrder = 4,
+                            Text = "参加前您是否听说过“民生微实事”"
+                        },
+                        new
+                        {
+                            Id = 101,
+                            Active = true,
+                            ForCategory = 1,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 10,
+                            Text = "饭菜口味"
+                        },
+                        new
+                        {
+                            Id = 102,
+                            Active = true,
+                            ForCategory = 1,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 11,
+                            Text = "价格是否实惠"
+                        },
+                        new
+                        {
+                            Id = 103,
+                            Active = true,
+                            ForCategory = 1,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 12,
+                            Text = "送餐或服务是否准时"
+                        },
+                        new
+                        {
+                            Id = 111,
+                            Active = true,
+                            ForType = 2,
+                            IsCore = false,
+                            SortOrder = 20,
+                            Text = "工程质量"
+                        },
+                        new
+                        {
+                            Id = 112,
+                            Active = true,
+                            ForType = 2,
+                            IsCore = false,
+                            SortOrder = 21,
+                            Text = "施工过程安全、文明"
+                        },
+                        new
+                        {
+                            Id = 113,
+                            Active = true,
+                            ForType = 2,
+                            IsCore = false,
+                            SortOrder = 22,
+                            Text = "建成设施是否实用"
+                        },
+                        new
+                        {
+                            Id = 121,
+                            Active = true,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 30,
+                            Text = "服务人员是否专业、耐心"
+                        },
+                        new
+                        {
+                            Id = 122,
+                            Active = true,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 31,
+                            Text = "活动时间和地点安排是否方便"
+                        },
+                        new
+                        {
+                            Id = 131,
+                            Active = true,
+                            ForCategory = 2,
+                            ForType = 1,
+                            IsCore = false,
+                            SortOrder = 40,
+                            Text = "孩子是否喜欢本次活动"
+                        },
+                        new
+                        {
+                            Id = 141,
+                            Active = true,
+                            ForType = 3,
+                            IsCore = false,
+                            SortOrder = 50,
+                            Text = "物品质量"
+                        },
+                        new
+                        {
+                            Id = 142,
+                            Active = true,
+                            ForType = 3,
+                            IsCore = false,
+                            SortOrder = 51,
+                            Text = "发放过程是否公平公开"
+                        });
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -2423,6 +2708,35 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SurveyId", "SubmittedAtUtc");
 
                     b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveySetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DissatisfiedAbovePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemBelowTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverallBelowTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RectificationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleFloor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveySettings");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Voting.Ballot", b =>
@@ -3344,6 +3658,23 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.Rectification", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Surveys.Survey", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
@@ -3378,6 +3709,58 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Project");
 
                     b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItem", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.SurveyQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyItemAnswer", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Surveys.SurveyResponse", "Response")
+                        .WithMany("Items")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyResponse", b =>
@@ -3525,6 +3908,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Weishi.Web.Features.Selection.SelectionRun", b =>
                 {
                     b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Voting.Ballot", b =>

@@ -1,0 +1,49 @@
+using MiniExcelLibs;
+
+namespace Weishi.Web.Features.Surveys;
+
+/// <summary>Survey results as Excel workbooks (MiniExcel, one sheet per table), like the statistics export.</summary>
+public static class SurveyExport
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<MemoryStream> ProjectAsync(string projectName, SurveyReport report, IReadOnlyList<CommentTopic> topics, CancellationToken ct)
+    {
+        var s = report.Stats;
+        var sheets = new Dictionary<string, object>
+        {
+            ["汇总"] = new List<Dictionary<string, object>>
+            {
+                Row(("项目", projectName), ("有效答卷", s.Count), ("受益人数", report.Beneficiaries), ("最低样本", report.MinimumSample),
+                    ("回收率", Math.Round(report.ResponseRate, 4)), ("总体满意度均值", Math.Round(s.Mean, 2)),
+                    ("95%置信下限", Math.Round(s.CiLow, 2)), ("95%置信上限", Math.Round(s.CiHigh, 2)),
+                    ("愿意再次参加", Math.Round(s.WouldJoinAgain, 4)), ("知晓率", Math.Round(s.Awareness, 4)),
+                    ("走形式提示", string.Join("；", report.Flags.Select(f => f.Message)))),
+            },
+            ["各题分布"] = report.Items.Select(i => Row(("题目", i.Text), ("类型", i.IsCore ? "核心题" : "针对性题目"), ("答卷", i.Count),
+                ("均值", Math.Round(i.Mean, 2)), ("不满意比例", Math.Round(i.Dissatisfied, 4)),
+                ("5分", i.Distribution[4]), ("4分", i.Distribution[3]), ("3分", i.Distribution[2]), ("2分", i.Distribution[1]), ("1分", i.Distribution[0]))).ToList(),
+            ["意见建议"] = topics.SelectMany(t => t.Comments.Select(c => Row(("主题", t.Label), ("意见建议", c)))).DefaultIfEmpty(Row(("主题", ""), ("意见建议", ""))).ToList(),
+        };
+        return await SaveAsync(sheets, ct);
+    }
+
+    public static async Task<MemoryStream> GroupsAsync(string dimension, IEnumerable<SurveyGroup> groups, CancellationToken ct) =>
+        await SaveAsync(new Dictionary<string, object>
+        {
+            ["按" + dimension] = groups.Select(g => Row((dimension, g.Label), ("项目数", g.Projects), ("答卷", g.Answers),
+                ("总体满意度均值", Math.Round(g.Mean, 2)), ("不满意比例", Math.Round(g.Dissatisfied, 4)), ("知晓率", Math.Round(g.Awareness, 4)),
+                ("走形式项目", g.FlaggedProjects), ("整改", g.Rectifications),
+                ("5分", g.Distribution[4]), ("4分", g.Distribution[3]), ("3分", g.Distribution[2]), ("2分", g.Distribution[1]), ("1分", g.Distribution[0]))).ToList(),
+        }, ct);
+
+    private static Dictionary<string, object> Row(params (string Key, object Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
+
+    private static async Task<MemoryStream> SaveAsync(Dictionary<string, object> sheets, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        stream.Position = 0;
+        return stream;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Surveys;
+
+/// <summary>One surveyed project's figures, the unit every results view and the contractor assessment build on.</summary>
+public sealed record ProjectSurveySummary(int ProjectId, string Name, int Year, ProjectCategory Category, string Community, string Contractor,
+    int? ContractorId, SurveyStatistics Stats, List<FormalityFlag> Flags, bool Rectified);
+
+public sealed record SurveyGroup(string Label, int Projects, int Answers, double Mean, double Dissatisfied, double Awareness,
+    int FlaggedProjects, int Rectifications, int[] Distribution);
+
+public static class SurveyOverview
+{
+    public static readonly (string Key, string Name)[] Dimensions =
+        [("project", "项目"), ("contractor", "承接单位"), ("category", "项目类别"), ("community", "社区"), ("year", "年度")];
+
+    /// <summary>
+    /// Every surveyed project with answers, in the user's scope — or across scopes for the contractor assessment, which
+    /// lets only aggregates out.
+    /// </summary>
+    public static async Task<List<ProjectSurveySummary>> LoadAsync(WeishiDbContext db, int? year, bool acrossScopes, CancellationToken ct,
+        IReadOnlyCollection<int>? projectIds = null)
+    {
+        var surveys = acrossScopes ? db.Surveys.IgnoreQueryFilters() : db.Surveys;
+        var responses = acrossScopes ? db.SurveyResponses.IgnoreQueryFilters() : db.SurveyResponses;
+        var attendances = acrossScopes ? db.Attendances.IgnoreQueryFilters() : db.Attendances;
+        var rectifications = acrossScopes ? db.Rectifications.IgnoreQueryFilters() : db.Rectifications;
+        var projects = (acrossScopes ? db.Projects.IgnoreQueryFilters() : db.Projects).Where(p => surveys.Any(s => s.ProjectId == p.Id));
+        if (year is { } y) projects = projects.Where(p => p.Year == y);
+        if (projectIds is not null) projects = projects.Where(p => projectIds.Contains(p.Id));
+        var info = await projects.AsNoTracking().Select(p => new
+        {
+            p.Id, p.Name, p.Year, p.Category, Community = p.Region!.ShortName, Contractor = p.Contractor != null ? p.Contractor.Name : "（无）", p.ContractorId,
+        }).ToDictionaryAsync(p => p.Id, ct);
+        var ids = info.Keys.ToList();
+        var sheets = (await responses.AsNoTracking().Where(r => ids.Contains(r.ProjectId)).ToListAsync(ct)).ToLookup(r => r.ProjectId);
+        var starts = await surveys.AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToDictionaryAsync(s => s.ProjectId, s => s.ServiceStartUtc, ct);
+        var people = await attendances.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).GroupBy(a => a.ProjectId)
+            .Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var rectified = (await rectifications.AsNoTracking().Where(r => ids.Contains(r.ProjectId)).Select(r => r.ProjectId).ToListAsync(ct)).ToHashSet();
+        return info.Values.Where(p => sheets[p.Id].Any()).OrderBy(p => p.Year).ThenBy(p => p.Id).Select(p =>
+        {
+            var list = sheets[p.Id].ToList();
+            return new ProjectSurveySummary(p.Id, p.Name, p.Year, p.Category, p.Community, p.Contractor, p.ContractorId, SurveyStatistics.Of(list),
+                FormalityDetector.Detect(list, people.GetValueOrDefault(p.Id), starts[p.Id]), rectified.Contains(p.Id));
+        }).ToList();
+    }
+
+    public static List<SurveyGroup> Group(IEnumerable<ProjectSurveySummary> projects, string dimension) =>
+        projects.GroupBy(p => dimension switch
+            {
+                "contractor" => p.Contractor,
+                "category" => ProjectNames.Category(p.Category),
+                "community" => p.Community,
+                "year" => p.Year + "年",
+                "all" => "合计",
+                _ => $"{p.Name}（{p.Year}）",
+            })
+            .Select(g =>
+            {
+                var answers = g.Sum(p => p.Stats.Count);
+                var distribution = Enumerable.Range(0, 5).Select(i => g.Sum(p => p.Stats.Distribution[i])).ToArray();
+                double Weighted(Func<SurveyStatistics, double> f) => answers == 0 ? 0 : g.Sum(p => f(p.Stats) * p.Stats.Count) / answers;
+                return new SurveyGroup(g.Key, g.Count(), answers, Weighted(s => s.Mean), Weighted(s => s.Dissatisfied), Weighted(s => s.Awareness),
+                    g.Count(p => p.Flags.Count > 0), g.Count(p => p.Rectified), distribution);
+            })
+            .OrderBy(g => dimension == "year" ? g.Label : "").ThenByDescending(g => g.Answers).ToList();
+}

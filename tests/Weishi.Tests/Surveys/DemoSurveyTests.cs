@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weishi.Tests.Delivery;
+using Weishi.Tests.Infrastructure;
+using Weishi.Web.Features.Surveys;
+
+namespace Weishi.Tests.Surveys;
+
+/// <summary>The demo's surveys carry the report's findings: formal surveys, low awareness, genuine low scores with rectifications.</summary>
+[Collection(DemoCollection.Name)]
+public class DemoSurveyTests(DemoApp app)
+{
+    [Fact]
+    public async Task The_demo_years_hold_surveys_with_formal_ones_low_awareness_and_rectifications()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = DeliveryData.Db(scope);
+        var projects = await SurveyOverview.LoadAsync(db, null, acrossScopes: true, default);
+        var demo = projects.Where(p => p.Year is >= 2021 and <= 2023).ToList();
+        Assert.Equal([2021, 2022, 2023], demo.Select(p => p.Year).Distinct().Order());
+        var answers = demo.Sum(p => p.Stats.Count);
+        Assert.InRange(answers, 1000, 5000);
+
+        var formal = demo.Where(p => p.Flags.Any(f => f.Code is "top-marks" or "straight-lining")).ToList();
+        Assert.InRange(formal.Count, 3, demo.Count / 3);
+        Assert.All(formal, p => Assert.Contains(p.Flags, f => f.Code == "straight-lining"));
+
+        var total = SurveyOverview.Group(demo, "all").Single();
+        Assert.InRange(total.Awareness, 0.1, 0.4);
+
+        var rectified = await db.Rectifications.Where(r => r.Project!.Year >= 2021 && r.Project.Year <= 2023).ToListAsync();
+        Assert.NotEmpty(rectified);
+        Assert.All(rectified, r => Assert.NotNull(r.CommunityActions));
+        Assert.Contains(rectified, r => r.LowItems.Contains("总体满意度"));
+        // Surveys are composed from the template: targeted questions were answered too.
+        Assert.True(await db.SurveyItemAnswers.AnyAsync(a => a.Project!.Year == 2022));
+    }
+
+    [Fact]
+    public async Task The_demo_surveys_touch_no_project_counts_or_spending()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = DeliveryData.Db(scope);
+        Assert.Equal([579, 520, 493], await db.Projects.Where(p => p.Year >= 2021 && p.Year <= 2023).GroupBy(p => p.Year)
+            .OrderBy(g => g.Key).Select(g => g.Count()).ToListAsync());
+    }
+}
