@@ -7,6 +7,7 @@ using Weishi.Web.Features.Surveys;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.CostBenchmarking;
 using Weishi.Web.Features.Demo;
+using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
 using Weishi.Web.Infrastructure.Auth;
@@ -42,6 +43,7 @@ builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddJobs(runWorker: !isCli);
 builder.Services.AddDemandCollection();
 builder.Services.AddValueForMoney();
+builder.Services.AddPerformanceEvaluation();
 
 var app = builder.Build();
 

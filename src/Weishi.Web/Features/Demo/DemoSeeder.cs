@@ -61,6 +61,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             progress?.Report((95, "实施记录：合同、活动签到、检查"));
             await new DemoDeliveryBuilder(db, personal).BuildAsync(ct);
             await new DemoUpkeepBuilder(db).BuildAsync(ct);
+            await Evaluation.DefaultTrees.EnsureAsync(db, ct);
 
             db.AuditEntries.Add(new AuditEntry
             {

@@ -38,5 +38,7 @@ public static class PageAccess
         c.AllowAnonymousToFolder("/SignIn");
         c.AuthorizeFolder("/Surveys", Policies.Programme);
         c.AllowAnonymousToFolder("/Survey");
+        c.AuthorizeFolder("/Evaluation", Policies.Statistics);
+        c.AuthorizePage("/Evaluation/Trees/Edit", Policies.Finance);
     }
 }
