@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Weishi.Web.Infrastructure.Money;
 
 namespace Weishi.Web.Features.Evaluation;
 
@@ -15,7 +14,7 @@ public static class DocxReportWriter
         using var doc = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();
         var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = Styles();
+        styles.Styles = StyleSheet();
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(PageNumber());
         var body = new Body();
@@ -28,8 +27,8 @@ public static class DocxReportWriter
         body.Append(H2("（二）项目责任主体"), P(r.Responsibilities));
         body.Append(H2("（三）项目开展和预算执行情况"), P(r.YearsSentence));
         body.Append(Table(["年度", "实施项目（个）", "实际支出（万元）"],
-            r.Years.Select(y => new[] { $"{y.Year}", $"{y.Projects}", Money.Wan(y.SpentFen) })
-                .Append(["合计", $"{r.Years.Sum(y => y.Projects)}", Money.Wan(r.Years.Sum(y => y.SpentFen))]), [1800, 3000, 3000]));
+            r.Years.Select(y => new[] { $"{y.Year}", $"{y.Projects}", EvaluationReport.Wan(y.SpentFen) })
+                .Append(["合计", $"{r.Years.Sum(y => y.Projects)}", EvaluationReport.Wan(r.Years.Sum(y => y.SpentFen))]), [1800, 3000, 3000]));
 
         body.Append(H1("二、绩效评价工作开展情况"));
         body.Append(H2("（一）评价目的"), P(r.Purpose));
@@ -154,7 +153,7 @@ public static class DocxReportWriter
         new Run(new Text("1")),
         new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
 
-    private static Styles Styles() => new(
+    private static Styles StyleSheet() => new(
         new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "仿宋" },

@@ -28,7 +28,10 @@ public sealed record EvaluationReport(
     IReadOnlyList<string> Recommendations)
 {
     public string YearsSentence => string.Join("；", Years.Select(y =>
-        $"{y.Year} 年共组织实施“民生微实事”项目 {y.Projects} 个，实际支出金额 {Money.Wan(y.SpentFen)} 万元")) + "。";
+        $"{y.Year} 年共组织实施“民生微实事”项目 {y.Projects} 个，实际支出金额 {Wan(y.SpentFen)} 万元")) + "。";
+
+    /// <summary>万元 with two decimals and no grouping, as the source report writes them (4368.20).</summary>
+    public static string Wan(long fen) => Money.WanValue(fen).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Gathers the report's figures: the yearly projects and spending, the scores, and the detectors' findings.</summary>
@@ -109,7 +112,7 @@ public sealed class EvaluationReportBuilder(WeishiDbContext db, MetricCalculator
         var projects = years.Sum(y => y.Projects);
         var spent = years.Sum(y => y.SpentFen);
         var strong = sheet.Nodes.Where(n => n.Node.IsLeaf && n.Score is { } s && s >= n.Node.Weight * 0.9m).Select(n => n.Node.Name).ToList();
-        return $"评价期内共组织实施项目 {projects} 个，实际支出 {Money.Wan(spent)} 万元，覆盖长者关爱、儿童成长、文化体育、环境美化等民生领域。"
+        return $"评价期内共组织实施项目 {projects} 个，实际支出 {EvaluationReport.Wan(spent)} 万元，覆盖长者关爱、儿童成长、文化体育、环境美化等民生领域。"
             + (strong.Count > 0 ? $"{string.Join("、", strong)}等指标得分率达到 90% 以上。" : "");
     }
 
