@@ -8,6 +8,7 @@ using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.CostBenchmarking;
 using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Findings;
+using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
 using Weishi.Web.Infrastructure.Auth;
@@ -44,6 +45,7 @@ builder.Services.AddJobs(runWorker: !isCli);
 builder.Services.AddDemandCollection();
 builder.Services.AddValueForMoney();
 builder.Services.AddFindings();
+builder.Services.AddPerformanceEvaluation();
 
 var app = builder.Build();
 

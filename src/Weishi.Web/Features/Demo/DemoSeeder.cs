@@ -62,6 +62,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoDeliveryBuilder(db, personal).BuildAsync(ct);
             await new DemoUpkeepBuilder(db).BuildAsync(ct);
             await new DemoSurveyBuilder(db).BuildAsync(ct);
+            await Evaluation.DefaultTrees.EnsureAsync(db, ct);
 
             db.AuditEntries.Add(new AuditEntry
             {

@@ -41,5 +41,7 @@ public static class PageAccess
         c.AuthorizePage("/Surveys/Bank", Policies.District);
         c.AuthorizePage("/Surveys/Compose", Policies.RegionStaff);
         c.AllowAnonymousToFolder("/Survey");
+        c.AuthorizeFolder("/Evaluation", Policies.Statistics);
+        c.AuthorizePage("/Evaluation/Trees/Edit", Policies.Finance);
     }
 }

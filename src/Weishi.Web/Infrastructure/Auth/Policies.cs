@@ -12,6 +12,7 @@ public static class Policies
     public const string Audit = nameof(Audit);
     public const string System = nameof(System);
     public const string Statistics = nameof(Statistics);
+    public const string Finance = nameof(Finance);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -20,6 +21,7 @@ public static class Policies
         o.AddPolicy(RegionStaff, p => p.RequireRole(AppRoles.CommunityStaff, AppRoles.SubdistrictOfficer, AppRoles.DistrictAdmin));
         o.AddPolicy(Statistics, p => p.RequireRole(AppRoles.CommunityStaff, AppRoles.SubdistrictOfficer, AppRoles.DistrictAdmin,
             AppRoles.FinanceEvaluator, AppRoles.Auditor));
+        o.AddPolicy(Finance, p => p.RequireRole(AppRoles.FinanceEvaluator));
         o.AddPolicy(District, p => p.RequireRole(AppRoles.DistrictAdmin));
         o.AddPolicy(Audit, p => p.RequireRole(AppRoles.Auditor, AppRoles.SystemAdmin));
         o.AddPolicy(System, p => p.RequireRole(AppRoles.SystemAdmin));

@@ -75,6 +75,15 @@ public abstract partial class WeishiDbContext
                         regions.Add(owner.RegionId);
                     }
                     break;
+                // Performance evaluation (issue 8): district evaluations are the finance bureau's; a self-evaluation its community's.
+                case Features.Evaluation.PerformanceEvaluation or Features.Evaluation.IEvaluationPart:
+                    foreach (var owner in await Features.Evaluation.EvaluationOwnership.OwnersAsync(this, entry, ct))
+                    {
+                        if (owner is { } region) regions.Add(region);
+                        else if (!Scope.Has(Features.Accounts.AppRole.FinanceEvaluator))
+                            throw new ScopeViolationException("只有区财政评价组或区主管部门可以修改全区绩效评价");
+                    }
+                    break;
                 default:
                     continue;
             }

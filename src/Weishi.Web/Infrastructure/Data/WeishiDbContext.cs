@@ -205,6 +205,16 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Maintenance.Asset>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.RegionId));
         builder.Entity<Features.Maintenance.AssetRecord>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.Asset!.RegionId));
         builder.Entity<Features.Maintenance.AssetPhoto>().HasQueryFilter(p => ScopeReadAll || ScopeRegionIds.Contains(p.Record!.Asset!.RegionId));
+        // Performance evaluation (issue 8): district evaluations are read by the district-wide roles; a community's
+        // self-evaluation also by that community (and its subdistrict). Its parts follow the evaluation.
+        builder.Entity<Features.Evaluation.PerformanceEvaluation>().HasQueryFilter(e =>
+            ScopeReadAll || (e.OwnerRegionId != null && ScopeRegionIds.Contains(e.OwnerRegionId.Value)));
+        builder.Entity<Features.Evaluation.EvaluationScore>().HasQueryFilter(s =>
+            ScopeReadAll || (s.Evaluation!.OwnerRegionId != null && ScopeRegionIds.Contains(s.Evaluation.OwnerRegionId.Value)));
+        builder.Entity<Features.Evaluation.EvaluationRecommendation>().HasQueryFilter(r =>
+            ScopeReadAll || (r.Evaluation!.OwnerRegionId != null && ScopeRegionIds.Contains(r.Evaluation.OwnerRegionId.Value)));
+        builder.Entity<Features.Evaluation.EvaluationEvidence>().HasQueryFilter(f =>
+            ScopeReadAll || (f.ScoreRow!.Evaluation!.OwnerRegionId != null && ScopeRegionIds.Contains(f.ScoreRow.Evaluation.OwnerRegionId.Value)));
     }
 
     private void ProjectRecordFilter<T>(ModelBuilder builder) where T : class, IProjectRecord

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Evaluation.Trees;
+
+public sealed class IndexModel(WeishiDbContext db) : PageModel
+{
+    public List<IndicatorTree> Trees { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await DefaultTrees.EnsureAsync(db, ct);
+        CanEdit = db.Scope.Has(AppRole.FinanceEvaluator);
+        Trees = await db.Set<IndicatorTree>().AsNoTracking().OrderBy(t => t.Kind).ThenByDescending(t => t.Version).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weishi.Tests.Infrastructure;
+using Weishi.Tests.ProposalToApproval;
+using Weishi.Web.Features.Evaluation;
+using Weishi.Web.Features.Findings;
+using Weishi.Web.Infrastructure.Jobs;
+using Xunit;
+
+namespace Weishi.Tests.Evaluation;
+
+/// <summary>A detector standing in for the real ones (built in parallel) to show the report's problem and advice sections fill.</summary>
+public sealed class FakeDetector : IFindingDetector
+{
+    public const string Recommendation = "建议建立需求征集台账，项目须关联居民需求后方可申报。";
+    public string Type => "test-demand-mismatch";
+
+    public Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct) => Task.FromResult<Finding?>(new Finding(
+        Type, "需求端到供给端：供需失衡", $"{scope.FromYear}—{scope.ToYear} 年共有 1234 个项目未关联居民需求。",
+        [new FindingEvidence("六联社区", "关联率 12.5%")], Recommendation));
+}
+
+[Collection(DemoCollection.Name)]
+public class EvaluationTests(DemoApp app)
+{
+    private static async Task<int> CreateAsync(Browser browser, Dictionary<string, string> fields)
+    {
+        var response = await browser.SubmitAsync("/Evaluation/Create", fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await browser.ReadAsync(response)).QuerySelector("[data-testid=errors]")?.TextContent);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<int> TreeIdAsync(WeishiAppFactory f, TreeKind kind) =>
+        await Fixtures.QueryAsync(f, db => db.Set<IndicatorTree>().Where(t => t.Kind == kind).OrderBy(t => t.Version).Select(t => t.Id).FirstAsync());
+
+    private async Task<int> DistrictEvaluationAsync(Browser finance) => await CreateAsync(finance, new()
+    {
+        ["Input.Title"] = "坪山区 2021—2023 年度民生微实事项目", ["Input.TreeId"] = $"{await TreeIdAsync(app.Factory, TreeKind.Programme)}",
+        ["Input.FromYear"] = "2021", ["Input.ToYear"] = "2023", ["Input.ScopeKind"] = "District",
+    });
+
+    private static decimal Number(AngleSharp.Html.Dom.IHtmlDocument page, string testId) =>
+        decimal.Parse(page.QuerySelector($"[data-testid={testId}]")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Finance_sees_the_shipped_trees_with_every_leaf_and_its_rule()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var (_, list) = await finance.GetAsync("/Evaluation/Trees");
+        Assert.Contains("民生微实事项目绩效评价指标体系", list.QuerySelector("[data-testid=trees]")!.TextContent);
+        Assert.Contains("社区民生微实事自评指标体系", list.QuerySelector("[data-testid=trees]")!.TextContent);
+        var (_, tree) = await finance.GetAsync($"/Evaluation/Trees/Detail/{await TreeIdAsync(app.Factory, TreeKind.Programme)}");
+        var text = tree.QuerySelector("[data-testid=tree]")!.TextContent;
+        Assert.Contains("预算执行率", text);
+        Assert.Contains("实际支出 ÷ 年度预算", text);
+        Assert.Contains("需求与项目关联度", text);
+    }
+
+    [Fact]
+    public async Task A_tree_whose_weights_do_not_add_up_is_not_saved_and_a_good_edit_becomes_a_new_version()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await TreeIdAsync(app.Factory, TreeKind.SelfEvaluation);
+        var (_, form) = await finance.GetAsync($"/Evaluation/Trees/Edit/{id}");
+        var fields = form.QuerySelectorAll("form[method=post] input[name^=Rows], form[method=post] select[name^=Rows]")
+            .Where(e => e.GetAttribute("type") != "checkbox" || e.HasAttribute("checked"))
+            .ToDictionary(e => e.GetAttribute("name")!, e => e is AngleSharp.Html.Dom.IHtmlSelectElement s ? s.Value ?? "" : e.GetAttribute("value") ?? "");
+        fields["Name"] = "社区民生微实事自评指标体系";
+        var before = await Fixtures.QueryAsync(app.Factory, db => db.Set<IndicatorTree>().CountAsync(t => t.Kind == TreeKind.SelfEvaluation));
+
+        var bad = new Dictionary<string, string>(fields) { ["Rows[1].Weight"] = "12" };   // S1-1 12 under S1 (10)
+        var refused = await finance.ReadAsync(await finance.SubmitAsync($"/Evaluation/Trees/Edit/{id}", bad));
+        Assert.Contains("下级指标权重合计 12 分，应等于 10 分", Fixtures.Errors(refused));
+        var topTooHigh = new Dictionary<string, string>(bad) { ["Rows[0].Weight"] = "12" };   // S1 and S1-1 both 12: 102 in all
+        var refusedTop = await finance.ReadAsync(await finance.SubmitAsync($"/Evaluation/Trees/Edit/{id}", topTooHigh));
+        Assert.Contains("一级指标权重合计 102 分，应等于 100 分", Fixtures.Errors(refusedTop));
+        Assert.Equal(before, await Fixtures.QueryAsync(app.Factory, db => db.Set<IndicatorTree>().CountAsync(t => t.Kind == TreeKind.SelfEvaluation)));
+
+        var ok = await finance.SubmitAsync($"/Evaluation/Trees/Edit/{id}", fields);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(before + 1, await Fixtures.QueryAsync(app.Factory, db => db.Set<IndicatorTree>().CountAsync(t => t.Kind == TreeKind.SelfEvaluation)));
+
+        var community = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var (status, _) = await community.GetAsync($"/Evaluation/Trees/Edit/{id}");
+        Assert.NotEqual(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task An_expert_score_changes_the_total_and_a_bad_score_changes_nothing()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await DistrictEvaluationAsync(finance);
+        var (_, page) = await finance.GetAsync($"/Evaluation/Detail/{id}");
+        var total = Number(page, "total");
+        Assert.Contains("实际支出", page.QuerySelector("[data-testid=indicators] tr[data-code=B1-2]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("[data-testid=drill-B2-2]"));
+        Assert.Equal("未评分", page.QuerySelector("[data-testid=score-A1-1-value]")!.TextContent.Trim());
+
+        var tooHigh = await finance.ReadAsync(await finance.SubmitAsync($"/Evaluation/Detail/{id}",
+            new() { ["code"] = "A1-1", ["score"] = "3.5", ["reason"] = "依据充分" }, $"/Evaluation/Detail/{id}?handler=Score"));
+        Assert.Contains("得分须在 0 到 3 分之间", Fixtures.Errors(tooHigh));
+        var noReason = await finance.ReadAsync(await finance.SubmitAsync($"/Evaluation/Detail/{id}",
+            new() { ["code"] = "A1-1", ["score"] = "2" }, $"/Evaluation/Detail/{id}?handler=Score"));
+        Assert.Contains("请填写评分理由", Fixtures.Errors(noReason));
+        var dataLeaf = await finance.ReadAsync(await finance.SubmitAsync($"/Evaluation/Detail/{id}",
+            new() { ["code"] = "B1-2", ["score"] = "1", ["reason"] = "x" }, $"/Evaluation/Detail/{id}?handler=Score"));
+        Assert.Contains("由数据自动计分", Fixtures.Errors(dataLeaf));
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.Set<EvaluationScore>().AnyAsync(s => s.EvaluationId == id)));
+
+        // Through htmx the sheet comes back with the new total.
+        var token = await Fixtures.TokenAsync(finance, $"/Evaluation/Detail/{id}");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/Evaluation/Detail/{id}?handler=Score")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                { ["code"] = "A1-1", ["score"] = "2.5", ["reason"] = "立项依据基本充分", ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("HX-Request", "true");
+        var partial = await finance.ReadAsync(await finance.Client.SendAsync(request));
+        Assert.Equal(total + 2.5m, Number(partial, "total"));
+        Assert.Equal(Grade.Of(total + 2.5m), partial.QuerySelector("[data-testid=grade]")!.TextContent.Trim());
+        Assert.Equal("2.5", partial.QuerySelector("[data-testid=score-A1-1-value]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_community_self_evaluation_is_seen_by_its_community_and_the_district_but_not_by_another_community()
+    {
+        var own = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var id = await CreateAsync(own, new()
+        {
+            ["Input.Title"] = "六联社区自评", ["Input.TreeId"] = $"{await TreeIdAsync(app.Factory, TreeKind.SelfEvaluation)}",
+            ["Input.FromYear"] = "2023", ["Input.ToYear"] = "2023",
+            // A community cannot widen its own scope: these are ignored.
+            ["Input.ScopeKind"] = "District",
+        });
+        var liuLian = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
+        var stored = await Fixtures.QueryAsync(app.Factory, db => db.Set<PerformanceEvaluation>().SingleAsync(e => e.Id == id));
+        Assert.Equal((liuLian, EvaluationScopeKind.Community, $"{liuLian}"), (stored.OwnerRegionId!.Value, stored.ScopeKind, stored.RegionIds));
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/Evaluation/Detail/{id}")).Status);
+
+        var other = await Browser.LoginAsync(app.Factory, "cs-lh");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Evaluation/Detail/{id}")).Status);
+        var (_, list) = await other.GetAsync("/Evaluation");
+        Assert.Null(list.QuerySelector($"[data-testid=evaluations] tr[data-id='{id}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Evaluation/Print/{id}")).Status);
+        await other.SubmitAsync("/Evaluation/Create", new() { ["code"] = "S3-3", ["score"] = "5", ["reason"] = "x" }, $"/Evaluation/Detail/{id}?handler=Score");
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.Set<EvaluationScore>().AnyAsync(s => s.EvaluationId == id)));
+
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var (_, financeList) = await finance.GetAsync("/Evaluation");
+        Assert.NotNull(financeList.QuerySelector($"[data-testid=evaluations] tr[data-id='{id}']"));
+
+        // A community user acting directly on the database is refused too.
+        var otherScope = new Weishi.Web.Infrastructure.Auth.UserScope("x", "cs-lh", false, false,
+            [await TestData.RegionIdAsync(app.Factory, Fixtures.LiuHe)], null, new HashSet<Weishi.Web.Features.Accounts.AppRole> { Weishi.Web.Features.Accounts.AppRole.CommunityStaff });
+        using var scope = app.Factory.Services.CreateScope();
+        var db = app.Factory.CreateDbContext(scope, otherScope);
+        Assert.False(await db.Set<PerformanceEvaluation>().AnyAsync(e => e.Id == id));
+        db.Add(new EvaluationScore { EvaluationId = id, NodeCode = "S3-3", Score = 5, Reason = "x" });
+        await Assert.ThrowsAsync<Weishi.Web.Infrastructure.Auth.ScopeViolationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Bad_input_when_creating_an_evaluation_saves_nothing()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var before = await Fixtures.QueryAsync(app.Factory, db => db.Set<PerformanceEvaluation>().CountAsync());
+        var page = await finance.ReadAsync(await finance.SubmitAsync("/Evaluation/Create", new()
+        {
+            ["Input.Title"] = " ", ["Input.TreeId"] = "999999", ["Input.FromYear"] = "2023", ["Input.ToYear"] = "2021",
+            ["Input.ScopeKind"] = "ProjectSet", ["Input.ProjectCodes"] = "NO-SUCH-CODE",
+        }));
+        var errors = Fixtures.Errors(page);
+        Assert.Contains("请填写评价名称", errors);
+        Assert.Contains("请选择指标体系", errors);
+        Assert.Contains("起始年度不能晚于截止年度", errors);
+        Assert.Contains("找不到项目：NO-SUCH-CODE", errors);
+        Assert.Equal(before, await Fixtures.QueryAsync(app.Factory, db => db.Set<PerformanceEvaluation>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_district_report_states_the_source_reports_yearly_figures_and_validates()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await DistrictEvaluationAsync(finance);
+        // With a detector registered, the problems and advice sections fill, and staff's edits reach the report.
+        await using var withDetector = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IFindingDetector, FakeDetector>()));
+        using var scope = withDetector.Services.CreateScope();
+        var factory = scope.ServiceProvider.GetRequiredService<EvaluationFactory>();
+        var db = scope.ServiceProvider.GetRequiredService<Weishi.Web.Infrastructure.Data.WeishiDbContext>();
+        var evaluation = await db.Set<PerformanceEvaluation>().Include(e => e.Recommendations).SingleAsync(e => e.Id == id);
+        Assert.Equal(1, await factory.SeedRecommendationsAsync(evaluation, default));
+        await db.SaveChangesAsync();
+        Assert.Equal(FakeDetector.Recommendation, evaluation.Recommendations.Single(r => r.FindingType == "test-demand-mismatch").Text);
+        var texts = await finance.SubmitAsync($"/Evaluation/Detail/{id}", new() { ["texts"] = "建议（已修改）：建立需求台账。" }, $"/Evaluation/Detail/{id}?handler=Recommendations");
+        Assert.Equal(HttpStatusCode.Redirect, texts.StatusCode);
+
+        var scorer = scope.ServiceProvider.GetRequiredService<EvaluationScorer>();
+        var builder = scope.ServiceProvider.GetRequiredService<EvaluationReportBuilder>();
+        var report = await builder.BuildAsync((await scorer.LoadAsync(id, default))!, null, default);
+        using var stream = new MemoryStream();
+        DocxReportWriter.Write(report, stream);
+        stream.Position = 0;
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+
+        var body = doc.MainDocumentPart!.Document.Body!;
+        var text = body.InnerText;
+        Assert.Contains("2021 年共组织实施“民生微实事”项目 579 个，实际支出金额 4368.20 万元", text);
+        Assert.Contains("项目 520 个，实际支出金额 4684.16 万元", text);
+        Assert.Contains("项目 493 个，实际支出金额 4683.04 万元", text);
+        var headings = body.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(["一、项目基本情况", "二、绩效评价工作开展情况", "三、评价结论及指标分析", "四、主要成效", "五、存在问题", "六、有关建议"], headings);
+        var tables = body.Elements<Table>().ToList();
+        var yearTable = tables[0].InnerText;
+        Assert.Contains("579", yearTable);
+        Assert.Contains("4368.20", yearTable);
+        var indicators = tables.Single(t => t.InnerText.Contains("计分方法与规则"));
+        Assert.Contains("预算执行率", indicators.InnerText);
+        Assert.Equal(report.Sheet.Nodes.Count + 1, indicators.Elements<TableRow>().Count());
+        Assert.Contains($"综合评价结果为 {report.Sheet.Total:0.##} 分，绩效评价结论为“{report.Sheet.Grade}”", text);
+        Assert.Contains("1234 个项目未关联居民需求", text);
+        // The shipped detectors state the demo's problems of the source report's 五 too.
+        Assert.Contains("超过半数", text);
+        Assert.Contains("未明确后续管养责任主体", text);
+        Assert.Contains("建议（已修改）：建立需求台账。", text);
+        Assert.DoesNotContain(FakeDetector.Recommendation, text);
+        Assert.NotNull(doc.MainDocumentPart.FooterParts.Single().Footer.Descendants<FieldCode>().SingleOrDefault(f => f.Text.Contains("PAGE")));
+    }
+
+    [Fact]
+    public async Task The_report_is_generated_in_the_background_and_downloaded_when_done()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await DistrictEvaluationAsync(finance);
+        var queued = await finance.SubmitAsync($"/Evaluation/Detail/{id}", new(), $"/Evaluation/Detail/{id}?handler=Report");
+        Assert.Equal(HttpStatusCode.Redirect, queued.StatusCode);
+        var jobUrl = queued.Headers.Location!.OriginalString;
+        Assert.StartsWith("/Jobs/Detail/", jobUrl);
+        var jobId = int.Parse(jobUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 600 && !await Fixtures.QueryAsync(app.Factory, db => db.Jobs.AnyAsync(j => j.Id == jobId && (j.Status == JobStatus.Succeeded || j.Status == JobStatus.Failed))); i++)
+            await Task.Delay(100);
+        var (_, page) = await finance.GetAsync(jobUrl);
+        Assert.Contains("报告已生成", page.QuerySelector("[data-testid=job-message]")!.TextContent);
+        var file = await finance.Client.GetAsync(page.QuerySelector("[data-testid=job-result]")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains("项目 579 个", doc.MainDocumentPart!.Document.Body!.InnerText);
+    }
+
+    [Fact]
+    public async Task The_printable_report_comparison_and_drill_down_show_the_figures()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await DistrictEvaluationAsync(finance);
+        var (_, print) = await finance.GetAsync($"/Evaluation/Print/{id}");
+        Assert.Contains("项目 579 个，实际支出金额 4368.20 万元", print.QuerySelector("[data-testid=years-sentence]")!.TextContent);
+        Assert.NotNull(print.QuerySelector("#chart-years"));
+        var (_, compare) = await finance.GetAsync($"/Evaluation/Compare/{id}?by=subdistrict");
+        Assert.Equal(6, compare.QuerySelectorAll("[data-testid=compare] tbody tr").Length);
+        var (_, years) = await finance.GetAsync($"/Evaluation/Compare/{id}?by=year");
+        Assert.Equal(["2021年", "2022年", "2023年"], years.QuerySelectorAll("[data-testid=compare] tbody tr td:first-child").Select(td => td.TextContent));
+        var (status, rows) = await finance.GetAsync($"/Evaluation/Rows?id={id}&metric={DataMetrics.InspectionCoverage}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("共 1592 行", rows.Body!.TextContent);
+    }
+}
