@@ -88,4 +88,21 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
         }
         return result;
     }
+
+    public const string ResidentTypeUnknown = "未填写";
+
+    /// <summary>
+    /// Participants per resident type (户籍/常住/来深建设者, as they said at sign-in) in a community-year; a type with
+    /// nobody is a group never reached. Those who did not say are counted apart.
+    /// </summary>
+    public async Task<Dictionary<string, int>> ResidentTypesAsync(int regionId, int year, CancellationToken ct = default)
+    {
+        var counts = await Visible(db).AsNoTracking().Where(a => a.RegionId == regionId && a.Year == year)
+            .Select(a => new { a.ParticipantId, a.Participant!.ResidentType }).Distinct()
+            .GroupBy(x => x.ResidentType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var result = Enum.GetValues<Demands.ResidentType>().ToDictionary(Demands.DemandProfile.Name, _ => 0);
+        result[ResidentTypeUnknown] = 0;
+        foreach (var c in counts) result[c.Key is { } type ? Demands.DemandProfile.Name(type) : ResidentTypeUnknown] += c.Count;
+        return result;
+    }
 }
