@@ -134,8 +134,8 @@ public class ReachAndExecutionTests(DemoApp app)
                 await register.AttendAsync(session, people[0], byQr: true);
                 await register.AttendAsync(session, people[1 + s], byQr: true);
             }
-            var (other, _) = await DeliveryData.SessionAsync(app.Factory, shaHu, heldOn: new DateOnly(year, 3, 5));
-            await register.AttendAsync(await db.ActivitySessions.SingleAsync(x => x.Id == other), people[0], byQr: true);
+            var (otherSession, _) = await DeliveryData.SessionAsync(app.Factory, shaHu, heldOn: new DateOnly(year, 3, 5));
+            await register.AttendAsync(await db.ActivitySessions.SingleAsync(x => x.Id == otherSession), people[0], byQr: true);
             db.Disbursements.Add(new Disbursement { ProjectId = tangKeng, PaidOn = new DateOnly(year, 4, 1), AmountFen = 30_000_00, Stage = "首期" });
             await db.SaveChangesAsync();
         }
