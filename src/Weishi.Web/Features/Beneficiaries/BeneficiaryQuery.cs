@@ -60,11 +60,13 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
     /// <summary>Service projects of a community-year with their unique participants against the target.</summary>
     public async Task<List<ProjectReach>> ReachAsync(int regionId, int year, CancellationToken ct = default)
     {
-        var unique = await Visible(db).AsNoTracking().Where(a => a.RegionId == regionId && a.Year == year)
-            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var projects = await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId && p.Year == year && p.Type == ProjectType.Service)
             .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.PlannedBeneficiaries }).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        // Per project through the (ProjectId, ParticipantId) index: no temporary B-tree over the community-year.
+        var unique = await db.Attendances.AsNoTracking().Where(a => ids.Contains(a.ProjectId))
+            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return projects.Select(p => new ProjectReach(p.Id, p.Code, p.Name, p.PlannedBeneficiaries, unique.GetValueOrDefault(p.Id))).ToList();
     }
 

@@ -32,26 +32,28 @@ public sealed class ExecutionQuery(WeishiDbContext db)
 
     public async Task<Dictionary<int, ExecutionFigures>> PerCommunityAsync(int year, CancellationToken ct = default)
     {
-        var projects = db.Projects.AsNoTracking().Where(p => p.Year == year && Delivering.Contains(p.Status));
-        var plans = await projects.GroupBy(p => p.RegionId).Select(g => new
-        {
-            RegionId = g.Key,
-            Count = g.Count(),
-            Sessions = g.Sum(p => p.Type == ProjectType.Service ? p.PlannedSessions : 0),
-            People = g.Sum(p => p.Type == ProjectType.Service ? p.PlannedBeneficiaries : 0),
-        }).ToListAsync(ct);
-        var budgets = await db.BudgetLines.AsNoTracking().Where(l => l.Project!.Year == year && Delivering.Contains(l.Project.Status))
-            .GroupBy(l => l.Project!.RegionId).Select(g => new { g.Key, Fen = g.Sum(l => l.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
-        var spent = await db.Disbursements.AsNoTracking().Where(d => d.Project!.Year == year && Delivering.Contains(d.Project.Status))
-            .GroupBy(d => d.Project!.RegionId).Select(g => new { g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
-        var sessions = await db.ActivitySessions.AsNoTracking()
-            .Where(s => s.Project!.Year == year && s.Project.Type == ProjectType.Service && Delivering.Contains(s.Project.Status))
-            .GroupBy(s => s.Project!.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var people = await db.Attendances.AsNoTracking()
-            .Where(a => a.Year == year && a.Project!.Type == ProjectType.Service && Delivering.Contains(a.Project.Status))
-            .Select(a => new { a.RegionId, a.ProjectId, a.ParticipantId }).Distinct()
-            .GroupBy(x => x.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return plans.ToDictionary(p => p.RegionId, p => new ExecutionFigures(p.Count, sessions.GetValueOrDefault(p.RegionId), p.Sessions,
-            people.GetValueOrDefault(p.RegionId), p.People, spent.GetValueOrDefault(p.RegionId), budgets.GetValueOrDefault(p.RegionId)));
+        var projects = await db.Projects.AsNoTracking().Where(p => p.Year == year && Delivering.Contains(p.Status))
+            .Select(p => new { p.Id, p.RegionId, p.Type, p.PlannedSessions, p.PlannedBeneficiaries }).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        var services = projects.Where(p => p.Type == ProjectType.Service).Select(p => p.Id).ToList();
+        // Per project, through the (ProjectId, …) indexes; summed per community below. Counting distinct people per
+        // community-year in one statement needed a temporary B-tree over every attendance and took seconds.
+        var budgets = await db.BudgetLines.AsNoTracking().Where(l => ids.Contains(l.ProjectId))
+            .GroupBy(l => l.ProjectId).Select(g => new { g.Key, Fen = g.Sum(l => l.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        var spent = await db.Disbursements.AsNoTracking().Where(d => ids.Contains(d.ProjectId))
+            .GroupBy(d => d.ProjectId).Select(g => new { g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        var sessions = await db.ActivitySessions.AsNoTracking().Where(s => services.Contains(s.ProjectId))
+            .GroupBy(s => s.ProjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var people = await db.Attendances.AsNoTracking().Where(a => services.Contains(a.ProjectId))
+            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return projects.GroupBy(p => p.RegionId).ToDictionary(g => g.Key, g => new ExecutionFigures(
+            g.Count(),
+            g.Sum(p => sessions.GetValueOrDefault(p.Id)),
+            g.Sum(p => p.Type == ProjectType.Service ? p.PlannedSessions : 0),
+            g.Sum(p => people.GetValueOrDefault(p.Id)),
+            g.Sum(p => p.Type == ProjectType.Service ? p.PlannedBeneficiaries : 0),
+            g.Sum(p => spent.GetValueOrDefault(p.Id)),
+            g.Sum(p => budgets.GetValueOrDefault(p.Id))));
     }
 }
