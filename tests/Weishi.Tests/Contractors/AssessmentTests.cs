@@ -42,7 +42,7 @@ public class AssessmentTests(DemoApp app)
         using var scope = app.Factory.Services.CreateScope();
         var assessment = scope.ServiceProvider.GetRequiredService<ContractorAssessment>();
         var weights = await assessment.WeightsAsync();
-        Assert.Equal(new Dictionary<string, int> { ["acceptance"] = 30, ["budget"] = 20, ["ontime"] = 30, ["spotcheck"] = 20, ["reach"] = 20, ["inspection"] = 20, ["survey"] = 20 }, weights);
+        Assert.Equal(new Dictionary<string, int> { ["acceptance"] = 30, ["budget"] = 20, ["ontime"] = 30, ["spotcheck"] = 20, ["reach"] = 20, ["inspection"] = 20, ["survey"] = 20, ["complaints"] = 10 }, weights);
 
         var scores = await assessment.ProjectScoresAsync(contractorId);
         // The ongoing project has nothing to be scored on yet and is left out.
@@ -102,7 +102,7 @@ public class AssessmentTests(DemoApp app)
         {
             var response = await district.SubmitAsync("/Contractors/Assessment/Weights", new()
             {
-                ["Weights[acceptance]"] = "0", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1", ["Weights[reach]"] = "0", ["Weights[inspection]"] = "0", ["Weights[survey]"] = "0",
+                ["Weights[acceptance]"] = "0", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1", ["Weights[reach]"] = "0", ["Weights[inspection]"] = "0", ["Weights[survey]"] = "0", ["Weights[complaints]"] = "0",
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             using var scope = app.Factory.Services.CreateScope();
@@ -111,7 +111,7 @@ public class AssessmentTests(DemoApp app)
 
             var bad = await district.SubmitAsync("/Contractors/Assessment/Weights", new()
             {
-                ["Weights[acceptance]"] = "-5", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1", ["Weights[reach]"] = "0", ["Weights[inspection]"] = "0", ["Weights[survey]"] = "0",
+                ["Weights[acceptance]"] = "-5", ["Weights[budget]"] = "0", ["Weights[ontime]"] = "1", ["Weights[spotcheck]"] = "1", ["Weights[reach]"] = "0", ["Weights[inspection]"] = "0", ["Weights[survey]"] = "0", ["Weights[complaints]"] = "0",
             });
             Assert.Contains("0 至 100", (await district.ReadAsync(bad)).QuerySelector("[data-testid=errors]")!.TextContent);
         }
@@ -119,7 +119,7 @@ public class AssessmentTests(DemoApp app)
         {
             await district.SubmitAsync("/Contractors/Assessment/Weights", new()
             {
-                ["Weights[acceptance]"] = "30", ["Weights[budget]"] = "20", ["Weights[ontime]"] = "30", ["Weights[spotcheck]"] = "20", ["Weights[reach]"] = "20", ["Weights[inspection]"] = "20", ["Weights[survey]"] = "20",
+                ["Weights[acceptance]"] = "30", ["Weights[budget]"] = "20", ["Weights[ontime]"] = "30", ["Weights[spotcheck]"] = "20", ["Weights[reach]"] = "20", ["Weights[inspection]"] = "20", ["Weights[survey]"] = "20", ["Weights[complaints]"] = "10",
             });
         }
     }

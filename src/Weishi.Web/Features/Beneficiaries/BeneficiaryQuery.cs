@@ -60,11 +60,13 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
     /// <summary>Service projects of a community-year with their unique participants against the target.</summary>
     public async Task<List<ProjectReach>> ReachAsync(int regionId, int year, CancellationToken ct = default)
     {
-        var unique = await Visible(db).AsNoTracking().Where(a => a.RegionId == regionId && a.Year == year)
-            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var projects = await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId && p.Year == year && p.Type == ProjectType.Service)
             .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.PlannedBeneficiaries }).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        // Per project through the (ProjectId, ParticipantId) index: no temporary B-tree over the community-year.
+        var unique = await db.Attendances.AsNoTracking().Where(a => ids.Contains(a.ProjectId))
+            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return projects.Select(p => new ProjectReach(p.Id, p.Code, p.Name, p.PlannedBeneficiaries, unique.GetValueOrDefault(p.Id))).ToList();
     }
 
@@ -86,6 +88,23 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
             var group = AgeGroups.FirstOrDefault(g => age >= g.MinAge && age <= g.MaxAge);
             if (group.Name is not null) result[group.Name] += b.Count;
         }
+        return result;
+    }
+
+    public const string ResidentTypeUnknown = "未填写";
+
+    /// <summary>
+    /// Participants per resident type (户籍/常住/来深建设者, as they said at sign-in) in a community-year; a type with
+    /// nobody is a group never reached. Those who did not say are counted apart.
+    /// </summary>
+    public async Task<Dictionary<string, int>> ResidentTypesAsync(int regionId, int year, CancellationToken ct = default)
+    {
+        var counts = await Visible(db).AsNoTracking().Where(a => a.RegionId == regionId && a.Year == year)
+            .Select(a => new { a.ParticipantId, a.Participant!.ResidentType }).Distinct()
+            .GroupBy(x => x.ResidentType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var result = Enum.GetValues<Demands.ResidentType>().ToDictionary(Demands.DemandProfile.Name, _ => 0);
+        result[ResidentTypeUnknown] = 0;
+        foreach (var c in counts) result[c.Key is { } type ? Demands.DemandProfile.Name(type) : ResidentTypeUnknown] += c.Count;
         return result;
     }
 }

@@ -13,6 +13,7 @@ public sealed class CommunityModel(WeishiDbContext db, BeneficiaryQuery query) :
     public int Year { get; private set; }
     public IReadOnlyList<FrequentParticipant> Frequent { get; private set; } = [];
     public IReadOnlyDictionary<string, int> AgeGroups { get; private set; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> ResidentTypes { get; private set; } = new Dictionary<string, int>();
     public IReadOnlyList<ProjectCategory> CategoriesWithout { get; private set; } = [];
     public IReadOnlyList<BeneficiaryQuery.ProjectReach> Reach { get; private set; } = [];
 
@@ -26,6 +27,7 @@ public sealed class CommunityModel(WeishiDbContext db, BeneficiaryQuery query) :
         Year = year;
         Frequent = await query.FrequentAsync(regionId, year, ct: ct);
         AgeGroups = await query.AgeGroupsAsync(regionId, year, ct);
+        ResidentTypes = await query.ResidentTypesAsync(regionId, year, ct);
         Reach = await query.ReachAsync(regionId, year, ct);
         var served = await db.Projects.Where(p => p.RegionId == regionId && p.Year == year).Select(p => p.Category).Distinct().ToListAsync(ct);
         CategoriesWithout = Enum.GetValues<ProjectCategory>().Except(served).ToList();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Beneficiaries;
@@ -42,12 +43,33 @@ public sealed record Concentration(int Participants, int Attendances, decimal To
     }
 }
 
-/// <summary>Computes concentration per community for a year with two GROUP BYs in the database; only histograms come back.</summary>
-public sealed class ConcentrationQuery(WeishiDbContext db)
+/// <summary>
+/// Computes concentration per community for a year with two GROUP BYs in the database; only histograms come back.
+/// The district-wide result is kept in memory until an attendance is added (the highest attendance id is its version,
+/// read from the primary key) or for ten minutes at most, and cut to the user's scope on the way out: a community's
+/// figures depend only on its own attendances, so the cut is exact.
+/// </summary>
+public sealed class ConcentrationQuery(WeishiDbContext db, IMemoryCache cache)
 {
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
+
     public async Task<Dictionary<int, Concentration>> ForYearAsync(int year, CancellationToken ct = default)
     {
-        var rows = await BeneficiaryQuery.Visible(db).AsNoTracking()
+        var version = await db.Attendances.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var key = (nameof(ConcentrationQuery), year, version);
+        if (!cache.TryGetValue(key, out Dictionary<int, Concentration>? all) || all is null)
+        {
+            all = await ComputeAsync(year, ct);
+            cache.Set(key, all, KeptFor);
+        }
+        var scope = db.Scope;
+        return all.Where(kv => scope.CanRead(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }
+
+    /// <summary>The district-wide figures straight from the database, not cut to the user's scope: no cache.</summary>
+    public async Task<Dictionary<int, Concentration>> ComputeAsync(int year, CancellationToken ct = default)
+    {
+        var rows = await db.Attendances.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Year == year)
             .GroupBy(a => new { a.RegionId, a.ParticipantId })
             .Select(g => new { g.Key.RegionId, Times = g.Count() })

@@ -13,6 +13,8 @@ public static class ContractorsSetup
         services.AddScoped<IAssessmentInput, SpotCheckInput>();
         services.AddScoped<IAssessmentInput, DeliveryPlanInput>();
         services.AddScoped<IAssessmentInput, InspectionInput>();
+        services.AddScoped<IAssessmentInput, ComplaintInput>();
+        services.AddScoped<SanctionProposer>();
         services.AddScoped<ContractorAssessment>();
         services.AddScoped<ContractorDirectory>();
         services.AddScoped<ContractorEligibility>();

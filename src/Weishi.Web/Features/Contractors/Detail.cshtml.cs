@@ -33,6 +33,7 @@ public sealed class DetailModel(WeishiDbContext db, ContractorAssessment assessm
     public List<ProjectRow> Projects { get; private set; } = [];
     public Dictionary<int, ProjectScore> ProjectScores { get; private set; } = [];
     public List<YearScore> Years { get; private set; } = [];
+    public SanctionPolicy Policy { get; private set; } = new();
     public List<AdmissionApplication> Applications { get; private set; } = [];
     public List<ContractorChangeRequest> Changes { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -113,6 +114,7 @@ public sealed class DetailModel(WeishiDbContext db, ContractorAssessment assessm
         var scores = await assessment.ProjectScoresAsync(id, ct);
         ProjectScores = scores.ToDictionary(s => s.Project.ProjectId);
         Years = ContractorAssessment.ByYear(scores);
+        Policy = await db.SanctionPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? new SanctionPolicy();
         Applications = await db.AdmissionApplications.AsNoTracking().Where(a => a.ContractorId == id)
             .OrderByDescending(a => a.SubmittedAtUtc).ToListAsync(ct);
         Changes = await db.ContractorChangeRequests.AsNoTracking().Where(r => r.ContractorId == id)

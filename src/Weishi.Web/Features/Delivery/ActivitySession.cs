@@ -62,6 +62,9 @@ public class EvidenceFile : IContractorWritable
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
     public int? SessionId { get; set; }
+    /// <summary>The works/goods progress record the photo documents, when it documents one.</summary>
+    public int? ProgressRecordId { get; set; }
+    public ProgressRecord? ProgressRecord { get; set; }
     public required string Kind { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }

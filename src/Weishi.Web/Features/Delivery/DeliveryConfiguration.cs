@@ -74,6 +74,8 @@ public sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evidenc
         b.Property(f => f.FileName).HasMaxLength(200);
         b.Property(f => f.ContentType).HasMaxLength(80);
         b.HasIndex(f => new { f.ProjectId, f.SessionId });
+        b.HasIndex(f => f.ProgressRecordId);
+        b.HasOne(f => f.ProgressRecord).WithMany().HasForeignKey(f => f.ProgressRecordId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(f => f.Project).WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,8 +15,10 @@ public static class DeliveryServices
         services.AddScoped<ParticipantRegister>();
         services.AddScoped<DisbursementGuard>();
         services.AddScoped<DeviationScanner>();
+        services.AddMemoryCache();
         services.AddScoped<ConcentrationQuery>();
         services.AddScoped<BeneficiaryQuery>();
+        services.AddScoped<ExecutionQuery>();
         services.AddHostedService<DeviationJob>();
         // Per address and session: a whole activity may sit behind one community Wi-Fi address.
         var perMinute = config.GetValue("RateLimits:SignInPerMinute", 120);

@@ -20,6 +20,7 @@ public sealed class IndexModel(WeishiDbContext db, BeneficiaryQuery beneficiarie
     public IReadOnlyList<Milestone> Milestones { get; private set; } = [];
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public IReadOnlyList<ProgressRecord> Progress { get; private set; } = [];
+    public ILookup<int, int> ProgressPhotos { get; private set; } = Array.Empty<int>().ToLookup(x => x);
     public IReadOnlyList<Inspection> Inspections { get; private set; } = [];
     public IReadOnlyList<AcceptanceRecord> Acceptances { get; private set; } = [];
     public IReadOnlyList<DeviationFlag> Flags { get; private set; } = [];
@@ -57,6 +58,8 @@ public sealed class IndexModel(WeishiDbContext db, BeneficiaryQuery beneficiarie
         Sessions = await db.ActivitySessions.AsNoTracking().Where(s => s.ProjectId == id).OrderBy(s => s.HeldOn).ThenBy(s => s.Id)
             .Select(s => new SessionRow(s.Id, s.HeldOn, s.Place, s.Content, s.Attendances.Count)).ToListAsync(ct);
         Progress = await db.ProgressRecords.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.RecordedOn).ToListAsync(ct);
+        ProgressPhotos = (await db.EvidenceFiles.AsNoTracking().Where(f => f.ProjectId == id && f.ProgressRecordId != null)
+            .OrderBy(f => f.Id).Select(f => new { RecordId = f.ProgressRecordId!.Value, f.Id }).ToListAsync(ct)).ToLookup(f => f.RecordId, f => f.Id);
         Inspections = await db.Inspections.AsNoTracking().Where(i => i.ProjectId == id).OrderByDescending(i => i.InspectedOn).ToListAsync(ct);
         Acceptances = await db.AcceptanceRecords.AsNoTracking().Where(a => a.ProjectId == id).OrderByDescending(a => a.AcceptedOn).ToListAsync(ct);
         Flags = await db.DeviationFlags.AsNoTracking().Where(f => f.ProjectId == id && f.ResolvedOn == null).ToListAsync(ct);

@@ -26,7 +26,9 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public const int MaxPhotos = 9;
+
+    public async Task<IActionResult> OnPostAsync(int id, List<IFormFile>? photos)
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (Project.Status != ProjectStatus.InProgress) ModelState.AddModelError("", "项目处于“实施中”时才能登记进度");
@@ -39,15 +41,43 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
         var lat = Coordinate(Input.Latitude, -90, 90, "纬度");
         var lng = Coordinate(Input.Longitude, -180, 180, "经度");
         if (Project.Type == ProjectType.Works && string.IsNullOrWhiteSpace(Input.Address)) ModelState.AddModelError("", "工程类项目请填写施工地点");
+        var evidence = await ReadPhotosAsync(photos ?? []);
         if (!ModelState.IsValid) return Page();
-        db.ProgressRecords.Add(new ProgressRecord
+        var record = new ProgressRecord
         {
             ProjectId = id, RecordedOn = Input.RecordedOn!.Value, Description = Input.Description!.Trim(), Quantity = quantity,
             Unit = Input.Unit!.Trim(), Address = Input.Address?.Trim(), Latitude = lat, Longitude = lng,
-        });
+        };
+        db.ProgressRecords.Add(record);
+        foreach (var (name, type, data) in evidence)
+            db.EvidenceFiles.Add(new EvidenceFile
+            {
+                ProjectId = id, ProgressRecord = record, Kind = "进度照片", FileName = name, ContentType = type, Data = data,
+                UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+            });
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Message"] = "进度已登记";
         return RedirectToPage("Index", new { id });
+    }
+
+    /// <summary>The same rules as session photos: real images only (by their bytes), at most 5 MB each.</summary>
+    private async Task<List<(string Name, string Type, byte[] Data)>> ReadPhotosAsync(List<IFormFile> photos)
+    {
+        var result = new List<(string, string, byte[])>();
+        photos = photos.Where(p => p.Length > 0 || !string.IsNullOrEmpty(p.FileName)).ToList();
+        if (photos.Count > MaxPhotos) ModelState.AddModelError("", $"每条进度记录最多上传 {MaxPhotos} 张照片");
+        foreach (var photo in photos.Take(MaxPhotos))
+        {
+            var name = Path.GetFileName(photo.FileName);
+            if (photo.Length == 0) { ModelState.AddModelError("", $"照片“{name}”是空文件"); continue; }
+            if (photo.Length > DeliveryAccess.MaxPhotoBytes) { ModelState.AddModelError("", $"照片“{name}”超过 5 MB"); continue; }
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer, HttpContext.RequestAborted);
+            var data = buffer.ToArray();
+            if (DeliveryAccess.ImageType(data) is { } type) result.Add((name, type, data));
+            else ModelState.AddModelError("", $"“{name}”不是图片，请上传 JPG、PNG、GIF 或 WebP 格式的照片");
+        }
+        return result;
     }
 
     private decimal? Coordinate(string? text, decimal min, decimal max, string name)

@@ -23,6 +23,7 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
+    [BindProperty] public string? ResidentType { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
@@ -30,10 +31,10 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (!Delivers) return Forbid();
-        Errors.AddRange(ParticipantRegister.Validate(Name, Phone, IdNumber, phoneRequired: false));
+        Errors.AddRange(ParticipantRegister.Validate(Name, Phone, IdNumber, phoneRequired: false, ResidentType));
         if (Errors.Count > 0) return Page();
         var ct = HttpContext.RequestAborted;
-        var person = await register.FindOrAddAsync(Name!, Phone, IdNumber, ct);
+        var person = await register.FindOrAddAsync(Name!, Phone, IdNumber, ParticipantRegister.ParseResidentType(ResidentType), ct);
         var outcome = await register.AttendAsync(Session, person, byQr: false, ct);
         TempData["Message"] = outcome == SignInOutcome.SignedIn ? $"已登记 {person.Name} 签到" : $"{person.Name} 已签到过本场活动";
         return RedirectToPage(new { id });

@@ -14,5 +14,7 @@ public class Participant
     public string? PhoneMasked { get; set; }
     /// <summary>From the ID number when given, for age groups; the number itself is not kept.</summary>
     public int? BirthYear { get; set; }
+    /// <summary>户籍 / 常住 / 来深建设者 as the person said at sign-in (optional); the latest answer is kept.</summary>
+    public Demands.ResidentType? ResidentType { get; set; }
     public DateTime FirstSeenAtUtc { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Delivery;
+using Weishi.Web.Features.Demands;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Privacy;
 
@@ -15,9 +16,10 @@ public enum SignInOutcome
 public sealed class ParticipantRegister(WeishiDbContext db, PersonalData personal)
 {
     /// <summary>Checks name, phone and ID number; returns the Chinese reasons, empty when all is well.</summary>
-    public static List<string> Validate(string? name, string? phone, string? idNumber, bool phoneRequired)
+    public static List<string> Validate(string? name, string? phone, string? idNumber, bool phoneRequired, string? residentType = null)
     {
         var errors = new List<string>();
+        if (!string.IsNullOrWhiteSpace(residentType) && ParseResidentType(residentType) is null) errors.Add("居民类型应为户籍居民、常住居民或来深建设者");
         if (string.IsNullOrWhiteSpace(name)) errors.Add("请填写姓名");
         else if (name.Trim().Length > 40) errors.Add("姓名不能超过 40 个字");
         if (phoneRequired || !string.IsNullOrWhiteSpace(phone))
@@ -31,8 +33,16 @@ public sealed class ParticipantRegister(WeishiDbContext db, PersonalData persona
         return errors;
     }
 
+    /// <summary>The form value of the optional resident type (its number or name); null when empty or unknown.</summary>
+    public static ResidentType? ParseResidentType(string? value) =>
+        value is not null && !value.Contains(',') && Enum.TryParse<ResidentType>(value.Trim(), ignoreCase: false, out var type) && Enum.IsDefined(type) ? type : null;
+
     /// <summary>The person with this ID number (preferred) or phone; registered when new. Safe under concurrent calls.</summary>
-    public async Task<Participant> FindOrAddAsync(string name, string? phone, string? idNumber, CancellationToken ct = default)
+    public async Task<Participant> FindOrAddAsync(string name, string? phone, string? idNumber, CancellationToken ct = default) =>
+        await FindOrAddAsync(name, phone, idNumber, null, ct);
+
+    /// <summary>As above; a resident type given now is kept on the person (new or known), for the groups never reached.</summary>
+    public async Task<Participant> FindOrAddAsync(string name, string? phone, string? idNumber, ResidentType? residentType, CancellationToken ct = default)
     {
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         idNumber = string.IsNullOrWhiteSpace(idNumber) ? null : idNumber.Trim().ToUpperInvariant();
@@ -44,7 +54,15 @@ public sealed class ParticipantRegister(WeishiDbContext db, PersonalData persona
                 .Where(p => (idHash != null && p.IdNumberHash == idHash) || (phoneHash != null && p.PhoneHash == phoneHash))
                 .ToListAsync(ct);
             var found = matches.FirstOrDefault(p => idHash != null && p.IdNumberHash == idHash) ?? matches.FirstOrDefault();
-            if (found is not null) return found;
+            if (found is not null)
+            {
+                if (residentType is { } type && found.ResidentType != type)
+                {
+                    found.ResidentType = type;
+                    await db.SaveChangesAsync(ct);
+                }
+                return found;
+            }
             var fresh = new Participant
             {
                 Name = name.Trim(),
@@ -53,6 +71,7 @@ public sealed class ParticipantRegister(WeishiDbContext db, PersonalData persona
                 PhoneEncrypted = phone is null ? null : personal.EncryptPhone(phone),
                 PhoneMasked = phone is null ? null : PersonalData.MaskPhone(phone),
                 BirthYear = idNumber is null ? null : int.Parse(idNumber.AsSpan(6, 4), System.Globalization.CultureInfo.InvariantCulture),
+                ResidentType = residentType,
                 FirstSeenAtUtc = db.Time.GetUtcNow().UtcDateTime,
             };
             db.Participants.Add(fresh);

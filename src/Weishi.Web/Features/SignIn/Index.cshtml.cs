@@ -25,6 +25,7 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
+    [BindProperty] public string? ResidentType { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
 
@@ -36,12 +37,12 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
             Errors.Add("本场活动已结束，签到已关闭");
             return Page();
         }
-        Errors.AddRange(ParticipantRegister.Validate(Name, Phone, IdNumber, phoneRequired: true));
+        Errors.AddRange(ParticipantRegister.Validate(Name, Phone, IdNumber, phoneRequired: true, ResidentType));
         if (Errors.Count > 0) return Page();
 
         var ct = HttpContext.RequestAborted;
         db.AllowAnonymousSignIn = true;
-        var person = await register.FindOrAddAsync(Name!, Phone, IdNumber, ct);
+        var person = await register.FindOrAddAsync(Name!, Phone, IdNumber, ParticipantRegister.ParseResidentType(ResidentType), ct);
         var session = await db.ActivitySessions.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == Session.Id, ct);
         if (await register.AttendAsync(session, person, byQr: true, ct) == SignInOutcome.AlreadySignedIn)
         {

@@ -43,6 +43,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Contractors.Admission.AdmissionApplication> AdmissionApplications => Set<Features.Contractors.Admission.AdmissionApplication>();
     public DbSet<Features.Contractors.Admission.ApplicationDocument> ApplicationDocuments => Set<Features.Contractors.Admission.ApplicationDocument>();
     public DbSet<Features.Contractors.Assessment.AssessmentWeight> AssessmentWeights => Set<Features.Contractors.Assessment.AssessmentWeight>();
+    public DbSet<Features.Contractors.Assessment.SanctionPolicy> SanctionPolicies => Set<Features.Contractors.Assessment.SanctionPolicy>();
+    public DbSet<Features.Contractors.Assessment.SanctionProposal> SanctionProposals => Set<Features.Contractors.Assessment.SanctionProposal>();
     public DbSet<Features.Contractors.SpotChecks.SpotCheckDraw> SpotCheckDraws => Set<Features.Contractors.SpotChecks.SpotCheckDraw>();
     public DbSet<Features.Contractors.SpotChecks.SpotCheckItem> SpotCheckItems => Set<Features.Contractors.SpotChecks.SpotCheckItem>();
     public DbSet<Project> Projects => Set<Project>();
@@ -170,6 +172,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<ContractorViolation>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
         builder.Entity<DeclaredProject>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
         builder.Entity<ContractorSanction>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
+        builder.Entity<Features.Contractors.Assessment.SanctionProposal>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
         builder.Entity<ContractorChangeRequest>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
         builder.Entity<Features.Contractors.Admission.AdmissionApplication>().HasQueryFilter(x =>
             ScopeContractorId == null || x.ContractorId == ScopeContractorId);

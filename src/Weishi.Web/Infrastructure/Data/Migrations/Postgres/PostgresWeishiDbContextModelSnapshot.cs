@@ -534,6 +534,86 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AssessmentWeights");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Contractors.Assessment.SanctionPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuspendBelow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WatchBelow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SanctionPolicies");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Contractors.Assessment.SanctionProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ContractorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SanctionId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ContractorId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SanctionProposals");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Contractors.Contractor", b =>
                 {
                     b.Property<int>("Id")
@@ -1316,6 +1396,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ProgressRecordId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
@@ -1326,6 +1409,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgressRecordId");
 
                     b.HasIndex("ProjectId", "SessionId");
 
@@ -2110,6 +2195,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ResidentType")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -3597,6 +3685,17 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Contractors.Assessment.SanctionProposal", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Contractors.Contractor", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contractor");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Contractors.ContractorChangeRequest", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Contractors.Contractor", "Contractor")
@@ -3822,11 +3921,18 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Weishi.Web.Features.Delivery.EvidenceFile", b =>
                 {
+                    b.HasOne("Weishi.Web.Features.Delivery.ProgressRecord", "ProgressRecord")
+                        .WithMany()
+                        .HasForeignKey("ProgressRecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ProgressRecord");
 
                     b.Navigation("Project");
                 });

@@ -509,6 +509,82 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AssessmentWeights");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Contractors.Assessment.SanctionPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuspendBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WatchBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SanctionPolicies");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Contractors.Assessment.SanctionProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContractorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SanctionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ContractorId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SanctionProposals");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Contractors.Contractor", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,6 +1327,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProgressRecordId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -1261,6 +1340,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgressRecordId");
 
                     b.HasIndex("ProjectId", "SessionId");
 
@@ -2011,6 +2092,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidentType")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -3438,6 +3522,17 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Contractors.Assessment.SanctionProposal", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Contractors.Contractor", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contractor");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Contractors.ContractorChangeRequest", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Contractors.Contractor", "Contractor")
@@ -3663,11 +3758,18 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Weishi.Web.Features.Delivery.EvidenceFile", b =>
                 {
+                    b.HasOne("Weishi.Web.Features.Delivery.ProgressRecord", "ProgressRecord")
+                        .WithMany()
+                        .HasForeignKey("ProgressRecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ProgressRecord");
 
                     b.Navigation("Project");
                 });

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Contractors.Assessment;
+
+/// <summary>
+/// Proposes 重点关注 and 暂停 from each contractor's latest yearly score under the district's thresholds, and carries
+/// out the district's decision. A proposal is not repeated for the same contractor, measure and year (whatever was
+/// decided), nor made while the same measure is already in force or a suspension is proposed.
+/// </summary>
+public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment assessment)
+{
+    public async Task<SanctionPolicy> PolicyAsync(CancellationToken ct = default) =>
+        await db.SanctionPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? new SanctionPolicy();
+
+    /// <summary>Adds the proposals the current scores call for; returns how many were added.</summary>
+    public async Task<int> ProposeAsync(CancellationToken ct = default)
+    {
+        var policy = await PolicyAsync(ct);
+        var latest = ContractorAssessment.Latest(await assessment.YearScoresAsync(null, ct));
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var inForce = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct))
+            .Where(s => s.ActiveOn(today)).Select(s => (s.ContractorId, s.Kind)).ToHashSet();
+        var existing = (await db.SanctionProposals.IgnoreQueryFilters().AsNoTracking()
+                .Select(p => new { p.ContractorId, p.Kind, p.Year, p.Status }).ToListAsync(ct));
+        var done = existing.Select(p => (p.ContractorId, p.Kind, p.Year)).ToHashSet();
+        var pendingSuspension = existing.Where(p => p.Status == ProposalStatus.Pending && p.Kind == SanctionKind.Suspension)
+            .Select(p => p.ContractorId).ToHashSet();
+        var added = 0;
+        foreach (var score in latest.Values.OrderBy(s => s.ContractorId))
+        {
+            if (policy.For(score.Score) is not { } kind) continue;
+            if (done.Contains((score.ContractorId, kind, score.Year)) || inForce.Contains((score.ContractorId, kind))) continue;
+            if (kind == SanctionKind.Watch && (inForce.Contains((score.ContractorId, SanctionKind.Suspension)) || pendingSuspension.Contains(score.ContractorId))) continue;
+            var threshold = kind == SanctionKind.Suspension ? policy.SuspendBelow : policy.WatchBelow;
+            db.SanctionProposals.Add(new SanctionProposal
+            {
+                ContractorId = score.ContractorId, Kind = kind, Year = score.Year, Score = score.Score, Threshold = threshold,
+                Basis = $"{score.Year} 年考核得分 {score.Score:0.00}（{score.Projects} 个项目），低于{ContractorSanction.KindName(kind)}线 {threshold} 分",
+                ProposedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+            });
+            added++;
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>Confirms a pending proposal: the measure starts today for the policy's months. Returns the refusal, or null.</summary>
+    public async Task<string?> ConfirmAsync(int proposalId, string? reason, CancellationToken ct = default)
+    {
+        if (Check(reason) is { } error) return error;
+        var proposal = await db.SanctionProposals.FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null) return "建议不存在";
+        if (proposal.Status != ProposalStatus.Pending) return "该建议已处理";
+        var policy = await PolicyAsync(ct);
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var sanction = new ContractorSanction
+        {
+            ContractorId = proposal.ContractorId, Kind = proposal.Kind, StartsOn = today, EndsOn = today.AddMonths(policy.Months).AddDays(-1),
+            Reason = $"{proposal.Basis}；{reason!.Trim()}", CreatedBy = db.Scope.UserName,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ContractorSanctions.Add(sanction);
+        Decide(proposal, ProposalStatus.Confirmed, reason);
+        await db.SaveChangesAsync(ct);
+        proposal.SanctionId = sanction.Id;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Rejects a pending proposal with the district's reason. Returns the refusal, or null.</summary>
+    public async Task<string?> RejectAsync(int proposalId, string? reason, CancellationToken ct = default)
+    {
+        if (Check(reason) is { } error) return error;
+        var proposal = await db.SanctionProposals.FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null) return "建议不存在";
+        if (proposal.Status != ProposalStatus.Pending) return "该建议已处理";
+        Decide(proposal, ProposalStatus.Rejected, reason);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static string? Check(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "请填写确认或驳回的理由" : reason.Trim().Length > 500 ? "理由不超过500字" : null;
+
+    private void Decide(SanctionProposal proposal, ProposalStatus status, string? reason)
+    {
+        proposal.Status = status;
+        proposal.DecisionReason = reason!.Trim();
+        proposal.DecidedAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        proposal.DecidedBy = db.Scope.UserName;
+    }
+}
