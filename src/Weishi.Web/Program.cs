@@ -7,6 +7,7 @@ using Weishi.Web.Features.Surveys;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.CostBenchmarking;
 using Weishi.Web.Features.Demo;
+using Weishi.Web.Features.Mining;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
 using Weishi.Web.Infrastructure.Auth;
@@ -41,6 +42,7 @@ builder.Services.AddDeliverySupervision(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddJobs(runWorker: !isCli);
 builder.Services.AddDemandCollection();
+builder.Services.AddDemandMining();
 builder.Services.AddValueForMoney();
 
 var app = builder.Build();

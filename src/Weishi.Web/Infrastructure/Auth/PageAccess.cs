@@ -38,5 +38,7 @@ public static class PageAccess
         c.AllowAnonymousToFolder("/SignIn");
         c.AuthorizeFolder("/Surveys", Policies.Programme);
         c.AllowAnonymousToFolder("/Survey");
+        c.AuthorizePage("/Mining/Index", Policies.RegionStaff);
+        c.AuthorizePage("/Mining/Retrain", Policies.ModelAdmin);
     }
 }
