@@ -261,6 +261,39 @@ public class MiningPageTests(DemoApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Browser.LoginAsync(app.Factory, "contractor")).GetAsync("/Mining")).Status);
     }
 
+    [Fact]
+    public async Task Setting_merged_by_hand_on_the_need_requires_and_records_the_surviving_need()
+    {
+        var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, 2158, "石井街道菜市场门口积水严重，希望疏通排水", "石井菜市场门口经常积水，希望疏通下水道");
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var survivor = await DemandAsync(app.Factory, ids[1]);
+
+        var refused = await staff.SubmitAsync($"/Demands/Detail/{ids[0]}", new() { ["NewStatus"] = "Merged", ["MergeInto"] = "" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("查询码", (await staff.ReadAsync(refused)).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Equal(DemandStatus.Pending, (await DemandAsync(app.Factory, ids[0])).Status);
+
+        var ok = await staff.SubmitAsync($"/Demands/Detail/{ids[0]}", new() { ["NewStatus"] = "Merged", ["MergeInto"] = survivor.TrackingCode! });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var merged = await DemandAsync(app.Factory, ids[0]);
+        Assert.Equal(DemandStatus.Merged, merged.Status);
+        Assert.Equal(ids[1], merged.MergedIntoDemandId);
+        var (_, detail) = await staff.GetAsync($"/Demands/Detail/{ids[1]}");
+        Assert.Contains("2", detail.QuerySelector("[data-testid=demand-support]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_period_without_needs_gives_an_empty_run_not_an_error()
+    {
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var run = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, 2159);
+        Assert.Equal(0, run.DemandCount);
+        Assert.Empty(run.Topics);
+        var (status, page) = await staff.GetAsync($"/Mining?run={run.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("0", page.QuerySelector("[data-testid=run-count]")!.TextContent);
+    }
+
     [Theory]
     [InlineData("2157-05-01", "2157-01-01")]
     [InlineData("2157/01/01", "2157-12-31")]

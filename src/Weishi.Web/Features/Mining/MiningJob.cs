@@ -48,7 +48,7 @@ public sealed class MiningJob(WeishiDbContext db, ClassifierStore classifiers, T
         var texts = demands.Select(d => (string?)d.Text).ToList();
         var result = new MiningPipeline(TextAnalyzer.Default, classifier).Mine(texts, new MiningOptions
         {
-            Progress = new Progress<double>(f => progress.Report(10 + (int)(f * 75), "分析中")),
+            Progress = new StageProgress(f => progress.Report(10 + (int)(f * 75), "分析中")),
             MaxDegreeOfParallelism = 1,
         });
         var records = demands.Select(d => new DatedText(d.Text, DateOnly.FromDateTime(d.SubmittedAtUtc), d.Community)).ToList();
@@ -93,4 +93,10 @@ public sealed class MiningJob(WeishiDbContext db, ClassifierStore classifiers, T
     }
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post reports that can arrive after the job ended).</summary>
+    private sealed class StageProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
 }
