@@ -58,6 +58,8 @@ public class Demand : IRegionScoped, IAudited
     /// <summary>Why it was declined (shown to the resident) or the department it was referred to.</summary>
     public string? StatusReason { get; set; }
     public DateTime? StatusChangedAtUtc { get; set; }
+    /// <summary>When <see cref="DemandStatus.Merged"/>: the need it was merged into, which it now counts as support for.</summary>
+    public int? MergedIntoDemandId { get; set; }
 
     public static string ChannelName(DemandChannel c) => c switch
     {

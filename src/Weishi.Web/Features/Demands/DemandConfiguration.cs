@@ -19,6 +19,8 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(d => d.ExternalCaseNumber).HasMaxLength(64);
         b.Property(d => d.Text).HasMaxLength(DemandRules.MaxTextLength);
         b.HasOne(d => d.Region).WithMany().HasForeignKey(d => d.RegionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.MergedIntoDemandId);
+        b.HasOne<Demand>().WithMany().HasForeignKey(d => d.MergedIntoDemandId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Project).WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.SetNull);
     }
 }

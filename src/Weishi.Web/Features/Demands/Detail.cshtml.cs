@@ -19,6 +19,11 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
     [BindProperty] public DemandStatus NewStatus { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? ProjectCode { get; set; }
+    /// <summary>When merging: the tracking code of the need this one is merged into.</summary>
+    [BindProperty] public string? MergeInto { get; set; }
+    public Demand? MergedInto { get; private set; }
+    /// <summary>Residents backing this need: itself plus the needs merged into it.</summary>
+    public int Support { get; private set; } = 1;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -46,6 +51,15 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
                 .Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (projectId is null) Errors.Add($"本社区没有编号为「{ProjectCode.Trim()}」的项目");
         }
+        Demand? survivor = null;
+        if (NewStatus == DemandStatus.Merged)
+        {
+            var code = MergeInto?.Trim().ToUpperInvariant();
+            survivor = string.IsNullOrEmpty(code) ? null
+                : await db.Demands.FirstOrDefaultAsync(d => d.TrackingCode == code && d.Id != id && d.Status != DemandStatus.Merged, ct);
+            if (survivor is null || !db.Scope.CanWrite(survivor.RegionId))
+                Errors.Add(string.IsNullOrEmpty(code) ? "合并时请填写保留需求的查询码" : $"找不到可合并进去的需求「{code}」（须是您管辖范围内、未被合并的其他需求）");
+        }
         if (NewStatus == DemandStatus.Converted && projectId is null && Errors.Count == 0 && Demand.ProjectId is null)
             Errors.Add("转为项目时请填写项目编号");
         if (Errors.Count > 0) return Page();
@@ -54,6 +68,9 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
         Demand.StatusReason = string.IsNullOrEmpty(reason) ? null : reason;
         Demand.StatusChangedAtUtc = time.GetUtcNow().UtcDateTime;
         if (projectId is not null) Demand.ProjectId = projectId;
+        Demand.MergedIntoDemandId = survivor?.Id;
+        if (survivor is not null)
+            foreach (var supporter in await db.Demands.Where(d => d.MergedIntoDemandId == id).ToListAsync(ct)) supporter.MergedIntoDemandId = survivor.Id;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"已将需求设为“{Demand.StatusName(NewStatus)}”";
         return Redirect($"/Demands/Detail/{id}");
@@ -64,6 +81,8 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
         var demand = await db.Demands.Include(d => d.Region).Include(d => d.Project).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (demand is null) return false;
         Demand = demand;
+        if (demand.MergedIntoDemandId is { } into) MergedInto = await db.Demands.AsNoTracking().FirstOrDefaultAsync(d => d.Id == into, ct);
+        Support = 1 + await db.Demands.IgnoreQueryFilters().CountAsync(d => d.MergedIntoDemandId == demand.Id, ct);
         CanWrite = db.Scope.CanWrite(demand.RegionId);
         return true;
     }

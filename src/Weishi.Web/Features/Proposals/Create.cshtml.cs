@@ -60,11 +60,22 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
     public IReadOnlyList<(int Id, string Text, string Community)> OpenDemands { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(ProjectType? type, int? copyFrom, int? year)
+    /// <param name="demand">Needs to link, with <paramref name="name"/>, <paramref name="content"/>, <paramref name="category"/> and
+    /// <paramref name="region"/> prefilled: how 需求分析 turns a topic or a duplicate group into a proposal.</param>
+    public async Task<IActionResult> OnGetAsync(ProjectType? type, int? copyFrom, int? year,
+        int[]? demand = null, string? name = null, string? content = null, ProjectCategory? category = null, int? region = null)
     {
         Input.Year = year ?? db.Time.GetUtcNow().Year + 1;
         Input.Type = type ?? ProjectType.Service;
         if (copyFrom is { } sourceId && !await CopyAsync(sourceId)) return NotFound();
+        if (demand is { Length: > 0 })
+        {
+            Input.DemandIds = [.. demand.Distinct().Take(100)];
+            Input.Name = name?.Trim() is { Length: > 0 and <= 120 } n ? n : Input.Name;
+            Input.Content = content?.Trim() is { Length: > 0 and <= 2000 } c ? c : Input.Content;
+            if (category is { } cat && Enum.IsDefined(cat)) Input.Category = cat;
+            if (region is { } r) Input.RegionId = r;
+        }
         await LoadAsync();
         Input.RegionId = Input.RegionId == 0 ? Regions.FirstOrDefault()?.Id ?? 0 : Input.RegionId;
         return Page();
@@ -122,7 +133,9 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         foreach (var t in targets) { t.Project = project; db.PerformanceTargets.Add(t); }
         if (Input.DemandIds.Count > 0)
         {
-            foreach (var d in await db.Demands.Where(d => Input.DemandIds.Contains(d.Id) && d.ProjectId == null && d.RegionId == region.Id).ToListAsync(ct))
+            // A cross-community proposal (by the subdistrict) links needs of its communities too.
+            foreach (var d in await db.Demands.Where(d => Input.DemandIds.Contains(d.Id) && d.ProjectId == null
+                         && (d.RegionId == region.Id || d.Region!.ParentId == region.Id)).ToListAsync(ct))
             {
                 d.Project = project;
                 d.Status = Demands.DemandStatus.Converted;
@@ -242,9 +255,12 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         Contractors = (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         var regionIds = Regions.Select(r => r.Id).ToList();
-        OpenDemands = (await db.Demands.AsNoTracking()
-            .Where(d => d.ProjectId == null && regionIds.Contains(d.RegionId) && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted))
-            .OrderByDescending(d => d.SubmittedAtUtc).Take(30).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
+        var open = db.Demands.AsNoTracking()
+            .Where(d => d.ProjectId == null && regionIds.Contains(d.RegionId) && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted));
+        var linked = Input.DemandIds;
+        OpenDemands = (await open.Where(d => linked.Contains(d.Id)).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
+            .Concat(await open.Where(d => !linked.Contains(d.Id)).OrderByDescending(d => d.SubmittedAtUtc).Take(30)
+                .Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
             .Select(d => (d.Id, d.Text, d.ShortName)).ToList();
         while (Input.Lines.Count < LineRows) Input.Lines.Add(new LineInput());
         if (Input.Targets.Count == 0)

@@ -43,5 +43,7 @@ public static class PageAccess
         c.AllowAnonymousToFolder("/Survey");
         c.AuthorizeFolder("/Evaluation", Policies.Statistics);
         c.AuthorizePage("/Evaluation/Trees/Edit", Policies.Finance);
+        c.AuthorizePage("/Mining/Index", Policies.RegionStaff);
+        c.AuthorizePage("/Mining/Retrain", Policies.ModelAdmin);
     }
 }

@@ -11,6 +11,7 @@ public static class Policies
     public const string District = nameof(District);
     public const string Audit = nameof(Audit);
     public const string System = nameof(System);
+    public const string ModelAdmin = nameof(ModelAdmin);
     public const string Statistics = nameof(Statistics);
     public const string Finance = nameof(Finance);
 
@@ -25,5 +26,6 @@ public static class Policies
         o.AddPolicy(District, p => p.RequireRole(AppRoles.DistrictAdmin));
         o.AddPolicy(Audit, p => p.RequireRole(AppRoles.Auditor, AppRoles.SystemAdmin));
         o.AddPolicy(System, p => p.RequireRole(AppRoles.SystemAdmin));
+        o.AddPolicy(ModelAdmin, p => p.RequireRole(AppRoles.DistrictAdmin, AppRoles.SystemAdmin));
     }
 }

@@ -9,7 +9,7 @@ namespace Weishi.Web.Infrastructure.Cli;
 /// <summary>The command-line verbs of the same executable: `dotnet run --project src/Weishi.Web -- VERB ...`.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "import-demands", "mine", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "import-demands", "mine", "retrain", "help"];
 
     public const string Usage = """
         用法: dotnet run --project src/Weishi.Web -- <命令> [参数]
@@ -23,6 +23,8 @@ public static class CliCommands
                                           导入居民需求（CSV 或 .xlsx，列对应见 README），全部或不导入
           mine FILE [--out OUT]           对 CSV/TSV 文件（首行须有 text 列）做需求分类、查重、关键词提取，
                                           结果另存（默认 FILE.mined.csv），新增 category, confidence, duplicate_group, keywords 列
+          retrain                         用工作人员更正过的需求类别重新训练分类模型（此后的需求分析使用新模型），
+                                          显示所用更正条数及留出检验的训练前后准确率
           help                            显示本说明
         """;
 
@@ -57,6 +59,9 @@ public static class CliCommands
                     return await Features.Demands.ImportDemandsCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
                 case "mine":
                     return await Features.Mining.MineFileCommand.RunAsync(sp, args[1..]);
+                case "retrain":
+                    await DatabaseSetup.MigrateAsync(sp.GetRequiredService<WeishiDbContext>());
+                    return await Features.Mining.RetrainCommand.RunAsync(sp, args[1..]);
                 case "create-user":
                     return await CreateUserCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
                 default:

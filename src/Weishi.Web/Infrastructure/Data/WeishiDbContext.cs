@@ -110,6 +110,13 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Maintenance.Asset> Assets => Set<Features.Maintenance.Asset>();
     public DbSet<Features.Maintenance.AssetRecord> AssetRecords => Set<Features.Maintenance.AssetRecord>();
     public DbSet<Features.Maintenance.AssetPhoto> AssetPhotos => Set<Features.Maintenance.AssetPhoto>();
+    // Demand mining (issue 4)
+    public DbSet<Features.Mining.MiningRun> MiningRuns => Set<Features.Mining.MiningRun>();
+    public DbSet<Features.Mining.MiningTopic> MiningTopics => Set<Features.Mining.MiningTopic>();
+    public DbSet<Features.Mining.MiningItem> MiningItems => Set<Features.Mining.MiningItem>();
+    public DbSet<Features.Mining.DemandReferral> DemandReferrals => Set<Features.Mining.DemandReferral>();
+    public DbSet<Features.Mining.CategoryCorrection> CategoryCorrections => Set<Features.Mining.CategoryCorrection>();
+    public DbSet<Features.Mining.ClassifierVersion> ClassifierVersions => Set<Features.Mining.ClassifierVersion>();
 
     // The query filters read these per query, so one model serves every user.
     private bool ScopeReadAll => Scope.ReadAll;
@@ -218,6 +225,13 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
             ScopeReadAll || (r.Evaluation!.OwnerRegionId != null && ScopeRegionIds.Contains(r.Evaluation.OwnerRegionId.Value)));
         builder.Entity<Features.Evaluation.EvaluationEvidence>().HasQueryFilter(f =>
             ScopeReadAll || (f.ScoreRow!.Evaluation!.OwnerRegionId != null && ScopeRegionIds.Contains(f.ScoreRow.Evaluation.OwnerRegionId.Value)));
+        // Demand mining (issue 4): a run and its topics and items are seen by the staff of the region it was run for;
+        // referrals and corrections follow the need's community. Classifier versions are district-wide figures.
+        builder.Entity<Features.Mining.MiningRun>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
+        builder.Entity<Features.Mining.MiningTopic>().HasQueryFilter(t => ScopeReadAll || ScopeRegionIds.Contains(t.Run!.RegionId));
+        builder.Entity<Features.Mining.MiningItem>().HasQueryFilter(i => ScopeReadAll || ScopeRegionIds.Contains(i.Run!.RegionId));
+        builder.Entity<Features.Mining.DemandReferral>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
+        builder.Entity<Features.Mining.CategoryCorrection>().HasQueryFilter(c => ScopeReadAll || ScopeRegionIds.Contains(c.RegionId));
     }
 
     private void ProjectRecordFilter<T>(ModelBuilder builder) where T : class, IProjectRecord

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Demands;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Mining;
+
+/// <summary>
+/// Merges near-duplicate needs into one surviving need. Every original stays (status 已合并, pointing at the survivor)
+/// and counts as support for it; needs merged earlier into one of the merged needs move to the survivor too.
+/// </summary>
+public sealed class DemandMerger(WeishiDbContext db)
+{
+    public static readonly DemandStatus[] Mergeable = [DemandStatus.Pending, DemandStatus.Accepted];
+
+    /// <summary>Null on success, else the Chinese reason (nothing is changed).</summary>
+    public async Task<string?> MergeAsync(int survivorId, IReadOnlyCollection<int> otherIds, CancellationToken ct)
+    {
+        var ids = otherIds.Where(id => id != survivorId).Distinct().ToList();
+        if (ids.Count == 0) return "请至少选择一条要合并的重复需求";
+        var survivor = await db.Demands.FirstOrDefaultAsync(d => d.Id == survivorId, ct);
+        if (survivor is null || !db.Scope.CanWrite(survivor.RegionId)) return "保留的需求不存在或不在您的管辖范围内";
+        if (survivor.Status == DemandStatus.Merged) return "保留的需求已被合并到其他需求，请选择另一条";
+        var others = await db.Demands.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        if (others.Count != ids.Count || others.Any(d => !db.Scope.CanWrite(d.RegionId))) return "部分需求不存在或不在您的管辖范围内";
+        if (others.FirstOrDefault(d => !Mergeable.Contains(d.Status)) is { } done)
+            return $"需求 {done.TrackingCode} 已是“{Demand.StatusName(done.Status)}”，不能再合并";
+
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        foreach (var d in others)
+        {
+            d.Status = DemandStatus.Merged;
+            d.MergedIntoDemandId = survivor.Id;
+            d.StatusReason = $"与需求 {survivor.TrackingCode} 重复，已合并，计为该需求的支持";
+            d.StatusChangedAtUtc = now;
+        }
+        var supporters = await db.Demands.Where(d => d.MergedIntoDemandId != null && ids.Contains(d.MergedIntoDemandId.Value)).ToListAsync(ct);
+        foreach (var s in supporters) s.MergedIntoDemandId = survivor.Id;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>How many residents back a need: itself plus every need merged into it.</summary>
+    public static async Task<Dictionary<int, int>> SupportAsync(WeishiDbContext db, IReadOnlyCollection<int> demandIds, CancellationToken ct)
+    {
+        var merged = await db.Demands.IgnoreQueryFilters()
+            .Where(d => d.MergedIntoDemandId != null && demandIds.Contains(d.MergedIntoDemandId.Value))
+            .GroupBy(d => d.MergedIntoDemandId!.Value).Select(g => new { Id = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var support = demandIds.Distinct().ToDictionary(id => id, _ => 1);
+        foreach (var m in merged) support[m.Id] += m.Count;
+        return support;
+    }
+}

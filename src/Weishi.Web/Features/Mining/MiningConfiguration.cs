@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Weishi.Web.Features.Mining;
+
+public sealed class MiningRunConfiguration : IEntityTypeConfiguration<MiningRun>
+{
+    public void Configure(EntityTypeBuilder<MiningRun> b)
+    {
+        b.HasIndex(r => new { r.RegionId, r.Id });
+        b.HasOne(r => r.Region).WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Topics).WithOne(t => t.Run).HasForeignKey(t => t.RunId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Items).WithOne(i => i.Run).HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MiningTopicConfiguration : IEntityTypeConfiguration<MiningTopic>
+{
+    public void Configure(EntityTypeBuilder<MiningTopic> b)
+    {
+        b.HasIndex(t => new { t.RunId, t.Number }).IsUnique();
+        b.Property(t => t.Label).HasMaxLength(200);
+        b.Property(t => t.Keywords).HasMaxLength(500);
+        b.Property(t => t.Monthly).HasMaxLength(4000);
+        b.Property(t => t.Communities).HasMaxLength(4000);
+    }
+}
+
+public sealed class MiningItemConfiguration : IEntityTypeConfiguration<MiningItem>
+{
+    public void Configure(EntityTypeBuilder<MiningItem> b)
+    {
+        b.HasIndex(i => new { i.RunId, i.DuplicateGroup });
+        b.HasIndex(i => new { i.RunId, i.TopicNumber });
+        b.HasIndex(i => i.DemandId);
+        b.Property(i => i.Category).HasMaxLength(32);
+        b.Property(i => i.Keywords).HasMaxLength(200);
+        b.HasOne(i => i.Demand).WithMany().HasForeignKey(i => i.DemandId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DemandReferralConfiguration : IEntityTypeConfiguration<DemandReferral>
+{
+    public void Configure(EntityTypeBuilder<DemandReferral> b)
+    {
+        b.HasIndex(r => r.DemandId);
+        b.Property(r => r.Department).HasMaxLength(100);
+        b.Property(r => r.Note).HasMaxLength(500);
+        b.HasOne(r => r.Demand).WithMany().HasForeignKey(r => r.DemandId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CategoryCorrectionConfiguration : IEntityTypeConfiguration<CategoryCorrection>
+{
+    public void Configure(EntityTypeBuilder<CategoryCorrection> b)
+    {
+        b.HasIndex(c => c.DemandId);
+        b.Property(c => c.Text).HasMaxLength(Demands.DemandRules.MaxTextLength);
+        b.Property(c => c.SuggestedCategory).HasMaxLength(32);
+        b.Property(c => c.Category).HasMaxLength(32);
+        b.HasOne(c => c.Demand).WithMany().HasForeignKey(c => c.DemandId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

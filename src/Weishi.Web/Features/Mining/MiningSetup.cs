@@ -1,0 +1,18 @@
+using Weishi.Web.Infrastructure.Jobs;
+
+namespace Weishi.Web.Features.Mining;
+
+public static class MiningSetup
+{
+    /// <summary>Issue 4's app part: mining and retraining jobs, the current classifier.</summary>
+    public static IServiceCollection AddDemandMining(this IServiceCollection services)
+    {
+        services.AddSingleton<ClassifierStore>();
+        services.AddScoped<ClassifierRetrainer>();
+        services.AddScoped<DemandMerger>();
+        services.AddScoped<MiningView>();
+        services.AddScoped<IJobHandler, MiningJob>();
+        services.AddScoped<IJobHandler, RetrainJob>();
+        return services;
+    }
+}
