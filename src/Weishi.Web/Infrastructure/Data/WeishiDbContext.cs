@@ -103,6 +103,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Maintenance.Asset> Assets => Set<Features.Maintenance.Asset>();
     public DbSet<Features.Maintenance.AssetRecord> AssetRecords => Set<Features.Maintenance.AssetRecord>();
     public DbSet<Features.Maintenance.AssetPhoto> AssetPhotos => Set<Features.Maintenance.AssetPhoto>();
+    public DbSet<Features.Maintenance.InspectionInterval> InspectionIntervals => Set<Features.Maintenance.InspectionInterval>();
 
     // The query filters read these per query, so one model serves every user.
     private bool ScopeReadAll => Scope.ReadAll;
