@@ -1,4 +1,5 @@
 using System.Net;
+using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -220,6 +221,26 @@ public class ValueForMoneyGapTests(DemoApp app)
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["latitude"] = "22.60", ["longitude"] = "114.10" }));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(22.7081m, await Fixtures.QueryAsync(app.Factory, db => db.Assets.Where(a => a.Id == id).Select(a => a.Latitude!.Value).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_register_exports_to_Excel_with_the_flags()
+    {
+        var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
+        var name = "测试导出设施" + Guid.NewGuid().ToString("N")[..6];
+        await Fixtures.ExecAsync(app.Factory, async db =>
+        {
+            db.Assets.Add(new Asset { RegionId = regionId, Name = name, Kind = AssetKind.Facility, CompletedOn = DateOnly.FromDateTime(DateTime.UtcNow), ExpectedLifeYears = 10 });
+            await db.SaveChangesAsync();
+        });
+        var cs = await Browser.LoginAsync(app.Factory, "cs-ll", Pw);
+        var response = await cs.Client.GetAsync($"/Maintenance?handler=Export&community={regionId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows, r => Equals(r["名称"], name));
+        Assert.Equal("是", row["无管养主体"]);
+        Assert.Equal("是", row["无管养资金"]);
     }
 
     [Fact]
