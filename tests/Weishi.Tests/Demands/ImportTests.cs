@@ -87,6 +87,27 @@ public class ImportTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_case_number_repeated_in_the_file_is_stored_once_and_a_bad_last_row_rolls_back_every_row_before_it()
+    {
+        var prefix = Marker();
+        var good = Enumerable.Range(0, 300).Select(i => "{n},2025-09-03 09:15,正确的诉求第" + i + "条 " + prefix + ",六联社区,,").ToList();
+        var bad = await ImportAsync(app.Factory, await Browser.LoginAsync(app.Factory, "district"),
+            Encoding.UTF8.GetBytes(HotlineCsv(prefix, [.. good, "{n},2025-09-03 09:15,地点不明的诉求 " + prefix + ",深圳某地,,"])), "late-bad.csv");
+        Assert.Equal(JobStatus.Failed, bad.Status);
+        Assert.Empty(await DemandsContainingAsync(app.Factory, prefix));
+
+        var twice = HotlineCsv(prefix,
+            prefix + "-dup,2025-09-03 09:15,第一次出现的工单 " + prefix + ",六联社区,,",
+            prefix + "-dup,2025-09-04 09:15,同一工单再次出现 " + prefix + ",六联社区,,",
+            "{n},2025-09-05 09:15,另一条工单 " + prefix + ",六联社区,,");
+        var job = await ImportAsync(app.Factory, await Browser.LoginAsync(app.Factory, "district"), Encoding.UTF8.GetBytes(twice), "twice.csv");
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Contains("新增 2 条", job.Message);
+        Assert.Contains("跳过已存在的 1 条", job.Message);
+        Assert.Equal(2, (await DemandsContainingAsync(app.Factory, prefix)).Count);
+    }
+
+    [Fact]
     public async Task A_GBK_encoded_file_from_a_government_system_is_detected_and_read()
     {
         var prefix = Marker();

@@ -81,4 +81,44 @@ public class UnitCostRuleTests
         Assert.Equal("专业服务人员费", top.Item);
         Assert.Equal(900_000, top.ExcessFen);
     }
+
+    [Fact]
+    public void Cheap_outliers_below_the_lower_fence_are_flagged_apart_from_expensive_ones()
+    {
+        var q = Quartiles.Of([1000m, 1100m, 1200m, 1300m, 1400m])!;   // Q1 1100, Q3 1300, IQR 200: fences 800 and 1600
+        var low = OutlierRule.Check(799m, q.Median, q.Q1, q.Q3);
+        Assert.Equal(new CostFlag(OutlierRule.LowFence, High: false), low);
+        Assert.Null(OutlierRule.Check(800m, q.Median, q.Q1, q.Q3));
+        Assert.Null(OutlierRule.Check(1600m, q.Median, q.Q1, q.Q3));
+        Assert.Equal(new CostFlag(OutlierRule.HighFence, High: true), OutlierRule.Check(1601m, q.Median, q.Q1, q.Q3));
+        // Only the expensive flag asks the reviewer for a reason.
+        Assert.Null(OutlierRule.Reason(799m, q.Median, q.Q1, q.Q3));
+        // No spread (IQR 0): nothing is cheap.
+        var flat = Quartiles.Of([500m, 500m, 500m])!;
+        Assert.Null(OutlierRule.Check(1m, flat.Median, flat.Q1, flat.Q3));
+    }
+
+    [Fact]
+    public void The_norm_is_brought_to_the_proposals_year_by_hand()
+    {
+        var norm = new CostNorm { Function = "f", Q1Fen = 20_000, MedianFen = 30_000, Q3Fen = 40_000, OverrideMedianFen = 50_000, PriceYear = 2023, Count = 7 };
+        // 2% a year, two years: × 1.0404.
+        var at2025 = norm.AtPriceLevel(2025, 20);
+        Assert.Equal((20_808L, 31_212L, 41_616L, 52_020L, 2025), (at2025.Q1Fen, at2025.MedianFen, at2025.Q3Fen, at2025.OverrideMedianFen!.Value, at2025.PriceYear));
+        Assert.Equal(7, at2025.Count);
+        // One year back: 30,000 / 1.02 = 29,411.76.
+        Assert.Equal(29_412L, norm.AtPriceLevel(2022, 20).MedianFen);
+        Assert.Equal(30_000L, norm.AtPriceLevel(2023, 20).MedianFen);
+    }
+
+    [Fact]
+    public void A_recomputed_norm_adjusts_each_member_to_the_proposals_year_by_hand()
+    {
+        CostProfile P(int id, int year, long perPerson) => new(id, "c", "社区插花课堂", 1, "社区", year,
+            ProjectType.Service, ProjectCategory.Elderly, ProjectStatus.Accepted, 10, 1, [new CostLine("服务费", "项", 1, perPerson * 10)]);
+        var own = P(1, 2025, 1);
+        // 10% a year: 10,000 from 2023 → 12,100; 20,000 from 2024 → 22,000; 30,000 from 2025 stays.
+        var norm = CostComparison.LearnedNorm(own, [(P(2, 2023, 10_000), false), (P(3, 2024, 20_000), false), (P(4, 2025, 30_000), true)], null, 100)!;
+        Assert.Equal((17_050L, 22_000L, 26_000L, 3, 2025), (norm.Q1Fen, norm.MedianFen, norm.Q3Fen, norm.Count, norm.PriceYear));
+    }
 }

@@ -12,6 +12,8 @@ public static class CostBenchmarkingSetup
         services.AddScoped<DistrictSpread>();
         services.AddScoped<IProjectStepGuard, CostGuard>();
         services.AddScoped<IProjectStepGuard, Maintenance.AssetGuard>();
+        services.AddSingleton<SegmenterWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SegmenterWarmup>());
         return services;
     }
 }

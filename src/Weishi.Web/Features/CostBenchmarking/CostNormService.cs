@@ -46,6 +46,7 @@ public sealed class CostNormService(WeishiDbContext db)
             norm.Q1Fen = (long)Math.Round(q.Q1);
             norm.MedianFen = (long)Math.Round(q.Median);
             norm.Q3Fen = (long)Math.Round(q.Q3);
+            norm.PriceYear = key.Item5 == 0 ? latest : key.Item5;
             norm.ComputedAtUtc = now;
         }
         var quiet = db.SuppressRowAudit;

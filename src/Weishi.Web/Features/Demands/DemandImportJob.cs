@@ -45,7 +45,7 @@ public sealed class DemandImportJob(DemandImporter importer, FileStore files) : 
         IEnumerable<ImportRow> Rows()
         {
             current?.Dispose();
-            current = File.OpenRead(path);
+            current = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             return TabularReader.Read(current, kind);
         }
         try

@@ -17,13 +17,14 @@ public sealed record ImportResult(int Imported, int Skipped, IReadOnlyList<Impor
 }
 
 /// <summary>
-/// All-or-nothing import of needs: a first pass checks every row and collects every problem; only a clean file is
-/// written, in one transaction, in batches. Rows whose case number is already stored (or repeated in the file) are
-/// skipped, so re-importing a file adds nothing.
+/// All-or-nothing import of needs in one pass over the file: every row is checked and every problem collected; rows
+/// are written as they are read, inside one transaction, while no problem has been found. The transaction commits
+/// only when the whole file is clean, otherwise it is rolled back and nothing is stored. Rows whose case number is
+/// already stored (or repeated in the file) are skipped, so re-importing a file adds nothing.
 /// </summary>
 public sealed class DemandImporter(WeishiDbContext db)
 {
-    private const int BatchSize = 2000;
+    private const int ProgressEvery = 5000;
     private const int MaxReportedErrors = 10_000;
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly string[] TimeFormats =
@@ -34,7 +35,7 @@ public sealed class DemandImporter(WeishiDbContext db)
 
     private CommunityLookup? _communities;
 
-    /// <param name="rows">Opened twice: once to check, once to write.</param>
+    /// <param name="rows">Opened once; read row by row (the file is streamed).</param>
     public async Task<ImportResult> ImportAsync(Func<IEnumerable<ImportRow>> rows, IReadOnlyCollection<string?> headerFields,
         ImportOptions options, IJobProgress? progress, Func<double>? fraction, CancellationToken ct)
     {
@@ -47,44 +48,33 @@ public sealed class DemandImporter(WeishiDbContext db)
             if (!headerFields.Contains(required)) Fail(new ImportError(1, required, "缺少必需的列（列名见页面上的对应表）"));
         if (errorCount > 0) return new ImportResult(0, 0, errors, errorCount);
 
-        var total = 0;
-        foreach (var row in rows())
-        {
-            total++;
-            Parse(row, options, Fail, checkOnly: true);
-            if (total % 5000 == 0) progress?.Report((int)(45 * (fraction?.Invoke() ?? 0)), $"正在检查：已检查 {total} 行");
-        }
-        if (total == 0) Fail(new ImportError(2, "", "文件中没有数据行"));
-        if (errorCount > 0) return new ImportResult(0, 0, errors, errorCount);
-
-        progress?.Report(50, $"检查通过，共 {total} 行，正在写入");
-        var (imported, skipped) = await WriteAsync(rows(), total, options, progress, ct);
-        return new ImportResult(imported, skipped, [], 0);
-    }
-
-    public static IEnumerable<string> RequiredColumns(DemandChannel channel) =>
-        channel == DemandChannel.Hotline
-            ? [ImportColumns.CaseNumber, ImportColumns.Time, ImportColumns.Text]
-            : [ImportColumns.Time, ImportColumns.Text];
-
-    private async Task<(int Imported, int Skipped)> WriteAsync(IEnumerable<ImportRow> rows, int total, ImportOptions options,
-        IJobProgress? progress, CancellationToken ct)
-    {
-        var imported = 0;
-        var skipped = 0;
         db.SuppressRowAudit = true;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await using var insert = DemandInsert.Create(db, tx.GetDbTransaction());
-            var done = 0;
-            foreach (var row in rows)
+            var total = 0;
+            (int Imported, int Skipped) written;
+            await using (var insert = await DemandInsert.CreateAsync(db, tx.GetDbTransaction(), ct))
             {
-                var demand = Parse(row, options, _ => { })!;
-                // ON CONFLICT DO NOTHING on the case number: stored before or repeated in the file → skipped.
-                if (await insert.ExecuteAsync(demand, ct)) imported++;
-                else skipped++;
-                if (++done % BatchSize == 0) progress?.Report(50 + (int)(50.0 * done / total), $"正在写入：{done} / {total} 行");
+                foreach (var row in rows())
+                {
+                    total++;
+                    // After the first problem the rest is only checked (for the report); the transaction is rolled back.
+                    var demand = Parse(row, options, Fail, checkOnly: errorCount > 0);
+                    if (demand is not null && errorCount == 0) await insert.AddAsync(demand, ct);
+                    if (total % ProgressEvery == 0)
+                        progress?.Report((int)(95 * (fraction?.Invoke() ?? 0)),
+                            errorCount == 0 ? $"正在检查并写入：已处理 {total} 行" : $"发现问题，继续检查：已检查 {total} 行");
+                }
+                if (total == 0) Fail(new ImportError(2, "", "文件中没有数据行"));
+                if (errorCount > 0)
+                {
+                    await insert.DisposeAsync();   // ends PostgreSQL's COPY before the rollback
+                    await tx.RollbackAsync(ct);
+                    return new ImportResult(0, 0, errors, errorCount);
+                }
+                progress?.Report(95, $"检查通过，共 {total} 行，正在提交");
+                written = await insert.CompleteAsync(ct);
             }
             db.AuditEntries.Add(new AuditEntry
             {
@@ -94,18 +84,23 @@ public sealed class DemandImporter(WeishiDbContext db)
                 Entity = nameof(Demand),
                 EntityId = "import",
                 Action = "Added",
-                After = $"导入居民需求（{Demand.ChannelName(options.Channel)}）：新增 {imported} 条，跳过已存在 {skipped} 条",
+                After = $"导入居民需求（{Demand.ChannelName(options.Channel)}）：新增 {written.Imported} 条，跳过已存在 {written.Skipped} 条",
             });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            return new ImportResult(written.Imported, written.Skipped, [], 0);
         }
         finally
         {
             db.SuppressRowAudit = false;
             db.ChangeTracker.Clear();
         }
-        return (imported, skipped);
     }
+
+    public static IEnumerable<string> RequiredColumns(DemandChannel channel) =>
+        channel == DemandChannel.Hotline
+            ? [ImportColumns.CaseNumber, ImportColumns.Time, ImportColumns.Text]
+            : [ImportColumns.Time, ImportColumns.Text];
 
     /// <summary>The need a row describes, or null after reporting each problem of the row.</summary>
     private Demand? Parse(ImportRow row, ImportOptions options, Action<ImportError> fail, bool checkOnly = false)
@@ -213,7 +208,8 @@ public sealed class DemandImporter(WeishiDbContext db)
 
         public int? FindInAddress(string address)
         {
-            foreach (var name in higher) address = address.Replace(name, " ", StringComparison.Ordinal);
+            foreach (var name in higher)
+                if (address.Contains(name, StringComparison.Ordinal)) address = address.Replace(name, " ", StringComparison.Ordinal);
             foreach (var (name, id) in names)
                 if (address.Contains(name, StringComparison.Ordinal)) return id;
             return null;

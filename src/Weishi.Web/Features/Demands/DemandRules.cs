@@ -23,6 +23,9 @@ public static class DemandRules
     public static string NewTrackingCode() =>
         string.Create(10, 0, (span, _) =>
         {
-            for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+            // One call to the secure generator per code; 32 letters, so the low five bits of a byte pick one uniformly.
+            Span<byte> random = stackalloc byte[10];
+            RandomNumberGenerator.Fill(random);
+            for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[random[i] & 31];
         });
 }

@@ -32,7 +32,7 @@ public sealed class DemoUpkeepBuilder(WeishiDbContext db)
                 if (rng.NextDouble() < 0.85) asset.YearlyReserveFen = (long)(w.Value * 0.03 / 10000) * 10000;
                 asset.ReserveFromProgramme = asset.YearlyReserveFen > 0 && rng.NextDouble() < 0.3;
             }
-            var last = asset.CompletedOn.AddMonths(InspectionSchedule.Months(asset.Kind));
+            var last = asset.CompletedOn.AddMonths(InspectionSchedule.DefaultMonths(asset.Kind));
             if (rng.NextDouble() < 0.6)
                 asset.Records.Add(new AssetRecord { Kind = AssetRecordKind.Inspection, On = last, Defects = rng.NextDouble() < 0.3 ? "部分设施损坏，已报修" : null, RecordedBy = "演示数据" });
             db.Assets.Add(asset);

@@ -12,6 +12,7 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
 {
     public Asset Asset { get; private set; } = null!;
     public string? Error { get; private set; }
+    public InspectionSchedule.Intervals Schedule { get; private set; } = null!;
     public ILookup<int, int> PhotoIds { get; private set; } = Array.Empty<int>().ToLookup(x => x);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -33,6 +34,19 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
         if (life is not null) asset.ExpectedLifeYears = life.Value;
         await db.SaveChangesAsync();
         TempData["Message"] = "管养信息已保存";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCoordinatesAsync(int id, string? latitude, string? longitude)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id);
+        if (asset is null) return NotFound();
+        var (lat, lng, error) = Coordinates.Parse(latitude, longitude);
+        if (error is not null) return await FailAsync(id, error);
+        asset.Latitude = lat;
+        asset.Longitude = lng;
+        await db.SaveChangesAsync();
+        TempData["Message"] = lat is null ? "已清除坐标" : "坐标已保存";
         return RedirectToPage(new { id });
     }
 
@@ -78,6 +92,7 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
             .Include(a => a.Records).FirstOrDefaultAsync(a => a.Id == id);
         if (asset is null) return false;
         Asset = asset;
+        Schedule = await InspectionSchedule.LoadAsync(db, HttpContext.RequestAborted);
         PhotoIds = (await db.AssetPhotos.AsNoTracking().Where(p => p.Record!.AssetId == id).Select(p => new { p.Id, p.AssetRecordId }).ToListAsync())
             .ToLookup(p => p.AssetRecordId, p => p.Id);
         return true;

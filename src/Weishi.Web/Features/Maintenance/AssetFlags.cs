@@ -17,6 +17,7 @@ public static class AssetFlags
     public static async Task<List<Row>> LoadAsync(WeishiDbContext db, int? regionId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var schedule = await InspectionSchedule.LoadAsync(db, ct);
         var q = db.Assets.AsNoTracking();
         if (regionId is not null) q = q.Where(a => a.RegionId == regionId);
         var rows = await q.OrderBy(a => a.RegionId).ThenBy(a => a.Name).Select(a => new
@@ -27,7 +28,7 @@ public static class AssetFlags
         }).ToListAsync(ct);
         return rows.Select(a =>
         {
-            var due = InspectionSchedule.NextDue(a.Kind, a.CompletedOn, a.Last);
+            var due = schedule.NextDue(a.Kind, a.CompletedOn, a.Last);
             return new Row(a.Id, a.Name, a.Kind, a.RegionId, a.Community, a.Address, a.CompletedOn, a.ValueFen, a.ExpectedLifeYears,
                 a.UpkeepBody, a.UpkeepBodyName, a.YearlyReserveFen, a.ReserveFromProgramme, a.Last, due, due < today,
                 a.UpkeepBody == UpkeepBody.None || string.IsNullOrWhiteSpace(a.UpkeepBodyName), a.YearlyReserveFen <= 0);

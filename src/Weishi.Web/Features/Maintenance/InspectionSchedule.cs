@@ -1,9 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Infrastructure.Audit;
+using Weishi.Web.Infrastructure.Data;
+
 namespace Weishi.Web.Features.Maintenance;
 
-/// <summary>How often each kind of asset must be inspected, and when an asset's next inspection falls due.</summary>
+/// <summary>How often assets of one kind must be inspected: data the DistrictAdmin maintains (巡查周期).</summary>
+public class InspectionInterval : IAudited
+{
+    public int Id { get; set; }
+    public AssetKind Kind { get; set; }
+    public int Months { get; set; }
+}
+
+/// <summary>When an asset's next inspection falls due, from the district's intervals per kind.</summary>
 public static class InspectionSchedule
 {
-    public static int Months(AssetKind kind) => kind switch
+    public const int MinMonths = 1;
+    public const int MaxMonths = 60;
+
+    /// <summary>The intervals the database starts with (seeded by the migration), and the fallback for a missing kind.</summary>
+    public static int DefaultMonths(AssetKind kind) => kind switch
     {
         AssetKind.Lighting => 3,
         AssetKind.Surveillance => 3,
@@ -13,11 +29,17 @@ public static class InspectionSchedule
         _ => 12,
     };
 
-    public static DateOnly NextDue(AssetKind kind, DateOnly completedOn, DateOnly? lastInspection) =>
-        (lastInspection ?? completedOn).AddMonths(Months(kind));
+    /// <summary>Months between inspections per kind, as the DistrictAdmin set them.</summary>
+    public static async Task<Intervals> LoadAsync(WeishiDbContext db, CancellationToken ct) =>
+        new(await db.InspectionIntervals.AsNoTracking().ToDictionaryAsync(i => i.Kind, i => i.Months, ct));
 
-    public static bool Overdue(AssetKind kind, DateOnly completedOn, DateOnly? lastInspection, DateOnly today) =>
-        NextDue(kind, completedOn, lastInspection) < today;
+    public sealed class Intervals(IReadOnlyDictionary<AssetKind, int> months)
+    {
+        public int Months(AssetKind kind) => months.TryGetValue(kind, out var m) ? m : DefaultMonths(kind);
+
+        public DateOnly NextDue(AssetKind kind, DateOnly completedOn, DateOnly? lastInspection) =>
+            (lastInspection ?? completedOn).AddMonths(Months(kind));
+    }
 
     /// <summary>A kind guessed from the project's name; staff can correct it.</summary>
     public static AssetKind Guess(string name, bool goods)

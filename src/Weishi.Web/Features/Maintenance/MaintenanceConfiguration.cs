@@ -42,3 +42,12 @@ public sealed class AssetPhotoConfiguration : IEntityTypeConfiguration<AssetPhot
         b.HasOne(p => p.Record).WithMany(r => r.Photos).HasForeignKey(p => p.AssetRecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class InspectionIntervalConfiguration : IEntityTypeConfiguration<InspectionInterval>
+{
+    public void Configure(EntityTypeBuilder<InspectionInterval> b)
+    {
+        b.HasIndex(i => i.Kind).IsUnique();
+        b.HasData(Enum.GetValues<AssetKind>().Select(k => new InspectionInterval { Id = (int)k, Kind = k, Months = InspectionSchedule.DefaultMonths(k) }));
+    }
+}

@@ -117,6 +117,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Mining.DemandReferral> DemandReferrals => Set<Features.Mining.DemandReferral>();
     public DbSet<Features.Mining.CategoryCorrection> CategoryCorrections => Set<Features.Mining.CategoryCorrection>();
     public DbSet<Features.Mining.ClassifierVersion> ClassifierVersions => Set<Features.Mining.ClassifierVersion>();
+    public DbSet<Features.Maintenance.InspectionInterval> InspectionIntervals => Set<Features.Maintenance.InspectionInterval>();
 
     // The query filters read these per query, so one model serves every user.
     private bool ScopeReadAll => Scope.ReadAll;

@@ -1032,6 +1032,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Q1Fen")
                         .HasColumnType("bigint");
 
@@ -2164,6 +2167,78 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("AssetId", "On");
 
                     b.ToTable("AssetRecords");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.InspectionInterval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("InspectionIntervals");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Kind = 1,
+                            Months = 3
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Kind = 2,
+                            Months = 12
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Kind = 3,
+                            Months = 6
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Kind = 4,
+                            Months = 6
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Kind = 5,
+                            Months = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Kind = 6,
+                            Months = 12
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Kind = 7,
+                            Months = 6
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Kind = 8,
+                            Months = 12
+                        });
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Mining.CategoryCorrection", b =>

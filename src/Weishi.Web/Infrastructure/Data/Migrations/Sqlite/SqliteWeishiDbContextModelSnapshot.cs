@@ -983,6 +983,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Q1Fen")
                         .HasColumnType("INTEGER");
 
@@ -2063,6 +2066,76 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("AssetId", "On");
 
                     b.ToTable("AssetRecords");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Maintenance.InspectionInterval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("InspectionIntervals");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Kind = 1,
+                            Months = 3
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Kind = 2,
+                            Months = 12
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Kind = 3,
+                            Months = 6
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Kind = 4,
+                            Months = 6
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Kind = 5,
+                            Months = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Kind = 6,
+                            Months = 12
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Kind = 7,
+                            Months = 6
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Kind = 8,
+                            Months = 12
+                        });
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Mining.CategoryCorrection", b =>
