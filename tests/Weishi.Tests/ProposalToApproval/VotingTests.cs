@@ -172,7 +172,7 @@ public partial class VotingTests(DemoApp app)
         Assert.Contains("num_votes;3", lines);
         Assert.Contains("num_projects;3", lines);
         Assert.Contains("budget;200000", lines);
-        Assert.Contains("rule;equalshares", lines);
+        Assert.Contains("rule;equalshares/add1", lines);
         Assert.Contains("max_length;2", lines);
         var projects = Array.IndexOf(lines, "PROJECTS");
         var votes = Array.IndexOf(lines, "VOTES");
