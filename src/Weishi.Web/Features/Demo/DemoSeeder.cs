@@ -61,6 +61,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             progress?.Report((95, "实施记录：合同、活动签到、检查"));
             await new DemoDeliveryBuilder(db, personal).BuildAsync(ct);
             await new DemoUpkeepBuilder(db).BuildAsync(ct);
+            await new DemoSelectionBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -143,6 +144,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
 
     private async Task ClearAsync(CancellationToken ct)
     {
+        await DemoSelectionBuilder.ClearAsync(db, ct);
         await DemoUpkeepBuilder.ClearAsync(db, ct);
         await DemoContractorBuilder.ClearAsync(db, ct);
         await db.Attendances.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
