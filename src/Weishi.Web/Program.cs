@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Web;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Weishi.Web.Features.Budgets;
@@ -43,6 +44,7 @@ builder.Services.AddContractors();
 builder.Services.AddDeliverySupervision(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddJobs(runWorker: !isCli);
+builder.Services.AddProxyForwarding(builder.Configuration);
 builder.Services.AddDemandCollection();
 builder.Services.AddDemandMining();
 builder.Services.AddValueForMoney();
@@ -55,6 +57,7 @@ if (isCli) return await CliCommands.RunAsync(app.Services, args);
 
 await StartupTasks.PrepareDatabaseAsync(app);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseMiddleware<ScopeViolationMiddleware>();

@@ -80,12 +80,10 @@ public class ProposalJourney(LiveApp app)
         await resident.GetByText("您的异议已提交").WaitForAsync();
 
         // 5. Seven days pass; approval is refused until the objection is answered.
-        using (var scope = app.Factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-            await db.PublicityNotices.Where(n => n.ProjectId == projectId)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EndsAtUtc, DateTime.UtcNow.AddMinutes(-1)));
-        }
+        // The application's clock moves on a week (stored times are untouched); sign-ins of a week ago have expired.
+        using var weekLater = app.Factory.Clock.Advance(TimeSpan.FromDays(Weishi.Web.Features.Publicity.PublicityNotice.DefaultDays).Add(TimeSpan.FromMinutes(1)));
+        officer = await app.LoginAsync("sd-ps");
+        staff = await app.LoginAsync("cs-ll");
         await officer.GotoAsync($"/Publicity/Project/{projectId}");
         await officer.GetByLabel("审批意见").FillAsync("同意实施");
         await officer.GetByRole(AriaRole.Button, new() { Name = "审批通过，开始实施" }).ClickAsync();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Data;
 
@@ -10,6 +12,8 @@ namespace Weishi.Tests.Infrastructure;
 public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+    /// <summary>The application's TimeProvider: move it forward instead of editing stored times.</summary>
+    public TestClock Clock { get; } = new();
     public const string ApiKey = "test-api-key-7f3a9c2e";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,6 +27,11 @@ public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : Web
         builder.UseSetting("Api:DemandImportKey", ApiKey);
         builder.UseSetting("Files:Root", Path.Combine(Path.GetTempPath(), "weishi-tests", "files-" + Guid.NewGuid().ToString("N")));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>A database context acting with the given scope, as a page of that user would.</summary>
@@ -32,7 +41,7 @@ public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : Web
         if (actingAs is null) return options;
         var provider = Database.Provider;
         return provider == "Postgres"
-            ? new PostgresWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresWeishiDbContext>>(), new FixedScope(actingAs), TimeProvider.System)
-            : new SqliteWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteWeishiDbContext>>(), new FixedScope(actingAs), TimeProvider.System);
+            ? new PostgresWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresWeishiDbContext>>(), new FixedScope(actingAs), Clock)
+            : new SqliteWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteWeishiDbContext>>(), new FixedScope(actingAs), Clock);
     }
 }

@@ -14,9 +14,8 @@ public class ApprovalRulesTests(DemoApp app)
     private async Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to) =>
         await who.SubmitAsync($"/Projects/Detail/{id}", new() { ["to"] = to.ToString() }, postUrl: $"/Projects/Detail/{id}?handler=Move");
 
-    private Task EndPublicityAsync(int id) => Fixtures.ExecAsync(app.Factory, db =>
-        db.PublicityNotices.IgnoreQueryFilters().Where(n => n.ProjectId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.EndsAtUtc, DateTime.UtcNow.AddMinutes(-1))));
+    /// <summary>Lets the publicity period pass on the application's clock (stored times stay as they were).</summary>
+    private IDisposable LetPublicityPass() => app.Factory.Clock.Advance(TimeSpan.FromDays(PublicityNotice.DefaultDays).Add(TimeSpan.FromMinutes(1)));
 
     [Fact]
     public async Task A_project_without_a_rubric_score_cannot_enter_publicity()
@@ -42,6 +41,7 @@ public class ApprovalRulesTests(DemoApp app)
         var id = await Fixtures.ScoredProjectAsync(app.Factory, Fixtures.LiuLian, 2062, 20_0000_00);
         var officer = await Browser.LoginAsync(app.Factory, "sd-ps");
         await MoveAsync(officer, id, ProjectStatus.Publicity);
+        var notice = await Fixtures.QueryAsync(app.Factory, db => db.PublicityNotices.AsNoTracking().SingleAsync(n => n.ProjectId == id));
 
         async Task<string> ApproveAsync(string comment)
         {
@@ -58,9 +58,20 @@ public class ApprovalRulesTests(DemoApp app)
         var lodged = await resident.SubmitAsync($"/Public/Projects/Detail/{id}", new() { ["text"] = "活动地点离小区太远，建议调整", ["phone"] = "13800138000" },
             postUrl: $"/Public/Projects/Detail/{id}?handler=Object");
         Assert.Equal(HttpStatusCode.Redirect, lodged.StatusCode);
-        await EndPublicityAsync(id);
+
+        // A minute before the end it is still too early; a week later (the clock moved, not the stored end) it is over.
+        using (app.Factory.Clock.Advance(TimeSpan.FromDays(PublicityNotice.DefaultDays).Subtract(TimeSpan.FromMinutes(1))))
+        {
+            officer = await Browser.LoginAsync(app.Factory, "sd-ps");
+            Assert.Contains("公示期尚未结束", await ApproveAsync("同意实施"));
+        }
+        using var passed = LetPublicityPass();
+        officer = await Browser.LoginAsync(app.Factory, "sd-ps");
+        var (_, portal) = await Browser.For(app.Factory).GetAsync($"/Public/Projects/Detail/{id}");
+        Assert.Null(portal.QuerySelector("form[action*=Object]"));
 
         Assert.Contains("1 条公示异议未答复", await ApproveAsync("同意实施"));
+        Assert.Equal(notice.EndsAtUtc, (await Fixtures.QueryAsync(app.Factory, db => db.PublicityNotices.AsNoTracking().SingleAsync(n => n.ProjectId == id))).EndsAtUtc);
         var objectionId = await Fixtures.QueryAsync(app.Factory, db => db.Objections.Where(o => o.ProjectId == id).Select(o => o.Id).SingleAsync());
         var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
         Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Publicity/Project/{id}",

@@ -8,7 +8,10 @@ using Weishi.Web.Infrastructure.Money;
 
 namespace Weishi.Web.Features.Budgets;
 
-/// <summary>Each community's budget for a year; the district department sets district funds and the subsidy cap.</summary>
+/// <summary>
+/// Each community's budget for a year, and each subdistrict's budget for its cross-community projects; the district
+/// department sets district funds and the subsidy cap.
+/// </summary>
 public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -16,6 +19,8 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     public int SelectedYear { get; private set; }
     public long CapFen { get; private set; }
     public IReadOnlyList<Region> Communities { get; private set; } = [];
+    /// <summary>Subdistricts, whose own budget pays for projects spanning several of their communities.</summary>
+    public IReadOnlyList<Region> Subdistricts { get; private set; } = [];
     public Dictionary<int, BudgetFigures> Figures { get; private set; } = [];
     public bool CanEdit => db.Scope.Has(AppRole.DistrictAdmin);
     public string? Error { get; private set; }
@@ -27,8 +32,8 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
         if (!CanEdit) return Forbid();
         Year = year;
         var (fen, error) = Money.ParseYuan(districtFunds);
-        var community = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId && r.Level == RegionLevel.Community);
-        if (community is null) error = "请选择一个社区";
+        var community = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId && (r.Level == RegionLevel.Community || r.Level == RegionLevel.Subdistrict));
+        if (community is null) error = "请选择一个社区或街道";
         if (error is null && (year < 2000 || year > 2100)) error = "年度不正确";
         if (error is null)
         {
@@ -75,10 +80,12 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     {
         var ct = HttpContext.RequestAborted;
         var years = await db.AnnualBudgets.Select(b => b.Year).Distinct().ToListAsync(ct);
-        SelectedYear = Year ?? (years.Count > 0 ? years.Max() : DateTime.UtcNow.Year);
+        SelectedYear = Year ?? (years.Count > 0 ? years.Max() : db.Time.GetUtcNow().Year);
         CapFen = await ledger.SubsidyCapAsync(SelectedYear, ct);
         var scope = db.Scope;
         Communities = (await db.Regions.AsNoTracking().Include(r => r.Parent).Where(r => r.Level == RegionLevel.Community)
+            .OrderBy(r => r.Code).ToListAsync(ct)).Where(r => scope.CanRead(r.Id)).ToList();
+        Subdistricts = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Subdistrict)
             .OrderBy(r => r.Code).ToListAsync(ct)).Where(r => scope.CanRead(r.Id)).ToList();
         Figures = await ledger.ForYearAsync(SelectedYear, ct);
     }

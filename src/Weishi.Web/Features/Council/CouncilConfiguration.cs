@@ -34,7 +34,7 @@ public sealed class CouncilScoreSheetConfiguration : IEntityTypeConfiguration<Co
         b.HasOne(s => s.Session).WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.Member).WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Project).WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.SheetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.Items).WithOne(i => i.Sheet).HasForeignKey(i => i.SheetId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

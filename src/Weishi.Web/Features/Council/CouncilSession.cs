@@ -68,6 +68,7 @@ public class CouncilScoreItem
 {
     public int Id { get; set; }
     public int SheetId { get; set; }
+    public CouncilScoreSheet? Sheet { get; set; }
     public int CriterionId { get; set; }
     public RubricCriterion? Criterion { get; set; }
     public int Points { get; set; }

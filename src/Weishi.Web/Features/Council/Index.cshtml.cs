@@ -10,6 +10,7 @@ namespace Weishi.Web.Features.Council;
 /// <summary>议事会: the community's council meetings, and a form to record a new one with its members.</summary>
 public sealed class IndexModel(WeishiDbContext db, RubricService rubrics) : PageModel
 {
+    public int NextYear => db.Time.GetUtcNow().Year + 1;
     public sealed record Row(int Id, string Community, int Year, DateOnly HeldOn, string Place, int Members, int Present, int RubricVersion);
 
     public IReadOnlyList<Row> Sessions { get; private set; } = [];

@@ -63,6 +63,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoUpkeepBuilder(db).BuildAsync(ct);
             await new DemoSurveyBuilder(db).BuildAsync(ct);
             await Evaluation.DefaultTrees.EnsureAsync(db, ct);
+            await new DemoSelectionBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -146,6 +147,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
     private async Task ClearAsync(CancellationToken ct)
     {
         await DemoSurveyBuilder.ClearAsync(db, ct);
+        await DemoSelectionBuilder.ClearAsync(db, ct);
         await DemoUpkeepBuilder.ClearAsync(db, ct);
         await DemoContractorBuilder.ClearAsync(db, ct);
         await db.Attendances.IgnoreQueryFilters().ExecuteDeleteAsync(ct);

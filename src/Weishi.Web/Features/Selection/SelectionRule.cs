@@ -6,7 +6,7 @@ public enum SelectionRule
     GreedyByVotes = 1,
     /// <summary>The set of maximum total combined score within the budget.</summary>
     OptimalKnapsack = 2,
-    /// <summary>Method of Equal Shares: each voter controls an equal share of the budget.</summary>
+    /// <summary>Method of Equal Shares: each voter controls an equal share of the budget; completed by Add1, then by votes.</summary>
     EqualShares = 3,
 }
 
@@ -16,7 +16,7 @@ public static class SelectionRuleNames
     {
         SelectionRule.GreedyByVotes => "按票数依次入选（贪心）",
         SelectionRule.OptimalKnapsack => "预算内总分最高（最优背包）",
-        _ => "等额份额法（Method of Equal Shares）",
+        _ => "等额份额法（Method of Equal Shares，含 Add1 补足）",
     };
 
     /// <summary>The rule's name in pabulib's META "rule" field.</summary>
@@ -24,7 +24,7 @@ public static class SelectionRuleNames
     {
         SelectionRule.GreedyByVotes => "greedy",
         SelectionRule.OptimalKnapsack => "knapsack",
-        _ => "equalshares",
+        _ => "equalshares/add1",
     };
 }
 

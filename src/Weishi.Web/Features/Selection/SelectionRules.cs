@@ -88,29 +88,114 @@ public static class SelectionRules
     /// <summary>
     /// Method of Equal Shares with approval utilities (Peters &amp; Skowron 2020; equalshares.net): every voter gets
     /// budget ÷ voters; repeatedly buy the affordable project whose supporters each pay the least (ρ), each supporter
-    /// paying min(her remaining share, ρ). No completion step: money no group can afford stays unspent.
+    /// paying min(her remaining share, ρ); ties go to more votes. Money no group can afford stays unspent here —
+    /// <see cref="EqualSharesCompleted"/> adds the completion step.
     /// </summary>
     public static SelectionOutcome EqualShares(IReadOnlyList<Candidate> candidates, IReadOnlyList<IReadOnlyCollection<int>> ballots, long budgetFen)
     {
         var why = new Dictionary<int, string>();
-        var selected = new List<int>();
         if (ballots.Count == 0)
         {
             foreach (var c in candidates) why[c.Id] = "没有居民投票，等额份额法无法计算";
-            return new SelectionOutcome(selected, why);
+            return new SelectionOutcome([], why);
         }
         var share = (decimal)budgetFen / ballots.Count;
-        var money = Enumerable.Repeat(share, ballots.Count).ToArray();
-        var supporters = candidates.ToDictionary(c => c.Id, c => Enumerable.Range(0, ballots.Count).Where(v => ballots[v].Contains(c.Id)).ToArray());
+        var run = RunEqualShares(candidates, VoterGroups.Of(candidates, ballots), share);
+        foreach (var (c, rho) in run.Bought)
+            why[c.Id] = c.CostFen == 0 ? "不需要预算"
+                : $"{c.Votes} 位支持者每人最多出 {Money.Yuan((long)Math.Round(rho))} 元即可买下（每人份额 {Money.Yuan((long)Math.Round(share))} 元）";
+        foreach (var c in candidates.Where(c => !why.ContainsKey(c.Id)))
+            why[c.Id] = $"{c.Votes} 位支持者剩余份额合计 {Money.Wan((long)Math.Round(run.Pooled(c.Id)))} 万元，不足以支付 {Money.Wan(c.CostFen)} 万元";
+        return new SelectionOutcome(run.Bought.Select(b => b.Candidate.Id).ToList(), why);
+    }
+
+    /// <summary>Most rounds of the Add1 completion, so a ballot with few voters and a large budget stays quick.</summary>
+    public const int CompletionRounds = 1000;
+
+    /// <summary>
+    /// Equal Shares with the completion used on equalshares.net ("Add1"): while some voted-for project would still fit
+    /// the money left, raise every voter's share by one step (1 元, or 0.1 % of the share when that is more) and rerun
+    /// the method; keep the last result whose total cost stays within the real budget. What Add1 cannot place is then
+    /// filled utilitarian-greedily (most votes first) with voted-for projects that still fit.
+    /// </summary>
+    public static SelectionOutcome EqualSharesCompleted(IReadOnlyList<Candidate> candidates, IReadOnlyList<IReadOnlyCollection<int>> ballots, long budgetFen)
+    {
+        var plain = EqualShares(candidates, ballots, budgetFen);
+        if (ballots.Count == 0) return plain;
+        var groups = VoterGroups.Of(candidates, ballots);
+        var baseShare = (decimal)budgetFen / ballots.Count;
+        var step = Math.Max(100m, Math.Ceiling(baseShare / 1000));
+        var cost = candidates.ToDictionary(c => c.Id, c => c.CostFen);
+        long Spent(IEnumerable<int> ids) => ids.Sum(id => cost[id]);
+        bool Exhaustive(ICollection<int> chosen)
+        {
+            var left = budgetFen - Spent(chosen);
+            return !candidates.Any(c => c.Votes > 0 && !chosen.Contains(c.Id) && c.CostFen <= left);
+        }
+
+        var selected = plain.Selected.ToList();
+        var why = new Dictionary<int, string>(plain.Why);
+        decimal? raisedShare = null;
+        EqualSharesRun? raised = null;
+        for (var round = 1; round <= CompletionRounds && !Exhaustive(selected); round++)
+        {
+            var share = baseShare + step * round;
+            var next = RunEqualShares(candidates, groups, share);
+            var ids = next.Bought.Select(b => b.Candidate.Id).ToList();
+            if (Spent(ids) > budgetFen) break;
+            (selected, raised, raisedShare) = (ids, next, share);
+        }
+        if (raised is not null)
+            foreach (var (c, rho) in raised.Bought.Where(b => !plain.IsSelected(b.Candidate.Id)))
+                why[c.Id] = $"补足（Add1）：每人份额提高到 {Money.Yuan((long)Math.Round(raisedShare!.Value))} 元后，{c.Votes} 位支持者每人最多出 {Money.Yuan((long)Math.Round(rho))} 元即可买下，合计仍在预算内";
+        foreach (var dropped in plain.Selected.Where(id => !selected.Contains(id)))
+            why[dropped] = "补足（Add1）提高份额后的结果不含它";
+
+        var leftover = budgetFen - Spent(selected);
+        foreach (var c in candidates.Where(c => c.Votes > 0 && !selected.Contains(c.Id))
+                     .OrderByDescending(c => c.Votes).ThenByDescending(c => c.Score).ThenBy(c => c.CostFen).ThenBy(c => c.Id))
+        {
+            if (c.CostFen > leftover) continue;
+            leftover -= c.CostFen;
+            selected.Add(c.Id);
+            why[c.Id] = $"补足（按票数）：等额份额法用剩的预算按票数依次补选，{c.Votes} 票，入选后剩余 {Money.Wan(leftover)} 万元";
+        }
+        return new SelectionOutcome(selected, why);
+    }
+
+    /// <summary>Voters with the same ballot always hold the same money, so the method works on groups of identical ballots.</summary>
+    private sealed record VoterGroups(int[] Size, Dictionary<int, int[]> GroupsOf)
+    {
+        public static VoterGroups Of(IReadOnlyList<Candidate> candidates, IReadOnlyList<IReadOnlyCollection<int>> ballots)
+        {
+            var keys = ballots.Select(b => string.Join(",", b.Distinct().Order())).ToList();
+            var distinct = keys.Distinct().ToList();
+            var index = distinct.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            var size = new int[distinct.Count];
+            foreach (var k in keys) size[index[k]]++;
+            var sets = distinct.Select(k => k.Length == 0 ? [] : k.Split(',').Select(int.Parse).ToHashSet()).ToList();
+            var groupsOf = candidates.ToDictionary(c => c.Id, c => Enumerable.Range(0, sets.Count).Where(g => sets[g].Contains(c.Id)).ToArray());
+            return new VoterGroups(size, groupsOf);
+        }
+    }
+
+    private sealed record EqualSharesRun(List<(Candidate Candidate, decimal Rho)> Bought, decimal[] Money, VoterGroups Groups)
+    {
+        public decimal Pooled(int candidateId) => Groups.GroupsOf[candidateId].Sum(g => Money[g] * Groups.Size[g]);
+    }
+
+    private static EqualSharesRun RunEqualShares(IReadOnlyList<Candidate> candidates, VoterGroups groups, decimal share)
+    {
+        var money = Enumerable.Repeat(share, groups.Size.Length).ToArray();
+        var bought = candidates.Where(c => c.CostFen == 0).Select(c => (c, 0m)).ToList();
         var open = candidates.Where(c => c.CostFen > 0).ToList();
-        foreach (var free in candidates.Where(c => c.CostFen == 0)) { selected.Add(free.Id); why[free.Id] = "不需要预算"; }
         while (true)
         {
             Candidate? next = null;
             decimal nextRho = 0;
             foreach (var c in open)
             {
-                var rho = Rho(supporters[c.Id].Select(v => money[v]).ToList(), c.CostFen);
+                var rho = Rho(groups.GroupsOf[c.Id].Select(g => (money[g], groups.Size[g])).ToList(), c.CostFen);
                 if (rho is null) continue;
                 if (next is null || rho < nextRho || (rho == nextRho && c.Votes > next.Votes))
                 {
@@ -119,31 +204,29 @@ public static class SelectionRules
                 }
             }
             if (next is null) break;
-            foreach (var v in supporters[next.Id]) money[v] -= Math.Min(money[v], nextRho);
-            selected.Add(next.Id);
+            foreach (var g in groups.GroupsOf[next.Id]) money[g] -= Math.Min(money[g], nextRho);
+            bought.Add((next, nextRho));
             open.Remove(next);
-            why[next.Id] = $"{next.Votes} 位支持者每人最多出 {Money.Yuan((long)Math.Round(nextRho))} 元即可买下（每人份额 {Money.Yuan((long)Math.Round(share))} 元）";
         }
-        foreach (var c in open)
-        {
-            var pooled = supporters[c.Id].Sum(v => money[v]);
-            why[c.Id] = $"{c.Votes} 位支持者剩余份额合计 {Money.Wan((long)Math.Round(pooled))} 万元，不足以支付 {Money.Wan(c.CostFen)} 万元";
-        }
-        return new SelectionOutcome(selected, why);
+        return new EqualSharesRun(bought, money, groups);
     }
 
     /// <summary>The least ρ with Σ min(money_i, ρ) = cost, or null when the supporters together cannot pay.</summary>
-    internal static decimal? Rho(List<decimal> supporterMoney, long cost)
+    internal static decimal? Rho(List<decimal> supporterMoney, long cost) => Rho(supporterMoney.Select(m => (m, 1)).ToList(), cost);
+
+    /// <summary>As above for groups of voters holding the same money: Σ size_g · min(money_g, ρ) = cost.</summary>
+    private static decimal? Rho(List<(decimal Money, int Size)> groups, long cost)
     {
-        if (supporterMoney.Count == 0 || supporterMoney.Sum() < cost) return null;
-        supporterMoney.Sort();
+        var voters = groups.Sum(g => g.Size);
+        if (voters == 0 || groups.Sum(g => g.Money * g.Size) < cost) return null;
+        groups.Sort((a, b) => a.Money.CompareTo(b.Money));
         decimal paid = 0;
-        for (var k = 0; k < supporterMoney.Count; k++)
+        foreach (var (m, size) in groups)
         {
-            var rest = supporterMoney.Count - k;
-            var rho = (cost - paid) / rest;
-            if (rho <= supporterMoney[k]) return rho;
-            paid += supporterMoney[k];
+            var rho = (cost - paid) / voters;
+            if (rho <= m) return rho;
+            paid += m * size;
+            voters -= size;
         }
         return null;
     }

@@ -50,7 +50,7 @@ public sealed class SelectionService(WeishiDbContext db, BudgetLedger ledger)
         var outcome = rule switch
         {
             SelectionRule.GreedyByVotes => SelectionRules.Greedy(candidates, budget),
-            SelectionRule.EqualShares => SelectionRules.EqualShares(candidates, voteSets, budget),
+            SelectionRule.EqualShares => SelectionRules.EqualSharesCompleted(candidates, voteSets, budget),
             _ => SelectionRules.Knapsack(candidates, budget),
         };
         return new Proposal(regionId, year, budget, rows, ballot, voteSets, rule, locked, outcome);

@@ -58,6 +58,7 @@ public class VoteChoice
 {
     public long Id { get; set; }
     public long VoteId { get; set; }
+    public Vote? Vote { get; set; }
     public int ProjectId { get; set; }
 }
 

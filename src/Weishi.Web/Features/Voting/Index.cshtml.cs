@@ -17,6 +17,7 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     public IReadOnlyList<Row> Ballots { get; private set; } = [];
     public IReadOnlyList<Region> Communities { get; private set; } = [];
     public string? Error { get; private set; }
+    public DateTime NowUtc => db.Time.GetUtcNow().UtcDateTime;
 
     public async Task OnGetAsync() => await LoadAsync();
 

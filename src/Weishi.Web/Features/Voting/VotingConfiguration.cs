@@ -30,7 +30,7 @@ public sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         b.Property(v => v.VoterHash).HasMaxLength(64);
         b.HasIndex(v => new { v.BallotId, v.VoterHash }).IsUnique();
         b.HasOne(v => v.Ballot).WithMany().HasForeignKey(v => v.BallotId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(v => v.Choices).WithOne().HasForeignKey(c => c.VoteId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.Choices).WithOne(c => c.Vote).HasForeignKey(c => c.VoteId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

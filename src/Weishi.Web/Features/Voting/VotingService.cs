@@ -49,7 +49,8 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, ISm
                 return $"所选项目合计 {Infrastructure.Money.Money.Wan(cost)} 万元，超过可用预算 {Infrastructure.Money.Money.Wan(ballot.BudgetFen)} 万元";
         }
         var phoneHash = await personal.HashAsync(phone!, ct);
-        if (await db.Votes.AnyAsync(v => v.BallotId == ballotId && v.VoterHash == phoneHash, ct))
+        // Voters are anonymous visitors without a scope: look for their earlier vote in this ballot only.
+        if (await db.Votes.IgnoreQueryFilters().AnyAsync(v => v.BallotId == ballotId && v.VoterHash == phoneHash, ct))
             return "您已经投过票了，每人每次投票只能投一次";
         var pending = await db.VoterCodes.Where(c => c.BallotId == ballotId && c.PhoneHash == phoneHash && !c.Used && c.ExpiresAtUtc > now)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);

@@ -175,6 +175,18 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Publicity.Objection>().HasQueryFilter(o => ScopeReadAll || ScopeRegionIds.Contains(o.Project!.RegionId));
         builder.Entity<Features.Publicity.ProjectApproval>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.Project!.RegionId));
         builder.Entity<Features.Voting.Ballot>().HasQueryFilter(b => ScopeReadAll || ScopeRegionIds.Contains(b.RegionId));
+        // Dependents filtered like their principals (EF warns otherwise): a decision and a ballot option through their
+        // project (same community as the run or ballot), a vote through its ballot. The public vote page reads
+        // options and counts with IgnoreQueryFilters for one public ballot.
+        builder.Entity<Features.Selection.SelectionDecision>().HasQueryFilter(d =>
+            ScopeReadAll || ScopeRegionIds.Contains(d.Project!.RegionId)
+            || (ScopeContractorId != null && d.Project!.ContractorId == ScopeContractorId));
+        builder.Entity<Features.Voting.BallotOption>().HasQueryFilter(o =>
+            ScopeReadAll || ScopeRegionIds.Contains(o.Project!.RegionId)
+            || (ScopeContractorId != null && o.Project!.ContractorId == ScopeContractorId));
+        builder.Entity<Features.Voting.Vote>().HasQueryFilter(v => ScopeReadAll || ScopeRegionIds.Contains(v.Ballot!.RegionId));
+        builder.Entity<Features.Voting.VoteChoice>().HasQueryFilter(c => ScopeReadAll || ScopeRegionIds.Contains(c.Vote!.Ballot!.RegionId));
+        builder.Entity<Features.Council.CouncilScoreItem>().HasQueryFilter(i => ScopeReadAll || ScopeRegionIds.Contains(i.Sheet!.RegionId));
         // Contractors (issue 9): a contractor user sees only its own registry records, applications and spot checks.
         builder.Entity<ContractorStaff>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);
         builder.Entity<ContractorViolation>().HasQueryFilter(x => ScopeContractorId == null || x.ContractorId == ScopeContractorId);

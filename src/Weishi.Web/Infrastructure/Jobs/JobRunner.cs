@@ -86,6 +86,31 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         board.Remove(jobId);
     }
 
+    public const string AbandonedMessage = "服务在任务进行中停止（崩溃或重启），任务已中止。导入为全部成功或全部不导入，本次未导入任何数据，请重新提交。";
+
+    /// <summary>
+    /// Fails jobs a crash left "running". They are not re-queued: a job that crashed the process would crash it again
+    /// on every start, and the all-or-nothing import left nothing behind, so resubmitting is safe. On SQLite only this
+    /// process runs jobs, so every running job is abandoned; on PostgreSQL other instances may be busy, so only jobs
+    /// started longer ago than <paramref name="staleAfter"/> count.
+    /// </summary>
+    public async Task<int> RecoverAbandonedAsync(TimeSpan staleAfter, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var running = db.Jobs.Where(j => j.Status == JobStatus.Running);
+        if (db.Database.IsNpgsql())
+        {
+            var cutoff = now - staleAfter;
+            running = running.Where(j => j.StartedAtUtc == null || j.StartedAtUtc < cutoff);
+        }
+        var recovered = await running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed)
+            .SetProperty(j => j.Message, AbandonedMessage).SetProperty(j => j.FinishedAtUtc, now), ct);
+        if (recovered > 0) log.LogWarning("{Count} job(s) left running by an earlier process were marked failed", recovered);
+        return recovered;
+    }
+
     /// <summary>For the CLI: claims and runs the given job now, in this process.</summary>
     public async Task RunNowAsync(int jobId, CancellationToken ct)
     {

@@ -1,12 +1,20 @@
 namespace Weishi.Web.Infrastructure.Jobs;
 
 /// <summary>Runs queued jobs one at a time (the machine has two cores; imports are heavy).</summary>
-public sealed class JobWorker(JobRunner runner, TimeProvider time, ILogger<JobWorker> log) : BackgroundService
+public sealed class JobWorker(JobRunner runner, TimeProvider time, IConfiguration config, ILogger<JobWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the application finish migrating before the first claim.
         await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+        try
+        {
+            await runner.RecoverAbandonedAsync(TimeSpan.FromMinutes(config.GetValue("Jobs:StaleAfterMinutes", 60)), stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "could not recover jobs left running by an earlier process");
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

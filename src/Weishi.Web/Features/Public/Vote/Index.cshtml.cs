@@ -51,10 +51,10 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
         var ids = ballot.Options.Select(o => o.ProjectId).ToList();
         var closed = IsClosed;
         var counts = closed
-            ? await db.VoteChoices.Join(db.Votes.Where(v => v.BallotId == id), c => c.VoteId, v => v.Id, (c, v) => c.ProjectId)
+            ? await db.VoteChoices.IgnoreQueryFilters().Join(db.Votes.IgnoreQueryFilters().Where(v => v.BallotId == id), c => c.VoteId, v => v.Id, (c, v) => c.ProjectId)
                 .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N)
             : [];
-        TotalVotes = closed ? await db.Votes.CountAsync(v => v.BallotId == id) : 0;
+        TotalVotes = closed ? await db.Votes.IgnoreQueryFilters().CountAsync(v => v.BallotId == id) : 0;
         Options = (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new { p.Id, p.Name, Cost = p.BudgetLines.Sum(l => l.AmountFen) }).ToListAsync())
             .Select(p => new Option(p.Id, p.Name, p.Cost, counts.GetValueOrDefault(p.Id)))
