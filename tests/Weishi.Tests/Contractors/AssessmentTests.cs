@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
+using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Contractors.SpotChecks;
 using Weishi.Web.Features.Projects;
@@ -139,5 +140,27 @@ public class AssessmentTests(DemoApp app)
         var rows = compare.QuerySelectorAll("[data-testid=compare-table] tbody tr");
         Assert.True(rows.Length >= 5);
         Assert.Contains(rows, r => !r.TextContent.Contains("100.0%"));
+    }
+
+    [Fact]
+    public async Task The_comparison_shows_each_contractors_survey_satisfaction()
+    {
+        // A delivered 2022 project with survey answers; its contractor's row shows the mean of the sheets of its projects in that category and year.
+        var pick = await Fixtures.QueryAsync(app.Factory, db => db.SurveyResponses
+            .Where(r => r.Project!.Year == 2022 && r.Project.ContractorId != null
+                && (r.Project.Status == ProjectStatus.Completed || r.Project.Status == ProjectStatus.Accepted))
+            .Select(r => new { ContractorId = r.Project!.ContractorId!.Value, r.Project.Category }).FirstAsync());
+        var expected = await Fixtures.QueryAsync(app.Factory, db => db.SurveyResponses
+            .Where(r => r.Project!.Year == 2022 && r.Project.ContractorId == pick.ContractorId && r.Project.Category == pick.Category
+                && (r.Project.Status == ProjectStatus.Completed || r.Project.Status == ProjectStatus.Accepted))
+            .GroupBy(r => 1).Select(g => new { Sum = g.Sum(r => r.Overall), Count = g.Count() }).SingleAsync());
+
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, compare) = await district.GetAsync($"/Contractors/Compare?category={pick.Category}&year=2022");
+        var row = compare.QuerySelectorAll("[data-testid=compare-table] tbody tr")
+            .Single(r => r.QuerySelector("a")!.GetAttribute("href") == $"/Contractors/Detail/{pick.ContractorId}");
+        Assert.Equal($"{Math.Round(expected.Sum / (double)expected.Count, 2):0.00}（{expected.Count}）",
+            row.QuerySelector("[data-testid=satisfaction]")!.TextContent.Trim());
+        Assert.DoesNotContain("上线后显示", compare.Body!.TextContent);
     }
 }
