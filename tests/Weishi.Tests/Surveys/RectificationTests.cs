@@ -216,4 +216,26 @@ public class RectificationTests(DemoApp app)
         foreach (var by in new[] { "contractor", "category", "project" })
             Assert.NotEmpty((await district.GetAsync($"/Surveys?By={by}&Year=2023")).Document.QuerySelectorAll("[data-testid=group]"));
     }
+
+    [Fact]
+    public async Task The_daily_scan_opens_rectifications_for_low_scores_once_and_leaves_healthy_or_small_samples_alone()
+    {
+        const int year = 2055;
+        var low = await SurveyTestData.SurveyedAsync(app.Factory, year, SurveyTestData.Low(10));
+        var healthy = await SurveyTestData.SurveyedAsync(app.Factory, year, SurveyTestData.Healthy(10));
+        var few = await SurveyTestData.SurveyedAsync(app.Factory, year, SurveyTestData.Low(4));
+
+        using (var scope = app.Factory.Services.CreateScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Weishi.Web.Features.Surveys.RectificationScanner>().ScanAsync(year));
+        var opened = await RectificationAsync(low);
+        Assert.NotNull(opened);
+        Assert.Contains("总体满意度", opened.LowItems);
+        Assert.EndsWith("工作人员", opened.Owner);
+        Assert.Null(await RectificationAsync(healthy));
+        Assert.Null(await RectificationAsync(few));
+
+        // A second run opens nothing new: the project already has its rectification.
+        using (var scope = app.Factory.Services.CreateScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<Weishi.Web.Features.Surveys.RectificationScanner>().ScanAsync(year));
+    }
 }

@@ -16,6 +16,8 @@ public static class SurveyServices
             (http.Connection.RemoteIpAddress?.ToString() ?? "local") + "|" + http.Request.RouteValues["token"],
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
         services.AddScoped<Contractors.Assessment.IAssessmentInput, SurveySatisfactionInput>();
+        services.AddScoped<RectificationScanner>();
+        services.AddHostedService<RectificationJob>();
         return services;
     }
 
