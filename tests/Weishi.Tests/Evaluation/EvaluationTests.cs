@@ -269,4 +269,37 @@ public class EvaluationTests(DemoApp app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("共 1592 行", rows.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task Evidence_files_are_kept_with_an_expert_score_and_only_readers_of_the_evaluation_download_them()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await DistrictEvaluationAsync(finance);
+        var pdf = "%PDF-1.4 立项依据文件"u8.ToArray();
+
+        async Task<HttpResponseMessage> PostAsync(string fileName)
+        {
+            var token = await Fixtures.TokenAsync(finance, $"/Evaluation/Detail/{id}");
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("A1-1"), "code" }, { new StringContent("2"), "score" }, { new StringContent("依据文件齐全"), "reason" },
+                { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(pdf), "evidence", fileName },
+            };
+            return await finance.Client.PostAsync($"/Evaluation/Detail/{id}?handler=Score", form);
+        }
+
+        var refused = await finance.ReadAsync(await PostAsync("setup.exe"));
+        Assert.Contains("佐证材料只接受", Fixtures.Errors(refused));
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.Set<EvaluationScore>().AnyAsync(s => s.EvaluationId == id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("立项批复.pdf")).StatusCode);
+        var file = await Fixtures.QueryAsync(app.Factory, db => db.Set<EvaluationEvidence>().SingleAsync(f => f.EvaluationId == id));
+        Assert.Equal("立项批复.pdf", file.FileName);
+        var download = await finance.Client.GetAsync($"/Evaluation/Detail/{id}?handler=Evidence&fileId={file.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+
+        var community = await Browser.LoginAsync(app.Factory, "cs-ll");
+        Assert.Equal(HttpStatusCode.NotFound, (await community.Client.GetAsync($"/Evaluation/Detail/{id}?handler=Evidence&fileId={file.Id}")).StatusCode);
+    }
 }
