@@ -121,6 +121,7 @@ public class ReachAndExecutionTests(DemoApp app)
         var tangKeng = await DeliveryData.ProjectAsync(app.Factory, year, budgetFen: 100_000_00, plannedSessions: 10, plannedBeneficiaries: 50);
         var shaHu = await DeliveryData.ProjectAsync(app.Factory, year, budgetFen: 20_000_00, plannedSessions: 4, plannedBeneficiaries: 10, community: ShaHu);
         await TestData.CreateProjectAsync(app.Factory, DeliveryData.TangKeng, year, 9_000_00); // in review: not counted
+        var firstSession = 0;
         using (var scope = app.Factory.Services.CreateScope())
         {
             var db = DeliveryData.Db(scope);
@@ -130,6 +131,7 @@ public class ReachAndExecutionTests(DemoApp app)
             for (var s = 0; s < 2; s++)
             {
                 var (id, _) = await DeliveryData.SessionAsync(app.Factory, tangKeng, heldOn: new DateOnly(year, 3, 1 + s));
+                if (s == 0) firstSession = id;
                 var session = await db.ActivitySessions.SingleAsync(x => x.Id == id);
                 await register.AttendAsync(session, people[0], byQr: true);
                 await register.AttendAsync(session, people[1 + s], byQr: true);
@@ -156,6 +158,18 @@ public class ReachAndExecutionTests(DemoApp app)
         Assert.Contains("3 / 14", total);  // sessions
         Assert.Contains("4 / 60", total);  // people, unique per project
 
+        // The participant counts are kept between requests; a new sign-in shows on the next one.
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = DeliveryData.Db(scope);
+            var register = scope.ServiceProvider.GetRequiredService<ParticipantRegister>();
+            var newcomer = await register.FindOrAddAsync("居民新", DeliveryData.NewPhone(), null);
+            await register.AttendAsync(await db.ActivitySessions.SingleAsync(x => x.Id == firstSession), newcomer, byQr: true);
+        }
+        (_, page) = await district.GetAsync($"/Delivery/Execution?year={year}");
+        Assert.Equal("8.0%", page.QuerySelector($"[data-testid=execution] tr[data-region='{biLing}'] [data-testid=participant-rate]")!.TextContent);
+        Assert.Contains("5 / 60", page.QuerySelector("[data-testid=total]")!.TextContent);
+
         // Drill-down to the communities of 碧岭街道.
         var link = row.QuerySelector("a")!.GetAttribute("href")!;
         var (_, drill) = await district.GetAsync(link);
@@ -167,6 +181,7 @@ public class ReachAndExecutionTests(DemoApp app)
         var (_, own) = await (await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser)).GetAsync($"/Delivery/Execution?year={year}");
         Assert.Null(own.QuerySelector($"[data-testid=execution] tr[data-region='{pingShan}']"));
         Assert.Contains("2 / 10", own.QuerySelector("[data-testid=total]")!.TextContent);
+        Assert.Contains("4 / 50", own.QuerySelector("[data-testid=total]")!.TextContent);
     }
 
     private async Task<int> SubdistrictOfAsync(string communityCode)

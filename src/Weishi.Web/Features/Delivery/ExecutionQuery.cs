@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Weishi.Web.Features.Beneficiaries;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
@@ -26,7 +28,7 @@ public sealed record ExecutionFigures(int Projects, int SessionsHeld, int Sessio
 /// Participants are each project's unique people summed over projects, the same count as the project page's reach;
 /// sessions and people count only against service projects that planned them.
 /// </summary>
-public sealed class ExecutionQuery(WeishiDbContext db)
+public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
 {
     public static readonly ProjectStatus[] Delivering = [ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
 
@@ -44,16 +46,32 @@ public sealed class ExecutionQuery(WeishiDbContext db)
             .GroupBy(d => d.ProjectId).Select(g => new { g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
         var sessions = await db.ActivitySessions.AsNoTracking().Where(s => services.Contains(s.ProjectId))
             .GroupBy(s => s.ProjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var people = await db.Attendances.AsNoTracking().Where(a => services.Contains(a.ProjectId))
-            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var people = await PeoplePerProjectAsync(year, ct);
         return projects.GroupBy(p => p.RegionId).ToDictionary(g => g.Key, g => new ExecutionFigures(
             g.Count(),
             g.Sum(p => sessions.GetValueOrDefault(p.Id)),
             g.Sum(p => p.Type == ProjectType.Service ? p.PlannedSessions : 0),
-            g.Sum(p => people.GetValueOrDefault(p.Id)),
+            g.Sum(p => p.Type == ProjectType.Service ? people.GetValueOrDefault(p.Id) : 0),
             g.Sum(p => p.Type == ProjectType.Service ? p.PlannedBeneficiaries : 0),
             g.Sum(p => spent.GetValueOrDefault(p.Id)),
             g.Sum(p => budgets.GetValueOrDefault(p.Id))));
+    }
+
+    /// <summary>
+    /// Unique participants of every project of the year, district-wide: the distinct count over a year's attendances is
+    /// the expensive part of the page, so it is kept like the concentration figures — until an attendance is added
+    /// (attendances are never deleted, so the highest id is a version) or for ten minutes. Callers look up only the
+    /// projects their scope lets them read.
+    /// </summary>
+    private async Task<Dictionary<int, int>> PeoplePerProjectAsync(int year, CancellationToken ct)
+    {
+        var version = await db.Attendances.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var key = (nameof(ExecutionQuery), year, version);
+        if (cache.TryGetValue(key, out Dictionary<int, int>? people) && people is not null) return people;
+        people = await db.Attendances.IgnoreQueryFilters().AsNoTracking().Where(a => a.Year == year)
+            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        cache.Set(key, people, ConcentrationQuery.KeptFor);
+        return people;
     }
 }
