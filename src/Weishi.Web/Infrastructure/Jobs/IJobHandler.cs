@@ -14,6 +14,6 @@ public sealed record JobOutcome(bool Succeeded, string Message, string? ResultPa
 
 public interface IJobProgress
 {
-    /// <summary>Cheap, call as often as you like: shown at once, persisted now and then.</summary>
+    /// <summary>Cheap, call as often as you like: shown at once in this process, and on PostgreSQL saved on the job row about once a second.</summary>
     void Report(int percent, string message);
 }

@@ -59,19 +59,21 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         job.Message = "开始处理";
         await db.SaveChangesAsync(ct);
         board.Set(jobId, 0, "开始处理");
+        var progress = new JobProgressBoard.Reporter(board, jobId, db.Database.IsNpgsql() ? PersistProgressAsync : null);
 
         JobOutcome outcome;
         try
         {
             var handler = sp.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind)
                 ?? throw new InvalidOperationException($"no handler for job kind {job.Kind}");
-            outcome = await handler.RunAsync(job, new JobProgressBoard.Reporter(board, jobId), ct);
+            outcome = await handler.RunAsync(job, progress, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "job {JobId} ({Kind}) failed", jobId, job.Kind);
             outcome = new JobOutcome(false, "处理时发生内部错误，请联系系统管理员。");
         }
+        await progress.FlushAsync();
 
         using var finishScope = scopes.CreateScope();
         var finishDb = finishScope.ServiceProvider.GetRequiredService<WeishiDbContext>();
@@ -84,6 +86,25 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         done.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
         await finishDb.SaveChangesAsync(ct);
         board.Remove(jobId);
+    }
+
+    /// <summary>
+    /// Writes live progress to a running job's row on a connection of its own (the handler's may be inside a long
+    /// transaction). Only while the job is still running, so a late write cannot undo the final state.
+    /// </summary>
+    public async Task PersistProgressAsync(int jobId, int percent, string message)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Percent, percent).SetProperty(j => j.Message, message));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "progress of job {JobId} not saved", jobId);
+        }
     }
 
     public const string AbandonedMessage = "服务在任务进行中停止（崩溃或重启），任务已中止。导入为全部成功或全部不导入，本次未导入任何数据，请重新提交。";
