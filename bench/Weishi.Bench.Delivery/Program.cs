@@ -30,11 +30,12 @@ await using var factory = new BenchFactory($"Data Source={Path.Combine(folder, "
 factory.StartServer();
 
 var clock = Stopwatch.StartNew();
-int sampleProject, sampleSession, sampleRegion;
+int sampleProject, sampleSession, sampleRegion, sampleWorks;
+string sampleToken;
 using (var scope = factory.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-    (sampleProject, sampleSession, sampleRegion) = await Generate(db);
+    (sampleProject, sampleSession, sampleRegion, sampleWorks, sampleToken) = await Generate(db);
 }
 Console.WriteLine($"generated district-year {Year} in {clock.Elapsed.TotalSeconds:0.0} s");
 
@@ -63,6 +64,8 @@ foreach (var url in new[]
 {
     $"/Delivery/{sampleProject}", $"/Delivery/Session/{sampleSession}", $"/Beneficiaries?year={Year}",
     $"/Beneficiaries/Community?regionId={sampleRegion}&year={Year}", $"/Delivery/Execution?year={Year}", "/Home/Workbench",
+    $"/Delivery/Contract/{sampleProject}", $"/Delivery/NewSession/{sampleProject}", $"/Delivery/Disburse/{sampleProject}",
+    $"/Delivery/Progress/{sampleWorks}", $"/Inspections/New/{sampleProject}", $"/Acceptance/Record/{sampleProject}", $"/SignIn/{sampleToken}",
 })
 {
     Report("GET " + url, await Time(async () =>
@@ -95,7 +98,7 @@ static async Task<(double First, List<double> Runs)> Time<T>(Func<Task<T>> actio
     return (firstMs, result);
 }
 
-static async Task<(int Project, int Session, int Region)> Generate(WeishiDbContext db)
+static async Task<(int Project, int Session, int Region, int Works, string Token)> Generate(WeishiDbContext db)
 {
     var rng = new Random(2030);
     var communities = await db.Regions.Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
@@ -146,7 +149,8 @@ static async Task<(int Project, int Session, int Region)> Generate(WeishiDbConte
     }
     await Insert(db, "Attendances", ["SessionId", "ProjectId", "RegionId", "Year", "ParticipantId", "SignedInAtUtc", "ByQr"], rows);
     var busiest = sessions[sessions.Count / 2];
-    return (busiest.ProjectId, busiest.Id, busiest.RegionId);
+    var token = await db.ActivitySessions.Where(s => s.Id == busiest.Id).Select(s => s.SignInToken).SingleAsync();
+    return (busiest.ProjectId, busiest.Id, busiest.RegionId, projects.First(p => p.Type == ProjectType.Works).Id, token);
 }
 
 static async Task Insert(WeishiDbContext db, string table, string[] columns, IEnumerable<object?[]> rows)

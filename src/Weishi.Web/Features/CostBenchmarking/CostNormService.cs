@@ -8,7 +8,7 @@ namespace Weishi.Web.Features.CostBenchmarking;
 public sealed class CostNormService(WeishiDbContext db)
 {
     public async Task<int> PriceRisePerMilleAsync(CancellationToken ct) =>
-        await db.CostSettings.Select(s => (int?)s.PriceRisePerMille).FirstOrDefaultAsync(ct) ?? 0;
+        await db.CostSettings.OrderBy(s => s.Id).Select(s => (int?)s.PriceRisePerMille).FirstOrDefaultAsync(ct) ?? 0;
 
     /// <summary>Brings a unit cost of <paramref name="year"/> to the price level of <paramref name="toYear"/>.</summary>
     public static decimal Adjust(decimal unitFen, int year, int toYear, int risePerMille) =>

@@ -40,7 +40,7 @@ public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNo
     {
         if (!CanOverride) return Forbid();
         if (priceRisePerMille is null or < 0 or > 200) return await FailAsync("价格调整率须在 0–200‰ 之间");
-        var setting = await db.CostSettings.FirstOrDefaultAsync();
+        var setting = await db.CostSettings.OrderBy(s => s.Id).FirstOrDefaultAsync();
         if (setting is null) db.CostSettings.Add(setting = new CostSetting());
         setting.PriceRisePerMille = priceRisePerMille.Value;
         await db.SaveChangesAsync();

@@ -16,7 +16,7 @@ public sealed class ContractorModel(WeishiDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        ContractorName = await db.Contractors.Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        ContractorName = await db.Contractors.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         Projects = await db.Projects.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Code)
             .Select(p => new Row(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year, p.Status, p.Disbursements.Sum(d => d.AmountFen)))
             .ToListAsync(ct);
