@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Weishi.Bench.TextMining;
 using Weishi.TextMining.Classification;
 
-// Verbs: build-model PATH | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | throughput [MB] | evaluate TSV [TRAIN_COUNT] | anything else goes to BenchmarkDotNet.
+// Verbs: build-model PATH | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "build-model":
@@ -29,6 +29,16 @@ switch (args.FirstOrDefault())
         {
             CrossValidationRun.Run(folds);
         }
+        break;
+    case "holdout":
+        CrossValidationRun.HoldOut(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 4
+            ? new ModelTrainer(Weishi.TextMining.Text.TextAnalyzer.Default)
+            {
+                Epochs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+                L2 = double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture),
+            }
+            : null);
         break;
     case "evaluate":
         EvaluateRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
