@@ -103,6 +103,25 @@ public class StaffEntryTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Referring_a_need_names_the_department_which_the_resident_then_sees()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+
+        var noDepartment = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Referred), ["Reason"] = "" });
+        Assert.Contains("转办的部门", Parser.ParseDocument(noDepartment.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Equal(DemandStatus.Pending, Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Status);
+
+        var referred = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Referred), ["Reason"] = "区住房和建设局" });
+        Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+        Assert.Equal(DemandStatus.Referred, Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Status);
+        var (_, track) = await Browser.For(app.Factory).GetAsync("/Portal/Track?code=" + stored.TrackingCode);
+        Assert.Equal("已转办", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
+        Assert.Equal("转办至：区住房和建设局", track.QuerySelector("[data-testid=demand-reason]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_need_linked_to_a_project_shows_the_project_on_the_tracking_page()
     {
         var marker = Marker();
