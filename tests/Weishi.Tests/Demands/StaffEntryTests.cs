@@ -155,7 +155,7 @@ public class StaffEntryTests(DemoApp app)
     }
 
     [Fact]
-    public async Task The_triage_list_filters_by_community_and_date()
+    public async Task The_triage_list_filters_by_community_date_channel_status_and_text()
     {
         var marker = Marker();
         var staff = await Browser.LoginAsync(app.Factory, "sd-ps");
@@ -165,5 +165,9 @@ public class StaffEntryTests(DemoApp app)
         Assert.Single((await staff.GetAsync($"/Demands?community={liuHe}&from=2025-10-08&to=2025-10-08&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
         Assert.Empty((await staff.GetAsync($"/Demands?community={liuLian}&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
         Assert.Empty((await staff.GetAsync($"/Demands?community={liuHe}&from=2025-10-09&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        // Channel and status.
+        Assert.Single((await staff.GetAsync($"/Demands?channel=Meeting&status=Pending&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        Assert.Empty((await staff.GetAsync($"/Demands?channel=Hotline&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
+        Assert.Empty((await staff.GetAsync($"/Demands?status=Accepted&q={marker}")).Document.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
     }
 }
