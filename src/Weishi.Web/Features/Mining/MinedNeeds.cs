@@ -23,6 +23,4 @@ public sealed record MinedNeeds(int RunId, int? Topic, int? Group)
         return db.Demands.Where(d => ids.Contains(d.Id) && d.ProjectId == null
             && (d.Status == DemandStatus.Pending || d.Status == DemandStatus.Accepted));
     }
-
-    public string Describe() => Topic is { } t ? $"需求分析 {RunId} 的主题 {t + 1}" : $"需求分析 {RunId} 的疑似重复第 {Group} 组";
 }
