@@ -51,6 +51,26 @@ public static class MiningHelpers
         return await db.MiningRuns.AsNoTracking().Include(r => r.Topics).Include(r => r.Items).SingleAsync(r => r.JobId == jobId);
     }
 
+    /// <summary>A complete proposal form (draft) for the given year and region, plus the fields the page gave (hidden ones included).</summary>
+    public static Dictionary<string, string> ProposalFields(AngleSharp.Html.Dom.IHtmlDocument form, int year, int regionId, string name)
+    {
+        var fields = form.QuerySelectorAll("form[method=post] input[type=hidden]")
+            .Where(i => i.GetAttribute("name") is { } n && n.StartsWith("Input.", StringComparison.Ordinal) && !string.IsNullOrEmpty(i.GetAttribute("value")))
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["Input.Year"] = year.ToString(CultureInfo.InvariantCulture), ["Input.RegionId"] = regionId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Name"] = name, ["Input.Type"] = "Service", ["Input.Category"] = "Children",
+            ["Input.Content"] = form.QuerySelector("#content")!.TextContent is { Length: > 0 } c ? c : name,
+            ["Input.TargetGroup"] = "社区居民", ["Input.Place"] = "社区党群服务中心", ["Input.Schedule"] = "全年",
+            ["Input.PlannedBeneficiaries"] = "40", ["Input.PlannedSessions"] = "100",
+            ["Input.Lines[0].Item"] = "服务费", ["Input.Lines[0].Unit"] = "课时", ["Input.Lines[0].Quantity"] = "100", ["Input.Lines[0].UnitPrice"] = "150",
+            ["Input.Targets[0].Dimension"] = "Quantity", ["Input.Targets[0].Indicator"] = "服务人次", ["Input.Targets[0].Value"] = "2000", ["Input.Targets[0].Unit"] = "人次",
+            ["submitAs"] = "draft",
+        }) fields[key] = value;
+        return fields;
+    }
+
     public static async Task<T> QueryAsync<T>(WeishiAppFactory factory, Func<WeishiDbContext, Task<T>> query)
     {
         using var scope = factory.Services.CreateScope();

@@ -196,8 +196,10 @@ public class MiningPageTests(DemoApp app)
         var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
         var run = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, year);
         var (_, page) = await staff.GetAsync($"/Mining?run={run.Id}");
+        var topic = Assert.Single(run.Items.Where(i => ids.Contains(i.DemandId)).Select(i => i.TopicNumber).Distinct());
         var link = page.QuerySelectorAll("[data-testid=topic-proposal]").Select(a => a.GetAttribute("href")!)
-            .Single(href => ids.All(id => href.Contains($"demand={id}", StringComparison.Ordinal)));
+            .Single(href => href.Contains($"run={run.Id}&topic={topic}&", StringComparison.Ordinal));
+        Assert.DoesNotContain("demand=", link);
 
         var (status, form) = await staff.GetAsync(link);
 
@@ -206,20 +208,10 @@ public class MiningPageTests(DemoApp app)
         Assert.Contains("四点半课堂", form.QuerySelector("#content")!.TextContent);
         var liuLian = await TestData.RegionIdAsync(app.Factory, DemandHelpers.LiuLian);
         Assert.Equal(liuLian.ToString(CultureInfo.InvariantCulture), form.QuerySelector("#region option[selected]")!.GetAttribute("value"));
-        foreach (var id in ids) Assert.True(form.QuerySelector($"#demand-{id}")!.HasAttribute("checked"), $"need {id} is linked");
+        Assert.Equal(ids.Count.ToString(CultureInfo.InvariantCulture), form.QuerySelector("[data-testid=mined-count]")!.TextContent);
+        foreach (var id in ids) Assert.NotNull(form.QuerySelector($"[data-testid=mined-need][data-demand='{id}']"));
 
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.Year"] = "2097", ["Input.RegionId"] = liuLian.ToString(CultureInfo.InvariantCulture),
-            ["Input.Name"] = form.QuerySelector("#name")!.GetAttribute("value")!, ["Input.Type"] = nameof(ProjectType.Service),
-            ["Input.Category"] = nameof(ProjectCategory.Children), ["Input.Content"] = form.QuerySelector("#content")!.TextContent,
-            ["Input.TargetGroup"] = "小学生", ["Input.Place"] = "六联社区党群服务中心", ["Input.Schedule"] = "学期内每个工作日",
-            ["Input.PlannedBeneficiaries"] = "40", ["Input.PlannedSessions"] = "100",
-            ["Input.Lines[0].Item"] = "辅导老师", ["Input.Lines[0].Unit"] = "课时", ["Input.Lines[0].Quantity"] = "100", ["Input.Lines[0].UnitPrice"] = "150",
-            ["Input.Targets[0].Dimension"] = "Quantity", ["Input.Targets[0].Indicator"] = "服务人次", ["Input.Targets[0].Value"] = "2000", ["Input.Targets[0].Unit"] = "人次",
-            ["submitAs"] = "draft",
-        };
-        for (var i = 0; i < ids.Count; i++) fields[$"Input.DemandIds[{i}]"] = ids[i].ToString(CultureInfo.InvariantCulture);
+        var fields = ProposalFields(form, 2097, liuLian, form.QuerySelector("#name")!.GetAttribute("value")!);
         var response = await staff.SubmitAsync(link, fields, "/Proposals/Create");
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await staff.ReadAsync(response)).QuerySelector("[data-testid=errors]")?.TextContent);

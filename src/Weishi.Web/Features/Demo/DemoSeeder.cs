@@ -64,6 +64,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoSurveyBuilder(db).BuildAsync(ct);
             await Evaluation.DefaultTrees.EnsureAsync(db, ct);
             await new DemoSelectionBuilder(db).BuildAsync(ct);
+            await new DemoMiningBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -146,6 +147,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
 
     private async Task ClearAsync(CancellationToken ct)
     {
+        await DemoMiningBuilder.ClearAsync(db, ct);
         await DemoSurveyBuilder.ClearAsync(db, ct);
         await DemoSelectionBuilder.ClearAsync(db, ct);
         await DemoUpkeepBuilder.ClearAsync(db, ct);

@@ -105,14 +105,17 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         return await AfterActionAsync(refusal, $"已将类别更正为“{Categories.ChineseName(category ?? "")}”，重新训练模型时会用到", ct);
     }
 
-    /// <summary>Proposal form prefilled from a set of needs: name, content from the representative texts, category, region.</summary>
-    public string ProposalLink(string title, IReadOnlyList<MiningView.Need> needs, string? category)
+    /// <summary>Proposal form prefilled from a topic or duplicate group: name, content from the representative texts,
+    /// category, region. The link names the run and the topic or group; the proposal form links all of its open needs.</summary>
+    public string ProposalLink(string title, IReadOnlyList<MiningView.Need> needs, string? category, MinedNeeds mined)
     {
-        var open = needs.Where(n => DemandMerger.Mergeable.Contains(n.Status)).Take(MiningView.MaxLinked).ToList();
+        var open = needs.Where(n => DemandMerger.Mergeable.Contains(n.Status)).ToList();
         var content = "根据居民需求：" + string.Join("；", open.Take(5).Select(n => n.Text));
         if (content.Length > 600) content = content[..600];
         var query = new List<string>
         {
+            "run=" + mined.RunId.ToString(CultureInfo.InvariantCulture),
+            mined.Topic is { } t ? "topic=" + t.ToString(CultureInfo.InvariantCulture) : "group=" + mined.Group!.Value.ToString(CultureInfo.InvariantCulture),
             "name=" + Uri.EscapeDataString($"{title}微实事项目"),
             "content=" + Uri.EscapeDataString(content),
         };
@@ -120,7 +123,6 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         var regions = open.Select(n => n.RegionId).Distinct().ToList();
         if (regions.Count == 1) query.Add("region=" + regions[0].ToString(CultureInfo.InvariantCulture));
         else if (open.Select(n => n.ParentRegionId).Distinct().ToList() is [{ } parent]) query.Add("region=" + parent.ToString(CultureInfo.InvariantCulture));
-        query.AddRange(open.Select(n => "demand=" + n.Id.ToString(CultureInfo.InvariantCulture)));
         return "/Proposals/Create?" + string.Join('&', query);
     }
 

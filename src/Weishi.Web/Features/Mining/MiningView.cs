@@ -8,8 +8,6 @@ namespace Weishi.Web.Features.Mining;
 /// <summary>What the 需求分析 page shows of a stored run, with the needs' current state and staff corrections applied.</summary>
 public sealed class MiningView(WeishiDbContext db)
 {
-    /// <summary>At most this many needs are carried into one proposal form (the link is a URL).</summary>
-    public const int MaxLinked = 60;
     public const int ReviewRows = 50;
 
     public sealed record Need(int Id, string TrackingCode, string Text, int RegionId, int? ParentRegionId, string Community,

@@ -50,6 +50,10 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         public int? ContractorId { get; set; }
         public int? CopiedFrom { get; set; }
         public List<int> DemandIds { get; set; } = [];
+        /// <summary>A topic (or duplicate group) of a mining run whose open needs are linked too; see <see cref="Mining.MinedNeeds"/>.</summary>
+        public int? MinedRun { get; set; }
+        public int? MinedTopic { get; set; }
+        public int? MinedGroup { get; set; }
         public List<LineInput> Lines { get; set; } = [];
         public List<TargetInput> Targets { get; set; } = [];
     }
@@ -58,26 +62,38 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Contractors { get; private set; } = [];
     public IReadOnlyList<(int Id, string Text, string Community)> OpenDemands { get; private set; } = [];
+    public const int MinedShown = 20;
+    /// <summary>What the mined topic or group links: its title, its open needs in the user's scope, those of the
+    /// applicant region (the ones linked on saving) and the first of them.</summary>
+    public string? MinedTitle { get; private set; }
+    public int MinedInScope { get; private set; }
+    public int MinedLinked { get; private set; }
+    public IReadOnlyList<(int Id, string Text, string Community)> MinedSample { get; private set; } = [];
+    public string? MinedRefusal { get; private set; }
     public List<string> Errors { get; } = [];
 
     /// <param name="demand">Needs to link, with <paramref name="name"/>, <paramref name="content"/>, <paramref name="category"/> and
-    /// <paramref name="region"/> prefilled: how 需求分析 turns a topic or a duplicate group into a proposal.</param>
+    /// <paramref name="region"/> prefilled.</param>
+    /// <param name="run">With <paramref name="topic"/> or <paramref name="group"/>: how 需求分析 turns a topic or a duplicate
+    /// group into a proposal; all its open needs are linked, resolved on the server (see <see cref="Mining.MinedNeeds"/>).</param>
     public async Task<IActionResult> OnGetAsync(ProjectType? type, int? copyFrom, int? year,
-        int[]? demand = null, string? name = null, string? content = null, ProjectCategory? category = null, int? region = null)
+        int[]? demand = null, string? name = null, string? content = null, ProjectCategory? category = null, int? region = null,
+        int? run = null, int? topic = null, int? group = null)
     {
         Input.Year = year ?? db.Time.GetUtcNow().Year + 1;
         Input.Type = type ?? ProjectType.Service;
         if (copyFrom is { } sourceId && !await CopyAsync(sourceId)) return NotFound();
-        if (demand is { Length: > 0 })
+        if (Mining.MinedNeeds.From(run, topic, group) is { } mined)
+            (Input.MinedRun, Input.MinedTopic, Input.MinedGroup) = (mined.RunId, mined.Topic, mined.Group);
+        if (demand is { Length: > 0 } || Input.MinedRun is not null)
         {
-            Input.DemandIds = [.. demand.Distinct().Take(100)];
+            Input.DemandIds = [.. (demand ?? []).Distinct().Take(100)];
             Input.Name = name?.Trim() is { Length: > 0 and <= 120 } n ? n : Input.Name;
             Input.Content = content?.Trim() is { Length: > 0 and <= 2000 } c ? c : Input.Content;
             if (category is { } cat && Enum.IsDefined(cat)) Input.Category = cat;
             if (region is { } r) Input.RegionId = r;
         }
         await LoadAsync();
-        Input.RegionId = Input.RegionId == 0 ? Regions.FirstOrDefault()?.Id ?? 0 : Input.RegionId;
         return Page();
     }
 
@@ -96,6 +112,10 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
             if (!await db.Contractors.AnyAsync(c => c.Id == cid, ct)) Errors.Add("所选承接单位不存在");
             else if (await eligibility.RefusalAsync(cid, Input.Category, ct) is { } refusal) Errors.Add(refusal);
         }
+        var mined = Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup);
+        if ((Input.MinedRun, Input.MinedTopic, Input.MinedGroup) != (null, null, null)
+            && (mined is null || !await db.MiningRuns.AnyAsync(r => r.Id == mined.RunId, ct)))
+            Errors.Add("关联的需求分析结果不存在或不在您的管辖范围内");
         var budget = lines.Sum(l => l.AmountFen);
         if (Errors.Count == 0)
             Errors.AddRange(await checks.RefusalsAsync(Input.Year, Input.Type, Input.Name!, Input.Content, budget, ct));
@@ -131,18 +151,25 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
             CopiedFromProjectId = Input.CopiedFrom,
         });
         foreach (var t in targets) { t.Project = project; db.PerformanceTargets.Add(t); }
-        if (Input.DemandIds.Count > 0)
+        // Only open needs of the applicant region are linked; a cross-community proposal (by the subdistrict) links
+        // needs of its communities too. db.Demands keeps to the user's scope.
+        var linkable = db.Demands.Where(d => d.ProjectId == null
+            && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted)
+            && (d.RegionId == region.Id || d.Region!.ParentId == region.Id));
+        var toLink = Input.DemandIds.Count > 0 ? await linkable.Where(d => Input.DemandIds.Contains(d.Id)).ToListAsync(ct) : [];
+        if (mined is not null)
         {
-            // A cross-community proposal (by the subdistrict) links needs of its communities too.
-            foreach (var d in await db.Demands.Where(d => Input.DemandIds.Contains(d.Id) && d.ProjectId == null
-                         && (d.RegionId == region.Id || d.Region!.ParentId == region.Id)).ToListAsync(ct))
-            {
-                d.Project = project;
-                d.Status = Demands.DemandStatus.Converted;
-            }
+            var minedIds = mined.Open(db).Select(d => d.Id);
+            toLink.AddRange(await linkable.Where(d => minedIds.Contains(d.Id)).ToListAsync(ct));
+        }
+        foreach (var d in toLink)
+        {
+            d.Project = project;
+            d.Status = Demands.DemandStatus.Converted;
         }
         await db.SaveChangesAsync(ct);
-        var message = $"已保存项目草稿 {project.Code}";
+        var linked = toLink.Distinct().Count();
+        var message = $"已保存项目草稿 {project.Code}" + (linked > 0 ? $"，关联居民需求 {linked} 条" : "");
         if (submitAs == "submit")
         {
             var refusal = await transitions.MoveAsync(project.Id, ProjectStatus.Submitted, ct);
@@ -247,16 +274,48 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         return true;
     }
 
+    private async Task LoadMinedAsync(Mining.MinedNeeds mined)
+    {
+        var run = await db.MiningRuns.AsNoTracking().Where(r => r.Id == mined.RunId).Select(r => new { r.Id, Region = r.Region!.ShortName }).FirstOrDefaultAsync();
+        if (run is null)
+        {
+            MinedRefusal = "关联的需求分析结果不存在或不在您的管辖范围内，未关联其中的需求";
+            (Input.MinedRun, Input.MinedTopic, Input.MinedGroup) = (null, null, null);
+            return;
+        }
+        var label = mined.Topic is { } t
+            ? "主题“" + await db.MiningTopics.Where(x => x.RunId == run.Id && x.Number == t).Select(x => x.Label).FirstOrDefaultAsync() + "”"
+            : $"疑似重复第 {mined.Group} 组";
+        MinedTitle = $"需求分析 {run.Id}（{run.Region}）的{label}";
+        var regionId = Input.RegionId;
+        var open = mined.Open(db).AsNoTracking();
+        MinedInScope = await open.CountAsync();
+        var ofRegion = open.Where(d => d.RegionId == regionId || d.Region!.ParentId == regionId);
+        MinedLinked = await ofRegion.CountAsync();
+        MinedSample = (await ofRegion.OrderBy(d => d.Id).Take(MinedShown).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
+            .Select(d => (d.Id, d.Text, d.ShortName)).ToList();
+    }
+
     private async Task LoadAsync()
     {
         var scope = db.Scope;
         Regions = (await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code).ToListAsync())
             .Where(r => scope.CanWrite(r.Id) && (r.Level == RegionLevel.Community || scope.Has(AppRole.SubdistrictOfficer))).ToList();
+        if (Input.RegionId == 0) Input.RegionId = Regions.FirstOrDefault()?.Id ?? 0;
         Contractors = (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         var regionIds = Regions.Select(r => r.Id).ToList();
         var open = db.Demands.AsNoTracking()
             .Where(d => d.ProjectId == null && regionIds.Contains(d.RegionId) && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted));
+        if (Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup) is { } mined)
+        {
+            await LoadMinedAsync(mined);
+            if (MinedRefusal is null)
+            {
+                var minedIds = mined.Open(db).Select(d => d.Id);
+                open = open.Where(d => !minedIds.Contains(d.Id));
+            }
+        }
         var linked = Input.DemandIds;
         OpenDemands = (await open.Where(d => linked.Contains(d.Id)).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
             .Concat(await open.Where(d => !linked.Contains(d.Id)).OrderByDescending(d => d.SubmittedAtUtc).Take(30)
