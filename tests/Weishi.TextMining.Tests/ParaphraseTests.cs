@@ -41,7 +41,8 @@ public sealed class ParaphraseTests
     {
         Assert.Contains("丽景城", PlaceNames.Of(Resident));
         Assert.Contains("翠湖", PlaceNames.Of("居民反映：翠湖花园小区内蚊虫滋生严重"));
-        Assert.Contains("和平", PlaceNames.Of("和平新村能不能开个长者饭堂？"));
+        Assert.Contains("江岭", PlaceNames.Of("江岭新村能不能开个长者饭堂？"));
+        Assert.Contains("金沙", PlaceNames.Of("金沙社区公交站没有遮雨棚"));
         Assert.Contains("深汕", PlaceNames.Of("深汕路和兰竹路交叉口没有红绿灯"));
         Assert.Empty(PlaceNames.Of("我们小区的路灯坏了，晚上看不清路"));
         Assert.Empty(PlaceNames.Of("方便村民出行，城中村环境差"));

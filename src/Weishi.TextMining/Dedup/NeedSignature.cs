@@ -11,7 +11,7 @@ namespace Weishi.TextMining.Dedup;
 public sealed class NeedSignature
 {
     /// <summary>Words kept as block keys, the highest-weighted first.</summary>
-    internal const int KeyTerms = 3;
+    public const int KeyTerms = 3;
 
     /// <summary>Broad words (老人, 孩子 …) count this much of their IDF.</summary>
     internal const float BroadWeight = 0.3f;

@@ -38,7 +38,7 @@ public static class PlaceNames
     /// <summary>Names that are no place.</summary>
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
-        "城中", "中心", "门口", "实验", "停车", "接送", "后门", "大门", "侧门", "楼下", "楼道", "路口", "村口", "巷子", "旁边",
+        "城中", "中心", "社区", "街道", "门口", "实验", "停车", "接送", "后门", "大门", "侧门", "楼下", "楼道", "路口", "村口", "巷子", "旁边",
         "对面", "隔壁", "那边", "这边", "居民", "服务", "儿童", "体育", "文化", "健身", "郊野", "口袋", "主干", "人行", "城市",
         "全区", "辖区", "希望", "建议", "反映", "麻烦", "联系", "所在", "咱们", "我们", "你们", "公交线", "交线", "住宅", "商业", "居住", "智慧", "示范", "老旧", "公办", "民办", "各个", "整个", "附近",
     };
@@ -120,6 +120,7 @@ public static class PlaceNames
             var name = text[start..end];
             foreach (var lead in LeadingWords)
                 if (name.Length - lead.Length >= 2 && name.StartsWith(lead, StringComparison.Ordinal)) name = name[lead.Length..];
+            name = Strip(name);
             if (GenericLookup.Contains(name) || GenericLookup.Contains(name[^2..]))
             {
                 // Not a name (坪山实验学校 is found by 坪山), but its words are place words, not the need's content.

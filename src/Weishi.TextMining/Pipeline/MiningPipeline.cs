@@ -57,6 +57,8 @@ public sealed class MiningPipeline(TextAnalyzer analyzer, CategoryClassifier cla
 
         // Topic vectors are dropped before shingling so the two large per-text structures never coexist.
         vectors = null;
+        // At a million needs the freed topic vectors are several hundred MB: return them before dedup allocates.
+        if (n >= 100_000) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var duplicates = signatures is null ? dedup.FindGroups(texts) : dedup.FindGroups(texts, signatures);
         stageTimes["duplicates"] = stopwatch.Elapsed - stageTimes["texts"] - stageTimes["topics"];
         options.Progress?.Report(1.0);
