@@ -18,7 +18,7 @@ public sealed class ParaphraseLinker
 
     public const double OnePlaceThreshold = 0.70;
 
-    public const double NoPlaceThreshold = 0.70;
+    public const double NoPlaceThreshold = 0.80;
 
     /// <summary>Blocks up to this size are compared pair by pair; larger ones within a window only.</summary>
     public const int BlockCap = 48;
