@@ -2,13 +2,19 @@ using BenchmarkDotNet.Running;
 using Weishi.Bench.TextMining;
 using Weishi.TextMining.Classification;
 
-// Verbs: build-model PATH | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | anything else goes to BenchmarkDotNet.
+// Verbs: build-model PATH | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | dedup DEV_TSV [--details] | dedup-speed [COUNT] | anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "build-model":
         var path = args.ElementAtOrDefault(1) ?? "src/Weishi.TextMining/Data/classifier.model.gz";
         CategoryClassifier.BuildShippedModel(path);
         Console.WriteLine($"model written to {Path.GetFullPath(path)}");
+        break;
+    case "dedup-speed":
+        DedupSpeedRun.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "dedup":
+        DedupRun.Run(args[1], args.Contains("--details"));
         break;
     case "pipeline":
         PipelineRun.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,8 +1,13 @@
+using Weishi.TextMining.Text;
+
 namespace Weishi.TextMining.Dedup;
 
 /// <summary>
-/// Finds groups of near-duplicate texts among many: MinHash LSH proposes candidate pairs, the exact
-/// Jaccard similarity of their bigram shingles confirms them, and union-find closes the groups.
+/// Finds groups of near-duplicate needs among many, in two stages joined by one union-find:
+/// 1. re-wordings: MinHash LSH over character-bigram shingles proposes candidates, their exact Jaccard confirms them;
+/// 2. paraphrases (the same need in other words, e.g. a resident's complaint and a staff summary):
+///    <see cref="ParaphraseLinker"/> over word signatures with the place rule.
+/// Two needs naming different places are never linked, in either stage.
 /// </summary>
 public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetector.DefaultThreshold)
 {
@@ -14,26 +19,62 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
 
     private const double LeaderFactor = 0.8;
 
+    /// <summary>Least word similarity of a stage-one pair (labelled re-wordings score 0.4 and more).</summary>
+    private const double WordFloor = 0.3;
+
     public double Threshold { get; } = jaccardThreshold;
+
+    /// <summary>False turns the paraphrase stage off (character re-wordings only, as before).</summary>
+    public bool FindParaphrases { get; init; } = true;
+
+    public ParaphraseLinker Paraphrases { get; init; } = new();
+
+    public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
 
     public DuplicateGroups FindGroups(IReadOnlyList<string?> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var shingles = new uint[texts.Count][];
-        Parallel.For(0, texts.Count, i => shingles[i] = Shingles.Of(texts[i] ?? ""));
-        return FindGroups(shingles);
+        var signatures = FindParaphrases ? new NeedSignature[texts.Count] : null;
+        Parallel.For(0, texts.Count, i =>
+        {
+            shingles[i] = Shingles.Of(texts[i] ?? "");
+            if (signatures is not null) signatures[i] = NeedSignature.Of(texts[i], Analyzer);
+        });
+        return FindGroups(shingles, signatures);
     }
 
-    public DuplicateGroups FindGroups(IReadOnlyList<uint[]> shingles)
+    /// <summary>Both stages, with signatures the caller computed from tokens it already has (the pipeline).</summary>
+    public DuplicateGroups FindGroups(IReadOnlyList<string?> texts, IReadOnlyList<NeedSignature> signatures)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var shingles = new uint[texts.Count][];
+        Parallel.For(0, texts.Count, i => shingles[i] = Shingles.Of(texts[i] ?? ""));
+        return FindGroups(shingles, signatures);
+    }
+
+    /// <summary>Stage one only, on precomputed shingles.</summary>
+    public DuplicateGroups FindGroups(IReadOnlyList<uint[]> shingles) => FindGroups(shingles, null);
+
+    /// <summary>
+    /// Both stages on precomputed shingles and signatures (the pipeline computes signatures from the tokens it already
+    /// has); without signatures, stage one only and no place rule.
+    /// </summary>
+    public DuplicateGroups FindGroups(IReadOnlyList<uint[]> shingles, IReadOnlyList<NeedSignature>? signatures)
     {
         ArgumentNullException.ThrowIfNull(shingles);
+        if (signatures is not null && signatures.Count != shingles.Count) throw new ArgumentException("one signature per text", nameof(signatures));
         var n = shingles.Count;
+        if (signatures is not null) PlaceMentions.Assign(signatures, shingles);
         var sets = new UnionFind(n);
-        if (n < 2) return DuplicateGroups.From(sets, n);
+        var links = new List<DuplicateLink>();
+        if (n < 2) return DuplicateGroups.From(sets, n) with { Links = links };
         var leader = new int[n];
         for (var i = 0; i < n; i++) leader[i] = i;
 
+        var places = signatures is null ? null : new GroupPlaces(signatures);
         var bandKeys = MinHashIndex.BandKeys(shingles);
+        if (signatures is not null) BucketByPlace(bandKeys, signatures);
         var ids = new int[n];
         var rejected = new HashSet<(int, int)>();
         foreach (var keys in bandKeys)
@@ -44,20 +85,51 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
             {
                 var end = start + 1;
                 while (end < n && keys[end] == keys[start]) end++;
-                if (end - start > 1) LinkBucket(ids.AsSpan(start, end - start), shingles, sets, leader, rejected);
+                if (end - start > 1) LinkBucket(ids.AsSpan(start, end - start), shingles, signatures, places, sets, leader, rejected, links);
                 start = end;
             }
         }
-        return DuplicateGroups.From(sets, n);
+        bandKeys = null;
+        rejected = null;
+        if (signatures is not null && FindParaphrases) Paraphrases.Link(signatures, sets, leader, links, places!);
+        return DuplicateGroups.From(sets, n) with { Links = links };
+    }
+
+    /// <summary>
+    /// Needs that mention a place only share LSH buckets with needs that mention the same place (their most specific
+    /// one), so that the same template about many places never becomes a candidate pair in the first place.
+    /// </summary>
+    private static void BucketByPlace(ulong[][] bandKeys, IReadOnlyList<NeedSignature> signatures)
+    {
+        Parallel.For(0, signatures.Count, i =>
+        {
+            var place = PlaceNames.PrimaryOf(signatures[i].Mentions);
+            if (place == 0) return;
+            foreach (var keys in bandKeys) keys[i] = TermHash.Mix(keys[i] ^ place) & ~(1UL << 63);
+        });
     }
 
     /// <summary>
     /// Links similar pairs, but only when the two groups' leaders (earliest texts) are also alike:
     /// without that check chains of small edits would merge a whole templated corpus into one group.
     /// </summary>
-    private void LinkBucket(Span<int> members, IReadOnlyList<uint[]> shingles, UnionFind sets, int[] leader, HashSet<(int, int)> rejected)
+    private void LinkBucket(Span<int> members, IReadOnlyList<uint[]> shingles, IReadOnlyList<NeedSignature>? signatures, GroupPlaces? places,
+        UnionFind sets, int[] leader, HashSet<(int, int)> rejected, List<DuplicateLink> links)
     {
         members.Sort();
+        if (signatures is not null && members.Length > BucketWindow + 1)
+        {
+            // A crowded bucket is compared within a window: order it by place first, so the window holds needs about
+            // the same place rather than the same template about 26 places.
+            var order = new long[members.Length];
+            for (var k = 0; k < members.Length; k++)
+            {
+                var mentions = signatures[members[k]].Mentions;
+                order[k] = ((long)(mentions.Length == 0 ? 0 : mentions[0]) << 32) | (uint)members[k];
+            }
+            Array.Sort(order);
+            for (var k = 0; k < members.Length; k++) members[k] = (int)(order[k] & 0xFFFFFFFF);
+        }
         for (var a = 0; a < members.Length; a++)
         {
             var limit = Math.Min(members.Length, a + 1 + BucketWindow);
@@ -69,14 +141,25 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
                 if (rootX == rootY) continue;
                 var (leaderX, leaderY) = (leader[rootX], leader[rootY]);
                 var leaders = leaderX < leaderY ? (leaderX, leaderY) : (leaderY, leaderX);
-                if (rejected.Contains(leaders) || Shingles.Jaccard(shingles[x], shingles[y]) < Threshold) continue;
+                if (rejected.Contains(leaders)) continue;
+                var score = Shingles.Jaccard(shingles[x], shingles[y]);
+                if (score < Threshold) continue;
+                if (places is not null && !places.Compatible(rootX, rootY))
+                {
+                    rejected.Add(leaders);
+                    continue;
+                }
+                // Shared boilerplate (社区能不能开个免费的…班) makes bigrams alike; the content words must agree too.
+                if (signatures is not null && NeedSignature.Similarity(signatures[x], signatures[y]) < WordFloor) continue;
                 if ((leaderX != x || leaderY != y) && Shingles.Jaccard(shingles[leaderX], shingles[leaderY]) < Threshold * LeaderFactor)
                 {
                     rejected.Add(leaders);
                     continue;
                 }
                 sets.Union(x, y);
+                places?.Merged(rootX, rootY, sets.Find(x));
                 leader[sets.Find(x)] = Math.Min(leaderX, leaderY);
+                links.Add(new DuplicateLink(x, y, DuplicateStage.Shingles, score));
             }
         }
     }

@@ -6,6 +6,9 @@ namespace Weishi.TextMining.Dedup;
 /// </summary>
 public sealed record DuplicateGroups(int[] GroupOf, IReadOnlyList<int[]> Groups)
 {
+    /// <summary>The pairs that joined groups, with the stage that matched each (a group's spanning tree).</summary>
+    public IReadOnlyList<DuplicateLink> Links { get; init; } = [];
+
     public static DuplicateGroups From(UnionFind sets, int count)
     {
         ArgumentNullException.ThrowIfNull(sets);

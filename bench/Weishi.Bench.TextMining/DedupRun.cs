@@ -1,0 +1,98 @@
+using System.Globalization;
+using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Text;
+
+namespace Weishi.Bench.TextMining;
+
+/// <summary>
+/// Duplicate detection on a labelled development file (text, category, dup_group): precision and recall with and
+/// without the paraphrase stage, a threshold sweep, and the pairs it gets wrong. For tuning on a dev set only.
+/// </summary>
+public static class DedupRun
+{
+    public static void Run(string path, bool details)
+    {
+        var needs = File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        var texts = needs.Select(n => n[0]).ToList();
+        var labels = needs.Select(n => n.Length > 2 ? n[2] : "").ToList();
+        Report("stage one only", labels, new DuplicateDetector { FindParaphrases = false }.FindGroups(texts));
+        var both = new DuplicateDetector().FindGroups(texts);
+        Report("both stages", labels, both);
+
+        var signatures = texts.Select(t => NeedSignature.Of(t, TextAnalyzer.Default)).ToList();
+        PlaceMentions.Assign(signatures, [.. texts.Select(t => Shingles.Of(t))]);
+        Console.WriteLine("sweep (shared-place threshold × one/no-place threshold): precision / recall");
+        foreach (var shared in new[] { 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60 })
+        {
+            var line = $"  shared {shared:F2}:";
+            foreach (var other in new[] { 0.50, 0.60, 0.70, 0.80 })
+            {
+                var detector = new DuplicateDetector { Paraphrases = new ParaphraseLinker { SharedPlace = shared, OnePlace = other, NoPlace = other } };
+                var (p, r) = Score(labels, detector.FindGroups(texts).GroupOf);
+                line += string.Create(CultureInfo.InvariantCulture, $"  {other:F2}→{p:P0}/{r:P0}");
+            }
+            Console.WriteLine(line);
+        }
+        if (!details) return;
+        var linker = new ParaphraseLinker();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            for (var j = i + 1; j < texts.Count; j++)
+            {
+                var same = labels[i].Length > 0 && labels[i] == labels[j];
+                var predicted = both.GroupOf[i] >= 0 && both.GroupOf[i] == both.GroupOf[j];
+                var cos = NeedSignature.Similarity(signatures[i], signatures[j]);
+                if (same == predicted && !(same == false && cos >= 0.25)) continue;
+                var t = linker.ThresholdFor(signatures[i], signatures[j]);
+                var kind = same ? (predicted ? "ok  " : "MISS") : (predicted ? "FALSE" : "neg ");
+                Console.WriteLine($"{kind} cos {cos:F2} t {t?.ToString("F2", CultureInfo.InvariantCulture) ?? "place"} " +
+                    $"[{string.Join(",", PlaceNames.Of(texts[i]))}] {texts[i]} || [{string.Join(",", PlaceNames.Of(texts[j]))}] {texts[j]}");
+            }
+        }
+    }
+
+    private static void Report(string name, List<string> labels, DuplicateGroups groups)
+    {
+        var (p, r) = Score(labels, groups.GroupOf);
+        Console.WriteLine($"{name}: precision {p:P1}, recall {r:P1}; links {groups.Links.Count(l => l.Stage == DuplicateStage.Shingles)} by shingles, " +
+            $"{groups.Links.Count(l => l.Stage == DuplicateStage.Paraphrase)} by paraphrase");
+    }
+
+    private static (double Precision, double Recall) Score(List<string> labels, int[] groupOf)
+    {
+        int truePairs = 0, predictedPairs = 0, correct = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            for (var j = i + 1; j < labels.Count; j++)
+            {
+                var isTrue = labels[i].Length > 0 && labels[i] == labels[j];
+                var isPredicted = groupOf[i] >= 0 && groupOf[i] == groupOf[j];
+                if (isTrue) truePairs++;
+                if (isPredicted) predictedPairs++;
+                if (isTrue && isPredicted) correct++;
+            }
+        }
+        return (predictedPairs == 0 ? 1 : (double)correct / predictedPairs, truePairs == 0 ? 1 : (double)correct / truePairs);
+    }
+}
+
+/// <summary>Duplicate detection alone on N generated needs: stage one only, then both stages, with candidate counts.</summary>
+public static class DedupSpeedRun
+{
+    public static void Run(int count)
+    {
+        var texts = CorpusBuilder.Build(count).Cast<string?>().ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var one = new DuplicateDetector { FindParaphrases = false }.FindGroups(texts);
+        Console.WriteLine($"stage one only: {watch.Elapsed.TotalSeconds:F1} s, {one.Groups.Count:N0} groups");
+        watch.Restart();
+        var signatures = new NeedSignature[texts.Count];
+        Parallel.For(0, texts.Count, i => signatures[i] = NeedSignature.Of(texts[i], TextAnalyzer.Default));
+        Console.WriteLine($"signatures: {watch.Elapsed.TotalSeconds:F1} s");
+        watch.Restart();
+        var detector = new DuplicateDetector();
+        var both = detector.FindGroups(texts, signatures);
+        Console.WriteLine($"both stages: {watch.Elapsed.TotalSeconds:F1} s, {both.Groups.Count:N0} groups, " +
+            $"{detector.Paraphrases.CandidatePairs:N0} paraphrase candidates verified, {both.Links.Count(l => l.Stage == DuplicateStage.Paraphrase):N0} paraphrase links");
+    }
+}

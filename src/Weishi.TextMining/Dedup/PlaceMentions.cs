@@ -1,0 +1,36 @@
+namespace Weishi.TextMining.Dedup;
+
+/// <summary>
+/// Which places each need mentions: the keys of every place name found anywhere in the corpus (plus the district's
+/// own names) that occur among the need's character bigrams. A key mentioned by very many needs is no place but a
+/// word that happened to stand before 路 or 村 once, and is dropped (the district's names are always kept).
+/// </summary>
+public static class PlaceMentions
+{
+    public static void Assign(IReadOnlyList<NeedSignature> signatures, IReadOnlyList<uint[]> shingles)
+    {
+        ArgumentNullException.ThrowIfNull(signatures);
+        ArgumentNullException.ThrowIfNull(shingles);
+        var keys = new HashSet<uint>(PlaceNames.KnownKeys);
+        var learned = new HashSet<uint>();
+        foreach (var s in signatures)
+            foreach (var key in s.PlaceKeys)
+                if (!PlaceNames.KnownKeys.Contains(key)) learned.Add(key);
+        keys.UnionWith(learned);
+        var mentions = new uint[signatures.Count][];
+        var df = new Dictionary<uint, int>();
+        Parallel.For(0, signatures.Count, i =>
+        {
+            List<uint>? found = null;
+            foreach (var bigram in shingles[i])
+                if (keys.Contains(bigram)) (found ??= []).Add(bigram);
+            mentions[i] = found is null ? [] : [.. found];
+        });
+        foreach (var m in mentions)
+            foreach (var key in m) df[key] = df.GetValueOrDefault(key) + 1;
+        var cap = Math.Max(20, signatures.Count / 100);
+        var tooCommon = df.Where(p => p.Value > cap && learned.Contains(p.Key)).Select(p => p.Key).ToHashSet();
+        for (var i = 0; i < signatures.Count; i++)
+            signatures[i].Mentions = tooCommon.Count == 0 ? mentions[i] : [.. mentions[i].Where(k => !tooCommon.Contains(k))];
+    }
+}

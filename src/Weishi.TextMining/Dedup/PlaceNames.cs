@@ -1,0 +1,204 @@
+using Weishi.TextMining.Segmentation;
+using Weishi.TextMining.Text;
+
+namespace Weishi.TextMining.Dedup;
+
+/// <summary>
+/// Finds the places a need names — estates, villages, parks, schools, roads and the district's communities — so that
+/// the same request about two different places is never suggested as a duplicate. Works on characters, not
+/// segments, because the segmenter splits unknown estate names unpredictably (星河/城小/区内): a name is the up to
+/// four Han characters before a place word (小区, 花园, 新村, 小学, 路, 村 …), cut after the last function character
+/// (到, 在, 对 …). A place is then identified by the last two characters of its name (翠湖花园 → 翠湖, 锦绣山河小区
+/// → 山河), so a need that mentions 锦绣山河 without any place word still counts as being about that place.
+/// </summary>
+public static class PlaceNames
+{
+    private static readonly string[] LongSuffixes =
+    [
+        "幼儿园", "工业区", "工业园", "党群服务中心", "小区", "社区", "街道", "花园", "家园", "新村", "老村", "公园", "广场",
+        "大厦", "学校", "小学", "中学", "绿道", "碧道", "大道", "山庄", "公馆", "雅苑", "华府", "世居", "公交站",
+    ];
+
+    /// <summary>One-character place words and the characters that, following them, make them no place (村民, 路口).</summary>
+    private static readonly (char Suffix, string NotBefore, string NotAfter)[] ShortSuffixes =
+    [
+        ('村', "民口里委子庄长务级", "农乡全本回进"), ('苑', "", ""), ('府', "", "政"),
+        ('湾', "区", "港"), ('路', "口面边上灯旁段况线过人", "线马道公铁水山小走出思"),
+    ];
+
+    /// <summary>Characters that cannot be part of a name: a name starts after the last of them (在聚龙山 → 聚龙山).</summary>
+    private static readonly HashSet<char> Function =
+    [
+        .. "过走上下去来回出进到在对向给为把被让从往跟与和及请帮住是的了个这那我你他她们于近有没很太都也就还要想能会说看做搞弄拉停修装开建设由条小大段该本全各每整附周边旁后前里内外处种些点次一几两多好新老反映议望",
+    ];
+
+    /// <summary>Words that often stand right before a place and are cut from its name (反映田头村 → 田头).</summary>
+    private static readonly string[] LeadingWords = ["居民", "反映", "建议", "希望", "优化", "面向", "挖掘", "关于", "位于", "就是", "我们", "咱们"];
+
+    /// <summary>Names that are no place.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "城中", "中心", "社区", "街道", "门口", "实验", "停车", "接送", "后门", "大门", "侧门", "楼下", "楼道", "路口", "村口", "巷子", "旁边",
+        "对面", "隔壁", "那边", "这边", "居民", "服务", "儿童", "体育", "文化", "健身", "郊野", "口袋", "主干", "人行", "城市",
+        "全区", "辖区", "希望", "建议", "反映", "麻烦", "联系", "所在", "咱们", "我们", "你们", "公交线", "交线", "住宅", "商业", "居住", "智慧", "示范", "老旧", "公办", "民办", "各个", "整个", "附近",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericLookup = Generic.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Lazy<string[]> Known = new(() =>
+        [.. ChineseSegmenter.DefaultUserWords().Where(w => w.Tag == "ns").Select(w => Strip(w.Word).ToString()).Where(w => w.Length == 2).Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>Identifying bigrams of the district's own place names (坪山, 六联 …): always places.</summary>
+    public static IReadOnlySet<uint> KnownKeys => LazyKnownKeys.Value;
+
+    private static readonly Lazy<HashSet<uint>> LazyKnownKeys = new(() => [.. Known.Value.Select(k => KeyOf(k))]);
+
+    /// <summary>The place names in <paramref name="text"/> found by a place word (翠湖花园 → 翠湖, 和平新村 → 和平).</summary>
+    public static string[] Of(ReadOnlySpan<char> text)
+    {
+        var names = new List<string>();
+        Find(text, null, names);
+        return [.. names];
+    }
+
+    /// <summary>The keys of the names found by a place word, collecting where each place stands in the text.</summary>
+    public static uint[] FindKeys(ReadOnlySpan<char> text, List<Range> spans)
+    {
+        List<uint>? keys = null;
+        Find(text, spans, null, ref keys);
+        return keys is null ? [] : [.. keys];
+    }
+
+    private static void Find(ReadOnlySpan<char> text, List<Range>? spans, List<string> names)
+    {
+        List<uint>? keys = null;
+        Find(text, spans, names, ref keys);
+    }
+
+    private static readonly HashSet<char> SuffixStarts = [.. LongSuffixes.Select(s => s[0]), .. ShortSuffixes.Select(s => s.Suffix)];
+
+    private static void Find(ReadOnlySpan<char> text, List<Range>? spans, List<string>? names, ref List<uint>? keys)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!SuffixStarts.Contains(text[i])) continue;
+            var end = -1;
+            foreach (var s in LongSuffixes)
+            {
+                if (text[i..].StartsWith(s, StringComparison.Ordinal))
+                {
+                    end = i;
+                    break;
+                }
+            }
+            var suffixLength = 0;
+            foreach (var s in LongSuffixes)
+            {
+                if (end == i && text[i..].StartsWith(s, StringComparison.Ordinal))
+                {
+                    suffixLength = s.Length;
+                    break;
+                }
+            }
+            if (end < 0)
+            {
+                foreach (var (c, notBefore, notAfter) in ShortSuffixes)
+                {
+                    if (text[i] == c && i > 0 && !notAfter.Contains(text[i - 1], StringComparison.Ordinal)
+                        && (i + 1 == text.Length || !notBefore.Contains(text[i + 1], StringComparison.Ordinal)))
+                    {
+                        end = i;
+                        suffixLength = 1;
+                        break;
+                    }
+                }
+            }
+            if (end <= 0) continue;
+            var start = end;
+            while (start > 0 && end - start < 4 && CharClasses.IsHan(text[start - 1]) && !Function.Contains(text[start - 1])) start--;
+            if (end - start < 2) continue;
+            var name = text[start..end];
+            foreach (var lead in LeadingWords)
+                if (name.Length - lead.Length >= 2 && name.StartsWith(lead, StringComparison.Ordinal)) name = name[lead.Length..];
+            name = Strip(name);
+            if (GenericLookup.Contains(name) || GenericLookup.Contains(name[^2..]))
+            {
+                // Not a name (坪山实验学校 is found by 坪山), but its words are place words, not the need's content.
+                if (suffixLength > 1) spans?.Add(start..(end + suffixLength));
+                continue;
+            }
+            // Before 路 only a name the dictionary does not know (深汕路) or one that opens a clause (金牛路…), not 看不清路.
+            if (text[end] == '路' && TextAnalyzer.Default.Idf.Of(name[^2..]) != TextAnalyzer.Default.Idf.Median
+                && start > 0 && CharClasses.IsHan(text[start - 1]))
+                continue;
+            var key = KeyOf(name);
+            if (names is not null && !names.Contains(name.ToString())) names.Add(name.ToString());
+            if (!(keys ??= []).Contains(key)) keys.Add(key);
+            spans?.Add(start..(end + suffixLength));
+        }
+    }
+
+    /// <summary>The bigram that identifies a name: its last two characters, hashed like <see cref="Shingles"/>.</summary>
+    public static uint KeyOf(ReadOnlySpan<char> name) => name.Length < 2 ? 0 : (uint)TermHash.OfBigram(name[^2], name[^1]);
+
+    /// <summary>
+    /// True unless both needs mention places and share none. <paramref name="a"/> and <paramref name="b"/> are the
+    /// sorted place keys each need mentions (see <see cref="NeedSignature.Mentions"/>). When both name places finer
+    /// than the district's communities (estates, roads, villages found by a place word), those must agree: 东纵路金沙站
+    /// and 金牛路金沙站 share the community name 金沙 but are two bus stops.
+    /// </summary>
+    public static bool Compatible(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        if (a.IsEmpty || b.IsEmpty) return true;
+        var known = LazyKnownKeys.Value;
+        bool fineA = false, fineB = false;
+        foreach (var k in a) fineA |= !known.Contains(k);
+        foreach (var k in b) fineB |= !known.Contains(k);
+        if (!(fineA && fineB)) return Shares(a, b);
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                if (!known.Contains(a[i])) return true;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return false;
+    }
+
+    /// <summary>The need's most specific place key (the smallest finer than a community, else the smallest), or 0.</summary>
+    public static uint PrimaryOf(ReadOnlySpan<uint> mentions)
+    {
+        if (mentions.IsEmpty) return 0;
+        var known = LazyKnownKeys.Value;
+        foreach (var k in mentions)
+            if (!known.Contains(k)) return k;
+        return mentions[0];
+    }
+
+    public static bool Shares(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) return true;
+            if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return false;
+    }
+
+    /// <summary>The name without a community or subdistrict ending (六联社区 → 六联).</summary>
+    public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> name)
+    {
+        foreach (var s in CommunityEndings)
+            if (name.Length - s.Length >= 2 && name.EndsWith(s, StringComparison.Ordinal)) return name[..^s.Length];
+        return name;
+    }
+
+    private static readonly string[] CommunityEndings = ["社区", "街道", "区"];
+}
