@@ -57,21 +57,40 @@ public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
             g.Sum(p => budgets.GetValueOrDefault(p.Id))));
     }
 
+    private sealed record PeoplePerProject(long Version, Dictionary<int, int> Counts);
+
     /// <summary>
     /// Unique participants of every project of the year, district-wide: the distinct count over a year's attendances is
-    /// the expensive part of the page, so it is kept like the concentration figures — until an attendance is added
-    /// (attendances are never deleted, so the highest id is a version) or for ten minutes. Callers look up only the
-    /// projects their scope lets them read.
+    /// the expensive part of the page, so it is kept in memory (ten minutes at most). Attendances are never deleted, so
+    /// the highest id is a version: after new sign-ins only the projects they belong to are counted again. Callers look
+    /// up only the projects their scope lets them read.
     /// </summary>
     private async Task<Dictionary<int, int>> PeoplePerProjectAsync(int year, CancellationToken ct)
     {
-        var version = await db.Attendances.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var key = (nameof(ExecutionQuery), year, version);
-        if (cache.TryGetValue(key, out Dictionary<int, int>? people) && people is not null) return people;
-        people = await db.Attendances.IgnoreQueryFilters().AsNoTracking().Where(a => a.Year == year)
+        var attendances = db.Attendances.IgnoreQueryFilters().AsNoTracking();
+        var version = await attendances.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var key = (nameof(ExecutionQuery), year);
+        if (cache.TryGetValue(key, out PeoplePerProject? kept) && kept is not null && kept.Version == version) return kept.Counts;
+
+        Dictionary<int, int> counts;
+        if (kept is not null && kept.Version < version)
+        {
+            var changed = await attendances.Where(a => a.Id > kept.Version && a.Year == year).Select(a => a.ProjectId).Distinct().ToListAsync(ct);
+            counts = new Dictionary<int, int>(kept.Counts);
+            foreach (var (project, people) in await CountAsync(changed, ct)) counts[project] = people;
+        }
+        else
+        {
+            var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).Select(p => p.Id).ToListAsync(ct);
+            counts = await CountAsync(projects, ct);
+        }
+        cache.Set(key, new PeoplePerProject(version, counts), ConcentrationQuery.KeptFor);
+        return counts;
+    }
+
+    /// <summary>Per project through the (ProjectId, ParticipantId) index.</summary>
+    private Task<Dictionary<int, int>> CountAsync(List<int> projects, CancellationToken ct) =>
+        db.Attendances.IgnoreQueryFilters().AsNoTracking().Where(a => projects.Contains(a.ProjectId))
             .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        cache.Set(key, people, ConcentrationQuery.KeptFor);
-        return people;
-    }
 }
