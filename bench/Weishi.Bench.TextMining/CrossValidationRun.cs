@@ -41,7 +41,8 @@ public static class CrossValidationRun
             [.. rest.Select(e => e.Category)], [.. rest.Select(e => classifier.Classify(e.Text).Category)]);
     }
 
-    private static void Report(string what, List<string> expected, List<string> predicted)
+    /// <summary>Accuracy, macro-F1, per-category F1 and the most frequent confusions.</summary>
+    public static void Report(string what, List<string> expected, List<string> predicted)
     {
         var f1 = Categories.All.Select(c =>
         {

@@ -57,12 +57,14 @@ public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
             g.Sum(p => budgets.GetValueOrDefault(p.Id))));
     }
 
-    private sealed record PeoplePerProject(long Version, Dictionary<int, int> Counts);
+    /// <param name="CountedAt">When every project was last counted: updates after sign-ins keep it, so a full recount
+    /// still happens ten minutes later (an attendance committed late with a lower id is caught then).</param>
+    private sealed record PeoplePerProject(long Version, Dictionary<int, int> Counts, DateTimeOffset CountedAt);
 
     /// <summary>
     /// Unique participants of every project of the year, district-wide: the distinct count over a year's attendances is
-    /// the expensive part of the page, so it is kept in memory (ten minutes at most). Attendances are never deleted, so
-    /// the highest id is a version: after new sign-ins only the projects they belong to are counted again. Callers look
+    /// the expensive part of the page, so it is kept in memory. Attendances are never deleted, so the highest id is a
+    /// version: after new sign-ins only the projects they belong to are counted again. Callers look
     /// up only the projects their scope lets them read.
     /// </summary>
     private async Task<Dictionary<int, int>> PeoplePerProjectAsync(int year, CancellationToken ct)
@@ -72,20 +74,21 @@ public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
         var key = (nameof(ExecutionQuery), year);
         if (cache.TryGetValue(key, out PeoplePerProject? kept) && kept is not null && kept.Version == version) return kept.Counts;
 
-        Dictionary<int, int> counts;
+        PeoplePerProject updated;
         if (kept is not null && kept.Version < version)
         {
             var changed = await attendances.Where(a => a.Id > kept.Version && a.Year == year).Select(a => a.ProjectId).Distinct().ToListAsync(ct);
-            counts = new Dictionary<int, int>(kept.Counts);
+            var counts = new Dictionary<int, int>(kept.Counts);
             foreach (var (project, people) in await CountAsync(changed, ct)) counts[project] = people;
+            updated = kept with { Version = version, Counts = counts };
         }
         else
         {
             var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).Select(p => p.Id).ToListAsync(ct);
-            counts = await CountAsync(projects, ct);
+            updated = new PeoplePerProject(version, await CountAsync(projects, ct), DateTimeOffset.UtcNow);
         }
-        cache.Set(key, new PeoplePerProject(version, counts), ConcentrationQuery.KeptFor);
-        return counts;
+        cache.Set(key, updated, updated.CountedAt + ConcentrationQuery.KeptFor);
+        return updated.Counts;
     }
 
     /// <summary>Per project through the (ProjectId, ParticipantId) index.</summary>
