@@ -127,6 +127,20 @@ public class EvaluationTests(DemoApp app)
     }
 
     [Fact]
+    public async Task The_district_department_may_create_and_score_a_district_evaluation_like_the_finance_bureau()
+    {
+        // The pages offer it to both (EvaluationAccess); the context's save check must follow the same rule.
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var id = await DistrictEvaluationAsync(district);
+        var saved = await district.SubmitAsync($"/Evaluation/Detail/{id}",
+            new() { ["code"] = "A1-1", ["score"] = "2", ["reason"] = "立项依据基本充分" }, $"/Evaluation/Detail/{id}?handler=Score");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, after) = await district.GetAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("已保存", Assert.Single(after.QuerySelectorAll("[data-testid=message]")).TextContent); // shown once, by the layout
+        Assert.Equal((decimal?)2m, await Fixtures.QueryAsync(app.Factory, db => db.Set<EvaluationScore>().Where(s => s.EvaluationId == id).Select(s => s.Score).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_community_self_evaluation_is_seen_by_its_community_and_the_district_but_not_by_another_community()
     {
         var own = await Browser.LoginAsync(app.Factory, "cs-ll");

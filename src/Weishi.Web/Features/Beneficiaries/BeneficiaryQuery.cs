@@ -63,12 +63,16 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
         var projects = await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId && p.Year == year && p.Type == ProjectType.Service)
             .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.PlannedBeneficiaries }).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
-        // Per project through the (ProjectId, ParticipantId) index: no temporary B-tree over the community-year.
-        var unique = await db.Attendances.AsNoTracking().Where(a => ids.Contains(a.ProjectId))
-            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var unique = await UniquePerProjectAsync(db.Attendances, ids, ct);
         return projects.Select(p => new ProjectReach(p.Id, p.Code, p.Name, p.PlannedBeneficiaries, unique.GetValueOrDefault(p.Id))).ToList();
     }
+
+    /// <summary>Unique participants of each of the projects, per project through the (ProjectId, ParticipantId) index:
+    /// no temporary B-tree over a community-year.</summary>
+    public static Task<Dictionary<int, int>> UniquePerProjectAsync(IQueryable<Delivery.Attendance> attendances, List<int> projectIds, CancellationToken ct) =>
+        attendances.AsNoTracking().Where(a => projectIds.Contains(a.ProjectId))
+            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
     public static readonly (string Name, int MinAge, int MaxAge)[] AgeGroups =
         [("儿童青少年（18 岁以下）", 0, 17), ("青年（18–44 岁）", 18, 44), ("中年（45–59 岁）", 45, 59), ("长者（60 岁及以上）", 60, 200)];

@@ -55,7 +55,7 @@ public sealed class ConcentrationQuery(WeishiDbContext db, IMemoryCache cache)
 
     public async Task<Dictionary<int, Concentration>> ForYearAsync(int year, CancellationToken ct = default)
     {
-        var version = await db.Attendances.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var version = await AttendanceVersionAsync(db, ct);
         var key = (nameof(ConcentrationQuery), year, version);
         if (!cache.TryGetValue(key, out Dictionary<int, Concentration>? all) || all is null)
         {
@@ -65,6 +65,11 @@ public sealed class ConcentrationQuery(WeishiDbContext db, IMemoryCache cache)
         var scope = db.Scope;
         return all.Where(kv => scope.CanRead(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
     }
+
+    /// <summary>The highest attendance id: attendances are never deleted, so it changes exactly when someone signs in.
+    /// Figures computed from attendances are cached under it.</summary>
+    public static async Task<long> AttendanceVersionAsync(WeishiDbContext db, CancellationToken ct) =>
+        await db.Attendances.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, ct) ?? 0;
 
     /// <summary>The district-wide figures straight from the database, not cut to the user's scope: no cache.</summary>
     public async Task<Dictionary<int, Concentration>> ComputeAsync(int year, CancellationToken ct = default)

@@ -22,7 +22,7 @@ public sealed class ExecutionModel(WeishiDbContext db, ExecutionQuery query) : P
     {
         var ct = HttpContext.RequestAborted;
         Years = await db.Projects.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        Year ??= Years.FirstOrDefault(DateTime.UtcNow.Year);
+        Year ??= Years.FirstOrDefault(db.Time.GetUtcNow().Year);
         var regions = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code).ToListAsync(ct);
         var perCommunity = await query.PerCommunityAsync(Year.Value, ct);
         if (SubdistrictId is { } sid)

@@ -63,14 +63,13 @@ public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
 
     /// <summary>
     /// Unique participants of every project of the year, district-wide: the distinct count over a year's attendances is
-    /// the expensive part of the page, so it is kept in memory. Attendances are never deleted, so the highest id is a
-    /// version: after new sign-ins only the projects they belong to are counted again. Callers look
-    /// up only the projects their scope lets them read.
+    /// the expensive part of the page, so it is kept in memory under the attendance version: after new sign-ins only the
+    /// projects they belong to are counted again. Callers look up only the projects their scope lets them read.
     /// </summary>
     private async Task<Dictionary<int, int>> PeoplePerProjectAsync(int year, CancellationToken ct)
     {
         var attendances = db.Attendances.IgnoreQueryFilters().AsNoTracking();
-        var version = await attendances.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var version = await ConcentrationQuery.AttendanceVersionAsync(db, ct);
         var key = (nameof(ExecutionQuery), year);
         if (cache.TryGetValue(key, out PeoplePerProject? kept) && kept is not null && kept.Version == version) return kept.Counts;
 
@@ -79,21 +78,15 @@ public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
         {
             var changed = await attendances.Where(a => a.Id > kept.Version && a.Year == year).Select(a => a.ProjectId).Distinct().ToListAsync(ct);
             var counts = new Dictionary<int, int>(kept.Counts);
-            foreach (var (project, people) in await CountAsync(changed, ct)) counts[project] = people;
+            foreach (var (project, people) in await BeneficiaryQuery.UniquePerProjectAsync(attendances, changed, ct)) counts[project] = people;
             updated = kept with { Version = version, Counts = counts };
         }
         else
         {
             var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).Select(p => p.Id).ToListAsync(ct);
-            updated = new PeoplePerProject(version, await CountAsync(projects, ct), DateTimeOffset.UtcNow);
+            updated = new PeoplePerProject(version, await BeneficiaryQuery.UniquePerProjectAsync(attendances, projects, ct), DateTimeOffset.UtcNow);
         }
         cache.Set(key, updated, updated.CountedAt + ConcentrationQuery.KeptFor);
         return updated.Counts;
     }
-
-    /// <summary>Per project through the (ProjectId, ParticipantId) index.</summary>
-    private Task<Dictionary<int, int>> CountAsync(List<int> projects, CancellationToken ct) =>
-        db.Attendances.IgnoreQueryFilters().AsNoTracking().Where(a => projects.Contains(a.ProjectId))
-            .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

@@ -209,7 +209,7 @@ public sealed class DemandImporter(WeishiDbContext db)
         public int? FindInAddress(string address)
         {
             foreach (var name in higher)
-                if (address.Contains(name, StringComparison.Ordinal)) address = address.Replace(name, " ", StringComparison.Ordinal);
+                address = address.Replace(name, " ", StringComparison.Ordinal);
             foreach (var (name, id) in names)
                 if (address.Contains(name, StringComparison.Ordinal)) return id;
             return null;

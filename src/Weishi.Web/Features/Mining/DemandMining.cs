@@ -62,7 +62,7 @@ public static class DemandMining
                 Keywords = Cut(string.Join('、', topic.Keywords), 500),
                 Size = topic.Size,
                 Monthly = MiningTopic.FormatPairs(trend.ByMonth),
-                Communities = Cut(MiningTopic.FormatPairs(trend.ByCommunity.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)), 4000),
+                Communities = MiningTopic.FormatPairs(trend.ByCommunity.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal), 4000),
                 RepresentativeDemandIds = string.Join(',', topic.Representatives.Select(i => demands[i].Id.ToString(CultureInfo.InvariantCulture))),
             });
         }

@@ -49,8 +49,19 @@ public class MiningTopic
             return (p[..eq], int.Parse(p[(eq + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         })];
 
-    public static string FormatPairs(IEnumerable<KeyValuePair<string, int>> pairs) =>
-        string.Join(';', pairs.Select(p => p.Key + "=" + p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>"key=count;…", whole pairs only, as many as fit in <paramref name="maxLength"/>.</summary>
+    public static string FormatPairs(IEnumerable<KeyValuePair<string, int>> pairs, int maxLength = int.MaxValue)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var p in pairs)
+        {
+            var pair = p.Key + "=" + p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (text.Length + pair.Length + (text.Length > 0 ? 1 : 0) > maxLength) break;
+            if (text.Length > 0) text.Append(';');
+            text.Append(pair);
+        }
+        return text.ToString();
+    }
 
     public IReadOnlyList<int> RepresentativeIds() =>
         [.. RepresentativeDemandIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))];

@@ -80,7 +80,7 @@ public abstract partial class WeishiDbContext
                     foreach (var owner in await Features.Evaluation.EvaluationOwnership.OwnersAsync(this, entry, ct))
                     {
                         if (owner is { } region) regions.Add(region);
-                        else if (!Scope.Has(Features.Accounts.AppRole.FinanceEvaluator))
+                        else if (!Features.Evaluation.EvaluationAccess.IsDistrictEvaluator(Scope))
                             throw new ScopeViolationException("只有区财政评价组或区主管部门可以修改全区绩效评价");
                     }
                     break;
