@@ -28,7 +28,7 @@ public static class DedupRun
             foreach (var other in new[] { 0.50, 0.60, 0.70, 0.80 })
             {
                 var detector = new DuplicateDetector { Paraphrases = new ParaphraseLinker { SharedPlace = shared, OnePlace = other, NoPlace = other } };
-                var (p, r, _, _, _) = Score(labels, detector.FindGroups(texts).GroupOf);
+                var (p, r, _, _, _) = Score(labels, detector.FindGroups(texts, signatures).GroupOf);
                 line += string.Create(CultureInfo.InvariantCulture, $"  {other:F2}→{p:P0}/{r:P0}");
             }
             Console.WriteLine(line);

@@ -63,9 +63,6 @@ public sealed class ParaphraseLinker
     }
 
     /// <summary>Adds paraphrase links to <paramref name="sets"/> (which may already hold stage-one groups).</summary>
-    public void Link(IReadOnlyList<NeedSignature> signatures, UnionFind sets, int[] leader, List<DuplicateLink> links) =>
-        Link(signatures, sets, leader, links, new GroupPlaces(signatures));
-
     internal void Link(IReadOnlyList<NeedSignature> signatures, UnionFind sets, int[] leader, List<DuplicateLink> links, GroupPlaces places)
     {
         var samples = new Dictionary<int, int[]>();

@@ -83,20 +83,12 @@ public static class PlaceNames
         {
             if (!SuffixStarts.Contains(text[i])) continue;
             var end = -1;
+            var suffixLength = 0;
             foreach (var s in LongSuffixes)
             {
                 if (text[i..].StartsWith(s, StringComparison.Ordinal))
                 {
-                    end = i;
-                    break;
-                }
-            }
-            var suffixLength = 0;
-            foreach (var s in LongSuffixes)
-            {
-                if (end == i && text[i..].StartsWith(s, StringComparison.Ordinal))
-                {
-                    suffixLength = s.Length;
+                    (end, suffixLength) = (i, s.Length);
                     break;
                 }
             }
@@ -180,7 +172,7 @@ public static class PlaceNames
         return mentions[0];
     }
 
-    public static bool Shares(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    private static bool Shares(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)

@@ -30,7 +30,7 @@ public sealed class MiningPipeline(TextAnalyzer analyzer, CategoryClassifier cla
         var keywordLists = new string[n][];
         SparseVector[]? vectors = new SparseVector[n];
         var dedup = new DuplicateDetector(options.DuplicateThreshold) { Analyzer = analyzer };
-        var signatures = dedup.FindParaphrases ? new NeedSignature[n] : null;
+        var signatures = new NeedSignature[n];
         var done = 0;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var stageTimes = new Dictionary<string, TimeSpan>();
@@ -44,7 +44,7 @@ public sealed class MiningPipeline(TextAnalyzer analyzer, CategoryClassifier cla
             classifications[i] = text.Length == 0 ? classifier.Classify(text) : classifier.Classify(text, terms);
             keywordLists[i] = keywords.TopTerms(text, terms, options.KeywordsPerText);
             vectors![i] = FeatureHasher.ForTopics(text, terms, analyzer);
-            if (signatures is not null) signatures[i] = NeedSignature.Of(text, terms, analyzer);
+            signatures[i] = NeedSignature.Of(text, terms, analyzer);
             var count = Interlocked.Increment(ref done);
             if (options.Progress is not null && count % 10_000 == 0) options.Progress.Report(0.8 * count / n);
             return terms;
@@ -59,7 +59,7 @@ public sealed class MiningPipeline(TextAnalyzer analyzer, CategoryClassifier cla
         vectors = null;
         // At a million needs the freed topic vectors are several hundred MB: return them before dedup allocates.
         if (n >= 100_000) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var duplicates = signatures is null ? dedup.FindGroups(texts) : dedup.FindGroups(texts, signatures);
+        var duplicates = dedup.FindGroups(texts, signatures);
         stageTimes["duplicates"] = stopwatch.Elapsed - stageTimes["texts"] - stageTimes["topics"];
         options.Progress?.Report(1.0);
 

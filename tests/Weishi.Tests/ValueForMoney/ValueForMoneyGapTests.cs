@@ -250,7 +250,7 @@ public class ValueForMoneyGapTests(DemoApp app)
     {
         var warmup = app.Factory.Services.GetRequiredService<SegmenterWarmup>();
         Assert.Contains(app.Factory.Services.GetServices<IHostedService>(), s => ReferenceEquals(s, warmup));
-        await warmup.Completed.WaitAsync(TimeSpan.FromMinutes(5));
+        await warmup.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(warmup.Warmed);
     }
 }

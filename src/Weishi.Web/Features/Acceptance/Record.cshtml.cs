@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Acceptance;
 
@@ -29,7 +30,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");
         if (Result is null || !Enum.IsDefined(Result.Value)) Errors.Add("请选择验收结论");
         if (Checked.Any(c => !AcceptanceRecord.Checklists[Project.Type].Contains(c))) Errors.Add("验收项不属于本类项目的清单");
-        if (report is { Length: > DeliveryAccess.MaxPhotoBytes }) Errors.Add("验收报告不能超过 5 MB");
+        if (report is { Length: > ImageCheck.MaxBytes }) Errors.Add("验收报告不能超过 5 MB");
         if (Errors.Count == 0 && Result != AcceptanceResult.Failed && await AcceptanceGuard.RefusalAsync(db, id, ct) is { } open) Errors.Add(open);
         if (Errors.Count > 0) return Page();
 

@@ -114,7 +114,7 @@ public sealed class DetailModel(WeishiDbContext db, ContractorAssessment assessm
         var scores = await assessment.ProjectScoresAsync(id, ct);
         ProjectScores = scores.ToDictionary(s => s.Project.ProjectId);
         Years = ContractorAssessment.ByYear(scores);
-        Policy = await db.SanctionPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? new SanctionPolicy();
+        Policy = await SanctionProposer.LoadPolicyAsync(db, ct);
         Applications = await db.AdmissionApplications.AsNoTracking().Where(a => a.ContractorId == id)
             .OrderByDescending(a => a.SubmittedAtUtc).ToListAsync(ct);
         Changes = await db.ContractorChangeRequests.AsNoTracking().Where(r => r.ContractorId == id)

@@ -13,7 +13,7 @@ public sealed record CostProfile(int Id, string Code, string Name, int RegionId,
     public long CostFen => Lines.Sum(l => l.AmountFen);
     public UnitCost Unit => UnitCostNormaliser.MainCost(Type, Outputs, CostFen);
 
-    public static readonly ProjectStatus[] Past = [ProjectStatus.Completed, ProjectStatus.Accepted];
+    public static ProjectStatus[] Past => ProjectWorkflow.Finished;
 
     /// <summary>
     /// Reads profiles across every region on purpose: benchmarking compares with other communities, and shows

@@ -8,11 +8,8 @@ namespace Weishi.Web.Features.CostBenchmarking;
 /// </summary>
 public sealed class SegmenterWarmup(ILogger<SegmenterWarmup> log) : BackgroundService
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once the dictionary is loaded (or loading failed: the first comparison then loads it).</summary>
-    public Task Completed => _done.Task;
-
+    /// <summary>True once the dictionary is loaded; <see cref="BackgroundService.ExecuteTask"/> ends either way (when
+    /// loading fails the first comparison loads it).</summary>
     public bool Warmed { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,10 +23,6 @@ public sealed class SegmenterWarmup(ILogger<SegmenterWarmup> log) : BackgroundSe
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Segmenter warm-up failed; the first cost comparison will load the dictionary");
-        }
-        finally
-        {
-            _done.TrySetResult();
         }
     }
 

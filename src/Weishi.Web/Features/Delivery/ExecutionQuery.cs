@@ -30,11 +30,9 @@ public sealed record ExecutionFigures(int Projects, int SessionsHeld, int Sessio
 /// </summary>
 public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
 {
-    public static readonly ProjectStatus[] Delivering = [ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
-
     public async Task<Dictionary<int, ExecutionFigures>> PerCommunityAsync(int year, CancellationToken ct = default)
     {
-        var projects = await db.Projects.AsNoTracking().Where(p => p.Year == year && Delivering.Contains(p.Status))
+        var projects = await db.Projects.AsNoTracking().Where(p => p.Year == year && ProjectWorkflow.Implemented.Contains(p.Status))
             .Select(p => new { p.Id, p.RegionId, p.Type, p.PlannedSessions, p.PlannedBeneficiaries }).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
         var services = projects.Where(p => p.Type == ProjectType.Service).Select(p => p.Id).ToList();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -60,7 +61,7 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
         return RedirectToPage("Index", new { id });
     }
 
-    /// <summary>The same rules as session photos: real images only (by their bytes), at most 5 MB each.</summary>
+    /// <summary>The same rules as every photo upload (<see cref="ImageCheck"/>), for each file of the record.</summary>
     private async Task<List<(string Name, string Type, byte[] Data)>> ReadPhotosAsync(List<IFormFile> photos)
     {
         var result = new List<(string, string, byte[])>();
@@ -69,13 +70,9 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
         foreach (var photo in photos.Take(MaxPhotos))
         {
             var name = Path.GetFileName(photo.FileName);
-            if (photo.Length == 0) { ModelState.AddModelError("", $"照片“{name}”是空文件"); continue; }
-            if (photo.Length > DeliveryAccess.MaxPhotoBytes) { ModelState.AddModelError("", $"照片“{name}”超过 5 MB"); continue; }
-            using var buffer = new MemoryStream();
-            await photo.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var data = buffer.ToArray();
-            if (DeliveryAccess.ImageType(data) is { } type) result.Add((name, type, data));
-            else ModelState.AddModelError("", $"“{name}”不是图片，请上传 JPG、PNG、GIF 或 WebP 格式的照片");
+            var (data, extension, error) = await ImageCheck.ReadAsync(photo, HttpContext.RequestAborted);
+            if (error is not null) ModelState.AddModelError("", $"“{name}”：{error}");
+            else result.Add((name, ImageCheck.ContentType(extension!), data!));
         }
         return result;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using Weishi.Web.Features.Participants;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -44,22 +45,21 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (!Delivers) return Forbid();
-        if (photo is null || photo.Length == 0) Errors.Add("请选择要上传的照片");
-        else if (photo.Length > DeliveryAccess.MaxPhotoBytes) Errors.Add("照片不能超过 5 MB");
-        if (Errors.Count > 0) return Page();
-        using var buffer = new MemoryStream();
-        await photo!.CopyToAsync(buffer, HttpContext.RequestAborted);
-        var data = buffer.ToArray();
-        var type = DeliveryAccess.ImageType(data);
-        if (type is null)
+        if (photo is null || photo.Length == 0)
         {
-            Errors.Add("上传的文件不是图片，请上传 JPG、PNG、GIF 或 WebP 格式的照片");
+            Errors.Add("请选择要上传的照片");
+            return Page();
+        }
+        var (data, extension, error) = await ImageCheck.ReadAsync(photo, HttpContext.RequestAborted);
+        if (error is not null)
+        {
+            Errors.Add(error);
             return Page();
         }
         db.EvidenceFiles.Add(new EvidenceFile
         {
             ProjectId = Session.ProjectId, SessionId = Session.Id, Kind = "活动照片", FileName = Path.GetFileName(photo.FileName),
-            ContentType = type, Data = data, UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+            ContentType = ImageCheck.ContentType(extension!), Data = data!, UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Message"] = "照片已上传";

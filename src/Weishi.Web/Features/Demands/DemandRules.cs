@@ -5,6 +5,13 @@ namespace Weishi.Web.Features.Demands;
 /// <summary>What every need must satisfy, whatever the channel, and its tracking code.</summary>
 public static class DemandRules
 {
+    /// <summary>Statuses of a need still waiting for an answer: it may be merged or linked to a project.</summary>
+    public static readonly DemandStatus[] OpenStatuses = [DemandStatus.Pending, DemandStatus.Accepted];
+
+    /// <summary>Open needs not yet linked to a project: the ones a proposal may take up.</summary>
+    public static IQueryable<Demand> OpenAndUnlinked(this IQueryable<Demand> demands) =>
+        demands.Where(d => d.ProjectId == null && (d.Status == DemandStatus.Pending || d.Status == DemandStatus.Accepted));
+
     public const int MaxTextLength = 1000;
     public const int MinTextLength = 5;
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

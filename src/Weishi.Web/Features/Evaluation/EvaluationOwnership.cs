@@ -15,10 +15,6 @@ public static class EvaluationOwnership
         // A part added together with its (not yet saved) evaluation knows it through the navigation.
         if (entry.References.Select(r => r.CurrentValue).OfType<PerformanceEvaluation>().FirstOrDefault() is { } parent)
             return [parent.OwnerRegionId];
-        var id = ((IEvaluationPart)entry.Entity).EvaluationId;
-        var owner = await db.Set<PerformanceEvaluation>().IgnoreQueryFilters().Where(e => e.Id == id)
-            .Select(e => new { e.OwnerRegionId }).FirstOrDefaultAsync(ct);
-        // A row of an evaluation that does not exist belongs to nobody: refused (region 0).
-        return [owner is null ? 0 : owner.OwnerRegionId];
+        return [await db.EvaluationOwnerAsync(((IEvaluationPart)entry.Entity).EvaluationId, ct)];
     }
 }

@@ -49,7 +49,7 @@ public sealed class MetricCalculator(WeishiDbContext db)
         var regions = await RegionsOfAsync(scope, ct);
         var all = ProjectsIn(scope, regions);
         var implemented = ImplementedIn(scope, regions);
-        var done = all.Where(p => p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Accepted);
+        var done = all.Where(p => ProjectWorkflow.Finished.Contains(p.Status));
         var services = implemented.Where(p => p.Type == ProjectType.Service);
         var result = new Dictionary<string, MetricValue>();
         void Add(string code, decimal? value, params MetricInput[] inputs) => result[code] = new MetricValue(code, value, inputs);
@@ -98,7 +98,7 @@ public sealed class MetricCalculator(WeishiDbContext db)
         // 一次验收通过率
         var accepted = db.AcceptanceRecords.AsNoTracking().Where(a => all.Any(p => p.Id == a.ProjectId));
         var acceptedProjects = await accepted.Select(a => a.ProjectId).Distinct().CountAsync(ct);
-        var firstTime = await accepted.Where(a => a.Result == AcceptanceResult.Passed).Select(a => a.ProjectId).Distinct().CountAsync(ct);
+        var firstTime = await all.Select(AcceptanceRecord.FirstResult(db.AcceptanceRecords)).CountAsync(r => r == AcceptanceResult.Passed, ct);
         Add(DataMetrics.AcceptedFirstTime, Ratio(firstTime, acceptedProjects), N("有验收记录的项目", acceptedProjects), N("一次通过", firstTime));
 
         // 受益人数达成率、活动场次完成率

@@ -42,7 +42,7 @@ public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : Pa
             case DataMetrics.BudgetExecution:
             case DataMetrics.FundsInPlace:
                 (HeaderA, HeaderB) = definition.Code == DataMetrics.BudgetExecution ? ("项目预算（元）", "实际支出（元）") : ("合同金额（元）", "已拨付（元）");
-                rows = definition.Code == DataMetrics.BudgetExecution ? all : all.Where(p => p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Accepted);
+                rows = definition.Code == DataMetrics.BudgetExecution ? all : all.Where(p => ProjectWorkflow.Finished.Contains(p.Status));
                 var money = await rows.OrderBy(p => p.Code).Take(Limit).Select(p => new
                 {
                     p.Id, p.Code, p.Name, Region = p.Region!.ShortName, p.Year,
@@ -66,7 +66,7 @@ public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : Pa
                 return Page();
             case DataMetrics.Completion:
                 (HeaderA, HeaderB) = ("状态", "");
-                select = p => new Line(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year, ProjectWorkflow.Name(p.Status), "", p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Accepted);
+                select = p => new Line(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year, ProjectWorkflow.Name(p.Status), "", ProjectWorkflow.Finished.Contains(p.Status));
                 break;
             case DataMetrics.OnTime:
                 (HeaderA, HeaderB) = ("计划日期已到的里程碑", "按期完成");
@@ -79,8 +79,9 @@ public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : Pa
                 rows = all.Where(p => db.AcceptanceRecords.Any(a => a.ProjectId == p.Id));
                 select = p => new Line(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year,
                     db.AcceptanceRecords.Count(a => a.ProjectId == p.Id).ToString(),
-                    db.AcceptanceRecords.Any(a => a.ProjectId == p.Id && a.Result == AcceptanceResult.Passed) ? "是" : "否",
-                    db.AcceptanceRecords.Any(a => a.ProjectId == p.Id && a.Result == AcceptanceResult.Passed));
+                    // The first acceptance's result, as AcceptanceRecord.FirstResult (inlined: a projection cannot call it).
+                    db.AcceptanceRecords.Where(a => a.ProjectId == p.Id).OrderBy(a => a.AcceptedOn).ThenBy(a => a.Id).Select(a => (AcceptanceResult?)a.Result).FirstOrDefault() == AcceptanceResult.Passed ? "是" : "否",
+                    db.AcceptanceRecords.Where(a => a.ProjectId == p.Id).OrderBy(a => a.AcceptedOn).ThenBy(a => a.Id).Select(a => (AcceptanceResult?)a.Result).FirstOrDefault() == AcceptanceResult.Passed);
                 break;
             case DataMetrics.BeneficiariesReached:
             case DataMetrics.Concentration:

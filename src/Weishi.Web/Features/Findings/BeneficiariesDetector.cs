@@ -17,7 +17,6 @@ public sealed class BeneficiariesDetector(WeishiDbContext db, RecommendationLibr
     public const decimal MaxShortShare = 0.2m;
     public const int MinParticipants = 20;
 
-    private static readonly ProjectStatus[] Finished = [ProjectStatus.Completed, ProjectStatus.Accepted];
 
     public string Type => FindingTypes.Beneficiaries;
 
@@ -26,7 +25,7 @@ public sealed class BeneficiariesDetector(WeishiDbContext db, RecommendationLibr
         var s = await FindingScope.ResolveAsync(db, scope, ct);
         var concentrated = await ConcentratedAsync(s, ct);
 
-        var reach = await s.Projects(db, Finished).Where(p => p.Type == ProjectType.Service && p.PlannedBeneficiaries > 0)
+        var reach = await s.Projects(db, ProjectWorkflow.Finished).Where(p => p.Type == ProjectType.Service && p.PlannedBeneficiaries > 0)
             .Select(p => new
             {
                 p.RegionId, p.Year, p.PlannedBeneficiaries,

@@ -12,10 +12,10 @@ namespace Weishi.Web.Features.Findings;
 public sealed class FindingScope
 {
     /// <summary>Projects that passed selection and got money: the ones an evaluation judges.</summary>
-    public static readonly ProjectStatus[] Approved = [ProjectStatus.Publicity, ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
+    public static ProjectStatus[] Approved => ProjectWorkflow.Committed;
 
     /// <summary>Projects in or after delivery: the ones supervision and reach are judged on.</summary>
-    public static readonly ProjectStatus[] Delivered = [ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
+    public static ProjectStatus[] Delivered => ProjectWorkflow.Implemented;
 
     private FindingScope(EvaluationScope scope, List<int>? regionIds, Dictionary<int, string> names)
     {

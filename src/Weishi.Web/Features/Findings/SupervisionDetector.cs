@@ -13,7 +13,6 @@ public sealed class SupervisionDetector(WeishiDbContext db, RecommendationLibrar
     /// <summary>Below this share of delivered projects inspected at least once, supervision is too thin.</summary>
     public const decimal MinInspectionCoverage = 0.5m;
 
-    private static readonly ProjectStatus[] Finished = [ProjectStatus.Completed, ProjectStatus.Accepted];
 
     public string Type => FindingTypes.Supervision;
 
@@ -24,7 +23,7 @@ public sealed class SupervisionDetector(WeishiDbContext db, RecommendationLibrar
         var coverage = await projects.GroupBy(p => p.RegionId)
             .Select(g => new { RegionId = g.Key, Count = g.Count(), Inspected = g.Count(p => db.Inspections.Any(i => i.ProjectId == p.Id)) })
             .ToListAsync(ct);
-        var noRecords = await projects.Where(p => p.Type == ProjectType.Service && Finished.Contains(p.Status)
+        var noRecords = await projects.Where(p => p.Type == ProjectType.Service && ProjectWorkflow.Finished.Contains(p.Status)
                 && !db.ActivitySessions.Any(a => a.ProjectId == p.Id))
             .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.RegionId }).ToListAsync(ct);
         var mismatches = await projects.Where(p => db.Inspections.Any(i => i.ProjectId == p.Id && !i.ContentMatchesDeclaration))

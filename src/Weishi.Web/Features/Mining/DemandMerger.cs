@@ -10,7 +10,7 @@ namespace Weishi.Web.Features.Mining;
 /// </summary>
 public sealed class DemandMerger(WeishiDbContext db)
 {
-    public static readonly DemandStatus[] Mergeable = [DemandStatus.Pending, DemandStatus.Accepted];
+    public static DemandStatus[] Mergeable => DemandRules.OpenStatuses;
 
     /// <summary>Null on success, else the Chinese reason (nothing is changed).</summary>
     public async Task<string?> MergeAsync(int survivorId, IReadOnlyCollection<int> otherIds, CancellationToken ct)

@@ -20,7 +20,6 @@ public sealed record MinedNeeds(int RunId, int? Topic, int? Group)
         var items = db.MiningItems.Where(i => i.RunId == RunId);
         items = Topic is { } t ? items.Where(i => i.TopicNumber == t) : items.Where(i => i.DuplicateGroup == Group);
         var ids = items.Select(i => i.DemandId);
-        return db.Demands.Where(d => ids.Contains(d.Id) && d.ProjectId == null
-            && (d.Status == DemandStatus.Pending || d.Status == DemandStatus.Accepted));
+        return db.Demands.OpenAndUnlinked().Where(d => ids.Contains(d.Id));
     }
 }

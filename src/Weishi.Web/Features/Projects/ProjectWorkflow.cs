@@ -38,6 +38,9 @@ public static class ProjectWorkflow
     public static readonly ProjectStatus[] Implemented =
         [ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
 
+    /// <summary>Statuses of projects whose delivery is over (completed or accepted).</summary>
+    public static readonly ProjectStatus[] Finished = [ProjectStatus.Completed, ProjectStatus.Accepted];
+
     public static IEnumerable<Step> From(ProjectStatus status) => Steps.Where(s => s.From == status);
 
     public static Step? Find(ProjectStatus from, ProjectStatus to) =>

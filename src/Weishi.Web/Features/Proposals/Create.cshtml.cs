@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
@@ -153,9 +154,7 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         foreach (var t in targets) { t.Project = project; db.PerformanceTargets.Add(t); }
         // Only open needs of the applicant region are linked; a cross-community proposal (by the subdistrict) links
         // needs of its communities too. db.Demands keeps to the user's scope.
-        var linkable = db.Demands.Where(d => d.ProjectId == null
-            && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted)
-            && (d.RegionId == region.Id || d.Region!.ParentId == region.Id));
+        var linkable = db.Demands.OpenAndUnlinked().Where(d => d.RegionId == region.Id || d.Region!.ParentId == region.Id);
         var toLink = Input.DemandIds.Count > 0 ? await linkable.Where(d => Input.DemandIds.Contains(d.Id)).ToListAsync(ct) : [];
         if (mined is not null)
         {
@@ -305,8 +304,7 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         Contractors = (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         var regionIds = Regions.Select(r => r.Id).ToList();
-        var open = db.Demands.AsNoTracking()
-            .Where(d => d.ProjectId == null && regionIds.Contains(d.RegionId) && (d.Status == Demands.DemandStatus.Pending || d.Status == Demands.DemandStatus.Accepted));
+        var open = db.Demands.AsNoTracking().OpenAndUnlinked().Where(d => regionIds.Contains(d.RegionId));
         if (Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup) is { } mined)
         {
             await LoadMinedAsync(mined);

@@ -32,6 +32,7 @@ public abstract partial class WeishiDbContext
     {
         if (Scope.WriteAll) return;
         _owners.Clear();
+        _evaluationOwners.Clear();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -108,6 +109,18 @@ public abstract partial class WeishiDbContext
             .Select(p => new { p.RegionId, p.ContractorId }).FirstOrDefaultAsync(ct);
         // A record of a project that does not exist belongs to nobody: refused below (region 0).
         return _owners[projectId] = owner is null ? (0, null) : (owner.RegionId, owner.ContractorId);
+    }
+
+    private readonly Dictionary<int, int?> _evaluationOwners = [];
+
+    /// <summary>The community that owns an evaluation (null: the district's), once per save however many parts change;
+    /// an evaluation that does not exist belongs to nobody (region 0).</summary>
+    internal async Task<int?> EvaluationOwnerAsync(int evaluationId, CancellationToken ct)
+    {
+        if (_evaluationOwners.TryGetValue(evaluationId, out var known)) return known;
+        var owner = await Set<Features.Evaluation.PerformanceEvaluation>().IgnoreQueryFilters().Where(e => e.Id == evaluationId)
+            .Select(e => new { e.OwnerRegionId }).FirstOrDefaultAsync(ct);
+        return _evaluationOwners[evaluationId] = owner is null ? 0 : owner.OwnerRegionId;
     }
 
     private async Task<int> ProjectRegionAsync(int projectId, Project? loaded, CancellationToken ct) =>

@@ -10,7 +10,10 @@ namespace Weishi.Web.Features.Contractors.Assessment;
 /// </summary>
 public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment assessment)
 {
-    public async Task<SanctionPolicy> PolicyAsync(CancellationToken ct = default) =>
+    public Task<SanctionPolicy> PolicyAsync(CancellationToken ct = default) => LoadPolicyAsync(db, ct);
+
+    /// <summary>The district's thresholds (one row), or the defaults before any is saved.</summary>
+    public static async Task<SanctionPolicy> LoadPolicyAsync(WeishiDbContext db, CancellationToken ct) =>
         await db.SanctionPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? new SanctionPolicy();
 
     /// <summary>Adds the proposals the current scores call for; returns how many were added.</summary>
