@@ -4,17 +4,33 @@ using Weishi.TextMining.Text;
 namespace Weishi.TextMining.Dedup;
 
 /// <summary>
-/// What the paraphrase stage compares: the places a need names, and its content words apart from those places —
-/// synonyms mapped to one word (<see cref="DomainSynonyms"/>), request boilerplate (建议, 希望, 能不能 …) dropped —
-/// weighted by IDF (broad words such as 老人 or 孩子 much less), as a sorted sparse vector.
+/// What the paraphrase stage compares: the places a need names; the programme's concepts it mentions
+/// (<see cref="DomainConcepts"/>: 助餐点 and 老人食堂 are both 长者饭堂); and its other content words apart from places
+/// and request boilerplate (建议, 希望, 能不能 …), weighted by IDF and counting less than concepts — as a sorted sparse
+/// vector. Broad concepts (晚上, 免费 …) and target groups (老人, 孩子 …) count a third.
 /// </summary>
 public sealed class NeedSignature
 {
     /// <summary>Words kept as block keys, the highest-weighted first.</summary>
     public const int KeyTerms = 3;
 
-    /// <summary>Broad words (老人, 孩子 …) count this much of their IDF.</summary>
+    /// <summary>Broad concepts, target groups and aspects count this much of a concept.</summary>
     internal const float BroadWeight = 0.3f;
+
+    /// <summary>Weight of a concept: about the IDF of a specific word (jieba's IDF of 路灯 is 9.6).</summary>
+    internal const float ConceptWeight = 9f;
+
+    /// <summary>Words outside the concept table count this much of their IDF: mostly a resident's story around the request.</summary>
+    internal const float ResidualWeight = 0.3f;
+
+    /// <summary>Similarity kept when the two name target groups and none in common (eye checks for old people vs children).</summary>
+    internal const double TargetConflictFactor = 0.3;
+
+    /// <summary>Share of the smaller need's weight in the denominator (the rest: the larger's), so a short need can match a long one.</summary>
+    internal const double MinShare = 0.7;
+
+    /// <summary>Similarity kept when the two are about different aspects only (opening hours vs queues at one clinic).</summary>
+    internal const double AspectConflictFactor = 0.3;
 
     /// <summary>Request boilerplate shared by needs that ask for different things.</summary>
     private static readonly HashSet<string> Boilerplate = new(StringComparer.Ordinal)
@@ -32,6 +48,9 @@ public sealed class NeedSignature
 
     [ThreadStatic]
     private static List<(uint Hash, float Weight, bool Specific)>? t_words;
+
+    [ThreadStatic]
+    private static List<(Range At, int Concept)>? t_concepts;
 
     /// <summary>Keys of the place names found by a place word (see <see cref="PlaceNames.Of"/>).</summary>
     public uint[] PlaceKeys { get; }
@@ -53,8 +72,16 @@ public sealed class NeedSignature
     /// <summary>Sum of the weights.</summary>
     public float Mass { get; }
 
-    private NeedSignature(uint[] placeKeys, uint[] features, float[] weights, ulong specificMask)
+    /// <summary>One bit per target group the need names (old people, children, workers …).</summary>
+    public ulong Targets { get; }
+
+    /// <summary>One bit per aspect the need is about (opening hours, queues, price …).</summary>
+    public ulong Aspects { get; }
+
+    private NeedSignature(uint[] placeKeys, uint[] features, float[] weights, ulong specificMask, ulong targets, ulong aspects)
     {
+        Targets = targets;
+        Aspects = aspects;
         PlaceKeys = placeKeys;
         Features = features;
         Weights = weights;
@@ -93,32 +120,46 @@ public sealed class NeedSignature
     }
 
     /// <summary>From already segmented content words (e.g. the pipeline's), so no text is segmented twice.</summary>
-    public static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer)
+    public static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer) =>
+        Of(text, contentTerms, analyzer, null);
+
+    /// <summary>The words and concepts a need's signature is made of, with their weights: why two needs were linked.</summary>
+    public static IReadOnlyList<(string Word, float Weight)> Explain(string text, TextAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var terms = new List<Token>();
+        analyzer.CollectTerms(text, terms);
+        var trace = new List<(string Word, float Weight)>();
+        Of(text, terms, analyzer, trace);
+        return trace;
+    }
+
+    private static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, List<(string Word, float Weight)>? trace)
     {
         ArgumentNullException.ThrowIfNull(contentTerms);
         ArgumentNullException.ThrowIfNull(analyzer);
         var spans = t_spans ??= [];
+        var concepts = t_concepts ??= [];
         var words = t_words ??= [];
         spans.Clear();
+        concepts.Clear();
         words.Clear();
         var placeKeys = PlaceNames.FindKeys(text, spans);
+        DomainConcepts.Scan(text, spans, concepts);
+        var (targets, aspects) = (0UL, 0UL);
+        foreach (var (_, concept) in concepts) AddConcept(concept, words, ref targets, ref aspects, trace);
         foreach (var token in contentTerms)
         {
             var word = token.Of(text);
-            if (InPlace(token, spans) || IsPlaceWord(word) || IsBoilerplate(word)) continue;
-            var canonical = DomainSynonyms.Of(word);
-            var key = canonical ?? (ReadOnlySpan<char>)word;
-            var broad = canonical is not null && DomainSynonyms.IsBroad(canonical);
-            var idf = Math.Clamp(analyzer.IdfOf(key), 2f, 12f) * (broad ? BroadWeight : 1f);
-            var hash = (uint)TermHash.Of(key);
-            var seen = false;
-            for (var k = 0; k < words.Count; k++)
+            if (InPlace(token, spans) || Covered(token, concepts) || IsPlaceWord(word) || IsBoilerplate(word)) continue;
+            if (DomainConcepts.OfWord(word) is var concept and >= 0)
             {
-                if (words[k].Hash != hash) continue;
-                seen = true;
-                if (words[k].Weight < idf) words[k] = (hash, idf, !broad);
+                AddConcept(concept, words, ref targets, ref aspects, trace);
+                continue;
             }
-            if (!seen) words.Add((hash, idf, !broad));
+            var weight = Math.Clamp(analyzer.IdfOf(word), 2f, 12f) * ResidualWeight;
+            trace?.Add((word.ToString(), weight));
+            Add(words, (uint)TermHash.Of(word), weight, true);
         }
         words.Sort((x, y) => x.Hash.CompareTo(y.Hash));
         var features = new uint[words.Count];
@@ -129,12 +170,43 @@ public sealed class NeedSignature
             (features[k], weights[k], var specific) = words[k];
             if (specific && k < 64) mask |= 1UL << k;
         }
-        return new NeedSignature(placeKeys, features, weights, mask);
+        return new NeedSignature(placeKeys, features, weights, mask, targets, aspects);
+    }
+
+    private static void AddConcept(int concept, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
+    {
+        var kind = DomainConcepts.KindOf(concept);
+        var specific = kind == DomainConcepts.Kind.Specific;
+        if (kind == DomainConcepts.Kind.Target) targets |= DomainConcepts.FacetBit(concept);
+        if (kind == DomainConcepts.Kind.Aspect) aspects |= DomainConcepts.FacetBit(concept);
+        var weight = ConceptWeight * (specific ? 1f : BroadWeight);
+        trace?.Add(("<" + DomainConcepts.Name(concept) + ">", weight));
+        Add(words, (uint)TermHash.Of(DomainConcepts.Name(concept)), weight, specific);
+    }
+
+    private static void Add(List<(uint Hash, float Weight, bool Specific)> words, uint hash, float weight, bool specific)
+    {
+        for (var k = 0; k < words.Count; k++)
+        {
+            if (words[k].Hash != hash) continue;
+            if (words[k].Weight < weight) words[k] = (hash, weight, specific);
+            return;
+        }
+        words.Add((hash, weight, specific));
+    }
+
+    private static bool Covered(Token token, List<(Range At, int Concept)> concepts)
+    {
+        foreach (var (at, _) in concepts)
+            if (token.Start < at.End.Value && token.End > at.Start.Value) return true;
+        return false;
     }
 
     /// <summary>
-    /// Weighted overlap of the two word sets: the weight both share over the smaller need's weight, so a short need
-    /// (翠湖花园缺个长者饭堂) can match a long one that says more; 0 unless they share a word that is not broad.
+    /// Weighted overlap of the two signatures: the weight both share over mostly the smaller need's weight, so a short
+    /// need (翠湖花园缺个长者饭堂) can match a long one that says more; 0 unless they share a word or concept that is not
+    /// broad; lowered when the two name only different target groups or only different aspects.
+    /// Weights and factors chosen with the bench's <c>dedup-sweep</c> on the development sets (bench/textmining.md §4).
     /// </summary>
     public static double Similarity(NeedSignature a, NeedSignature b)
     {
@@ -157,7 +229,11 @@ public sealed class NeedSignature
             else if (fa[i] < fb[j]) i++;
             else j++;
         }
-        return specific ? shared / Math.Min(a.Mass, b.Mass) : 0;
+        if (!specific) return 0;
+        var score = shared / ((MinShare * Math.Min(a.Mass, b.Mass)) + ((1 - MinShare) * Math.Max(a.Mass, b.Mass)));
+        if (a.Targets != 0 && b.Targets != 0 && (a.Targets & b.Targets) == 0) score *= TargetConflictFactor;
+        if (a.Aspects != 0 && b.Aspects != 0 && (a.Aspects & b.Aspects) == 0) score *= AspectConflictFactor;
+        return score;
     }
 
     private static bool InPlace(Token token, List<Range> spans)

@@ -40,7 +40,7 @@ public static class PlaceNames
     {
         "城中", "中心", "社区", "街道", "门口", "实验", "停车", "接送", "后门", "大门", "侧门", "楼下", "楼道", "路口", "村口", "巷子", "旁边",
         "对面", "隔壁", "那边", "这边", "居民", "服务", "儿童", "体育", "文化", "健身", "郊野", "口袋", "主干", "人行", "城市",
-        "全区", "辖区", "希望", "建议", "反映", "麻烦", "联系", "所在", "咱们", "我们", "你们", "公交线", "交线", "住宅", "商业", "居住", "智慧", "示范", "老旧", "公办", "民办", "各个", "整个", "附近",
+        "全区", "辖区", "希望", "建议", "反映", "麻烦", "联系", "所在", "咱们", "我们", "你们", "公交线", "交线", "住宅", "商业", "居住", "智慧", "示范", "老旧", "公办", "民办", "各个", "整个", "附近", "家长", "纳入", "缺少", "老人", "长者", "老年", "孩子", "少儿", "青少",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericLookup = Generic.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -143,6 +143,7 @@ public static class PlaceNames
     {
         if (a.IsEmpty || b.IsEmpty) return true;
         var known = LazyKnownKeys.Value;
+        if (!SameCommunity(a, b, known)) return false;
         bool fineA = false, fineB = false;
         foreach (var k in a) fineA |= !known.Contains(k);
         foreach (var k in b) fineB |= !known.Contains(k);
@@ -159,6 +160,23 @@ public static class PlaceNames
             else if (a[i] < b[j]) i++;
             else j++;
         }
+        return false;
+    }
+
+    private static readonly uint DistrictKey = KeyOf("坪山");
+
+    /// <summary>
+    /// Two needs that both name communities share one of them: 坪山河和平段 and 坪山河六联段 are two stretches of one
+    /// river. The district's own name (also inside 坪山河, 坪山大道) says nothing here.
+    /// </summary>
+    private static bool SameCommunity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, HashSet<uint> known)
+    {
+        bool communityA = false, communityB = false;
+        foreach (var k in a) communityA |= k != DistrictKey && known.Contains(k);
+        foreach (var k in b) communityB |= k != DistrictKey && known.Contains(k);
+        if (!(communityA && communityB)) return true;
+        foreach (var k in a)
+            if (k != DistrictKey && known.Contains(k) && b.Contains(k)) return true;
         return false;
     }
 

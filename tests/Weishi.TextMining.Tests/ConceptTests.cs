@@ -1,0 +1,68 @@
+using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Text;
+
+namespace Weishi.TextMining.Tests;
+
+/// <summary>The concept table of the paraphrase stage (Resources/concepts.txt) and the facets that keep different asks apart.</summary>
+public sealed class ConceptTests
+{
+    private static NeedSignature Signature(string text) => NeedSignature.Of(text, TextAnalyzer.Default);
+
+    private static IReadOnlyList<string> Concepts(string text) =>
+        [.. NeedSignature.Explain(text, TextAnalyzer.Default).Select(w => w.Word).Where(w => w.StartsWith('<'))];
+
+    [Fact]
+    public void Words_for_one_thing_are_one_concept_even_where_the_segmenter_splits_them()
+    {
+        Assert.Contains("<长者饭堂>", Concepts("建议设立长者助餐点"));
+        Assert.Contains("<长者饭堂>", Concepts("能不能开个老人食堂"));
+        Assert.Contains("<游乐设施>", Concepts("建议增设儿童游乐设施"));
+        Assert.Contains("<游乐设施>", Concepts("一个滑梯都没有"));
+        Assert.Contains("<流浪狗>", Concepts("流浪犬数量增多"));
+        Assert.True(NeedSignature.Similarity(Signature("和平新村建议设立长者助餐点"), Signature("和平新村能不能开个长者饭堂")) >= 0.9);
+    }
+
+    [Fact]
+    public void A_longer_form_wins_over_the_word_inside_it()
+    {
+        Assert.Contains("<慢性病>", Concepts("高血压的人越来越多"));
+        Assert.DoesNotContain("<体检>", Concepts("高血压的人越来越多"));
+        Assert.DoesNotContain("<孩子>", Concepts("女孩子晚上走着害怕"));
+    }
+
+    [Fact]
+    public void The_same_service_for_different_groups_only_scores_lower()
+    {
+        var old = Signature("沙湖家园老人眼睛不好，想请眼科医生来做白内障筛查");
+        var children = Signature("沙湖家园的孩子近视越来越多，想请眼科医生查查视力");
+        var alsoOld = Signature("建议在沙湖家园组织老年人眼健康义诊，开展白内障筛查");
+        Assert.True(NeedSignature.Similarity(old, children) < ParaphraseLinker.SharedPlaceThreshold);
+        Assert.True(NeedSignature.Similarity(old, alsoOld) >= ParaphraseLinker.SharedPlaceThreshold);
+    }
+
+    [Fact]
+    public void Different_aspects_of_one_facility_are_different_needs()
+    {
+        var hours = Signature("秀新社康周末不开门，看病只能跑大医院");
+        var queue = Signature("秀新社康排队时间太长，建议增加挂号窗口");
+        var alsoHours = Signature("建议秀新社康周末及节假日安排医生值班");
+        Assert.True(NeedSignature.Similarity(hours, queue) < ParaphraseLinker.SharedPlaceThreshold);
+        Assert.True(NeedSignature.Similarity(hours, alsoHours) >= ParaphraseLinker.SharedPlaceThreshold);
+    }
+
+    [Fact]
+    public void Broad_concepts_alone_make_no_duplicate()
+    {
+        Assert.Equal(0, NeedSignature.Similarity(Signature("晚上免费开个培训班"), Signature("晚上免费办个讲座")));
+    }
+
+    [Fact]
+    public void Two_stretches_of_one_river_in_different_communities_are_two_places()
+    {
+        string[] texts = ["坪山河和平段水面漂着塑料袋和泡沫，希望清理", "坪山河六联段水面漂着塑料袋和泡沫，希望清理", "和平社区坪山河边漂着好多塑料袋，请派人打捞"];
+        var signatures = texts.Select(Signature).ToArray();
+        PlaceMentions.Assign(signatures, [.. texts.Select(t => Shingles.Of(t))]);
+        Assert.False(PlaceNames.Compatible(signatures[0].Mentions, signatures[1].Mentions));
+        Assert.True(PlaceNames.Compatible(signatures[0].Mentions, signatures[2].Mentions));
+    }
+}
