@@ -1,4 +1,5 @@
 using System.Globalization;
+using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
 using Weishi.TextMining.Text;
 
@@ -19,7 +20,7 @@ public static class DedupRun
         var both = new DuplicateDetector().FindGroups(texts);
         Report("both stages", labels, both);
 
-        var signatures = texts.Select(t => NeedSignature.Of(t, TextAnalyzer.Default)).ToList();
+        var signatures = texts.Select(t => NeedSignature.Of(t, TextAnalyzer.Default, CategoryClassifier.Default.Classify(t).Category)).ToList();
         PlaceMentions.Assign(signatures, [.. texts.Select(t => Shingles.Of(t))]);
         Console.WriteLine("sweep (shared-place threshold × one/no-place threshold): precision / recall");
         foreach (var shared in new[] { 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60 })

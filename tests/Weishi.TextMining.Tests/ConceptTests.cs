@@ -57,6 +57,18 @@ public sealed class ConceptTests
     }
 
     [Fact]
+    public void Needs_the_classifier_puts_in_different_categories_score_lower()
+    {
+        const string surface = "坑梓老街停车场地面坑坑洼洼，希望硬化一下";
+        const string cameras = "坑梓老街停车场装几个监控吧，电瓶又被偷了";
+        var convenience = NeedSignature.Of(surface, TextAnalyzer.Default, "convenience");
+        var safety = NeedSignature.Of(cameras, TextAnalyzer.Default, "safety");
+        var sameCategory = NeedSignature.Of(cameras, TextAnalyzer.Default, "convenience");
+        Assert.True(NeedSignature.Similarity(convenience, sameCategory) > 0);
+        Assert.True(NeedSignature.Similarity(convenience, safety) < NeedSignature.Similarity(convenience, sameCategory));
+    }
+
+    [Fact]
     public void Two_stretches_of_one_river_in_different_communities_are_two_places()
     {
         string[] texts = ["坪山河和平段水面漂着塑料袋和泡沫，希望清理", "坪山河六联段水面漂着塑料袋和泡沫，希望清理", "和平社区坪山河边漂着好多塑料袋，请派人打捞"];

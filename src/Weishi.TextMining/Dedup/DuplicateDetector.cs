@@ -1,3 +1,5 @@
+using Weishi.TextMining.Classification;
+using Weishi.TextMining.Segmentation;
 using Weishi.TextMining.Text;
 
 namespace Weishi.TextMining.Dedup;
@@ -31,16 +33,25 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
 
     public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
 
+    /// <summary>Classifies the needs for the paraphrase stage (needs of two categories are rarely one); null: no categories.</summary>
+    public CategoryClassifier? Classifier { get; init; } = CategoryClassifier.Default;
+
     public DuplicateGroups FindGroups(IReadOnlyList<string?> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var shingles = new uint[texts.Count][];
         var signatures = FindParaphrases ? new NeedSignature[texts.Count] : null;
-        Parallel.For(0, texts.Count, i =>
+        Parallel.For(0, texts.Count, () => new List<Token>(), (i, _, terms) =>
         {
-            shingles[i] = Shingles.Of(texts[i] ?? "");
-            if (signatures is not null) signatures[i] = NeedSignature.Of(texts[i], Analyzer);
-        });
+            var text = texts[i] ?? "";
+            shingles[i] = Shingles.Of(text);
+            if (signatures is null) return terms;
+            terms.Clear();
+            Analyzer.CollectTerms(text, terms);
+            var category = text.Length == 0 ? null : Classifier?.Classify(text, terms).Category;
+            signatures[i] = NeedSignature.Of(text, terms, Analyzer, category);
+            return terms;
+        }, _ => { });
         return FindGroups(shingles, signatures);
     }
 

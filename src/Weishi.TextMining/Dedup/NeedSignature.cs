@@ -32,6 +32,9 @@ public sealed class NeedSignature
     /// <summary>Similarity kept when the two are about different aspects only (opening hours vs queues at one clinic).</summary>
     internal const double AspectConflictFactor = 0.3;
 
+    /// <summary>Similarity kept when the classifier puts the two in different categories.</summary>
+    internal const double CategoryConflictFactor = 0.6;
+
     /// <summary>Request boilerplate shared by needs that ask for different things.</summary>
     private static readonly HashSet<string> Boilerplate = new(StringComparer.Ordinal)
     {
@@ -39,7 +42,7 @@ public sealed class NeedSignature
         "请", "解决", "进行", "方便", "安排", "提供", "加强", "设立", "搞", "办", "开", "装", "想", "求", "帮", "太", "好多", "很多",
         "没有", "经常", "天天", "每天", "实在", "真的", "根本", "定期", "一次", "免费", "公益", "活动", "服务", "隐患", "投诉", "领导",
         "尽快", "处理", "谢谢", "重视", "改善", "一点", "有点", "几个", "一些", "点", "加装", "建设", "增加", "需要", "现在", "最近",
-        "大家", "我家", "我们", "附近", "周边", "小区", "村", "村民", "市民", "住户", "业主", "人", "多", "少", "吧", "之类", "那个",
+        "大家", "我家", "我们", "来电", "诉求", "诉求人", "来电人", "咨询", "举办", "帮助", "实现", "相关", "部门", "介入", "附近", "周边", "小区", "村", "村民", "市民", "住户", "业主", "人", "多", "少", "吧", "之类", "那个",
         "这个", "问问", "有没有", "开个", "想学", "学", "办个", "志愿者", "开设", "借", "教", "能", "会", "要", "让", "给", "去", "来", "不", "不会", "没", "都", "也", "就", "还", "说", "好", "大", "小", "里", "上", "下", "地方",
     };
 
@@ -78,8 +81,12 @@ public sealed class NeedSignature
     /// <summary>One bit per aspect the need is about (opening hours, queues, price …).</summary>
     public ulong Aspects { get; }
 
-    private NeedSignature(uint[] placeKeys, uint[] features, float[] weights, ulong specificMask, ulong targets, ulong aspects)
+    /// <summary>The need's category as the classifier sees it, when known: needs of two categories are rarely one.</summary>
+    public string? Category { get; }
+
+    private NeedSignature(uint[] placeKeys, uint[] features, float[] weights, ulong specificMask, ulong targets, ulong aspects, string? category)
     {
+        Category = category;
         Targets = targets;
         Aspects = aspects;
         PlaceKeys = placeKeys;
@@ -110,18 +117,18 @@ public sealed class NeedSignature
         return picked;
     }
 
-    public static NeedSignature Of(string? text, TextAnalyzer analyzer)
+    public static NeedSignature Of(string? text, TextAnalyzer analyzer, string? category = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         var terms = new List<Token>();
         text ??= "";
         analyzer.CollectTerms(text, terms);
-        return Of(text, terms, analyzer);
+        return Of(text, terms, analyzer, category);
     }
 
     /// <summary>From already segmented content words (e.g. the pipeline's), so no text is segmented twice.</summary>
-    public static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer) =>
-        Of(text, contentTerms, analyzer, null);
+    public static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, string? category = null) =>
+        Of(text, contentTerms, analyzer, category, null);
 
     /// <summary>The words and concepts a need's signature is made of, with their weights: why two needs were linked.</summary>
     public static IReadOnlyList<(string Word, float Weight)> Explain(string text, TextAnalyzer analyzer)
@@ -130,11 +137,11 @@ public sealed class NeedSignature
         var terms = new List<Token>();
         analyzer.CollectTerms(text, terms);
         var trace = new List<(string Word, float Weight)>();
-        Of(text, terms, analyzer, trace);
+        Of(text, terms, analyzer, null, trace);
         return trace;
     }
 
-    private static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, List<(string Word, float Weight)>? trace)
+    private static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, string? category, List<(string Word, float Weight)>? trace)
     {
         ArgumentNullException.ThrowIfNull(contentTerms);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -170,7 +177,7 @@ public sealed class NeedSignature
             (features[k], weights[k], var specific) = words[k];
             if (specific && k < 64) mask |= 1UL << k;
         }
-        return new NeedSignature(placeKeys, features, weights, mask, targets, aspects);
+        return new NeedSignature(placeKeys, features, weights, mask, targets, aspects, category);
     }
 
     private static void AddConcept(int concept, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
@@ -205,7 +212,7 @@ public sealed class NeedSignature
     /// <summary>
     /// Weighted overlap of the two signatures: the weight both share over mostly the smaller need's weight, so a short
     /// need (翠湖花园缺个长者饭堂) can match a long one that says more; 0 unless they share a word or concept that is not
-    /// broad; lowered when the two name only different target groups or only different aspects.
+    /// broad; lowered when the two name only different target groups or only different aspects, or fall in different categories.
     /// Weights and factors chosen with the bench's <c>dedup-sweep</c> on the development sets (bench/textmining.md §4).
     /// </summary>
     public static double Similarity(NeedSignature a, NeedSignature b)
@@ -233,6 +240,7 @@ public sealed class NeedSignature
         var score = shared / ((MinShare * Math.Min(a.Mass, b.Mass)) + ((1 - MinShare) * Math.Max(a.Mass, b.Mass)));
         if (a.Targets != 0 && b.Targets != 0 && (a.Targets & b.Targets) == 0) score *= TargetConflictFactor;
         if (a.Aspects != 0 && b.Aspects != 0 && (a.Aspects & b.Aspects) == 0) score *= AspectConflictFactor;
+        if (a.Category is not null && b.Category is not null && !string.Equals(a.Category, b.Category, StringComparison.Ordinal)) score *= CategoryConflictFactor;
         return score;
     }
 

@@ -16,7 +16,7 @@ public sealed class ParaphraseLinker
     /// <summary>Thresholds chosen on the development sets together (dedup_dev, v1, v2; see bench/textmining.md §4).</summary>
     public const double SharedPlaceThreshold = 0.30;
 
-    public const double OnePlaceThreshold = 0.80;
+    public const double OnePlaceThreshold = 0.90;
 
     public const double NoPlaceThreshold = 0.80;
 
