@@ -112,6 +112,10 @@ public static class PlaceNames
             var name = text[start..end];
             foreach (var lead in LeadingWords)
                 if (name.Length - lead.Length >= 2 && name.StartsWith(lead, StringComparison.Ordinal)) name = name[lead.Length..];
+            // A community or subdistrict inside the name is not part of it: 六和社区跳广场舞 names no square.
+            foreach (var area in (ReadOnlySpan<string>)["社区", "街道"])
+                if (name.IndexOf(area, StringComparison.Ordinal) is var at and >= 0 && at + area.Length < name.Length) name = name[(at + area.Length)..];
+            if (name.Length < 2) continue;
             name = Strip(name);
             if (GenericLookup.Contains(name) || GenericLookup.Contains(name[^2..]))
             {
