@@ -51,7 +51,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     /// <summary>
     /// Paraphrase duplicates (the same need from other residents, staff summaries, short and long, among the same request
     /// at other places and other requests at the same place). The concept table and thresholds were chosen looking at
-    /// dedup_dev, v1, v2 and then v3 and v4 after each was scored blind once, so these floors guard against
+    /// dedup_dev, v1, v2 and then v3, v4 and v5 after each was scored blind once, so these floors guard against
     /// regressions, not the target (the blind figures are in bench/textmining.md §4).
     /// </summary>
     [Theory]
@@ -59,6 +59,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("needs_test2.tsv", 0.9, 0.75)]
     [InlineData("needs_test3.tsv", 0.85, 0.75)]
     [InlineData("needs_test4.tsv", 0.9, 0.85)]
+    [InlineData("needs_test5.tsv", 0.85, 0.7)]
     public void Paraphrase_duplicates_on_development_sets(string file, double minPrecision, double minRecall)
     {
         var needs = TestData.LabelledNeeds(file);

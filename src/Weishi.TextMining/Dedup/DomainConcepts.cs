@@ -7,7 +7,7 @@ namespace Weishi.TextMining.Dedup;
 /// </summary>
 internal static class DomainConcepts
 {
-    public enum Kind { Specific, Broad, Target, Aspect }
+    public enum Kind { Specific, Broad, Target, Aspect, WeakAspect }
 
     private const int MaxForm = 8;
 
@@ -68,12 +68,12 @@ internal static class DomainConcepts
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var tab = line.IndexOf('\t');
-            var kind = line[0] switch { 'S' => Kind.Specific, 'B' => Kind.Broad, 'T' => Kind.Target, 'A' => Kind.Aspect, _ => throw new FormatException(line) };
+            var kind = line[0] switch { 'S' => Kind.Specific, 'B' => Kind.Broad, 'T' => Kind.Target, 'A' => Kind.Aspect, 'a' => Kind.WeakAspect, _ => throw new FormatException(line) };
             var words = line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var id = names.Count;
             names.Add(words[0]);
             kinds.Add(kind);
-            bits.Add(kind switch { Kind.Target => 1UL << targets++, Kind.Aspect => 1UL << aspects++, _ => 0 });
+            bits.Add(kind switch { Kind.Target => 1UL << targets++, Kind.Aspect or Kind.WeakAspect => 1UL << aspects++, _ => 0 });
             foreach (var word in words)
             {
                 if (word.Length > MaxForm || !forms.TryAdd(word, id)) throw new FormatException($"concepts.txt: {word} is too long or listed twice");

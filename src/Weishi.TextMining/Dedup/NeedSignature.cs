@@ -14,8 +14,11 @@ public sealed class NeedSignature
     /// <summary>Words kept as block keys, the highest-weighted first.</summary>
     public const int KeyTerms = 3;
 
-    /// <summary>Broad concepts, target groups and aspects count this much of a concept.</summary>
+    /// <summary>Broad concepts, target groups and weak aspects count this much of a concept.</summary>
     internal const float BroadWeight = 0.3f;
+
+    /// <summary>An aspect (opening hours, holidays …) counts this much of a concept.</summary>
+    internal const float AspectWeight = 0.5f;
 
     /// <summary>Weight of a concept: about the IDF of a specific word (jieba's IDF of 路灯 is 9.6).</summary>
     internal const float ConceptWeight = 9f;
@@ -183,10 +186,10 @@ public sealed class NeedSignature
     private static void AddConcept(int concept, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
     {
         var kind = DomainConcepts.KindOf(concept);
-        var specific = kind == DomainConcepts.Kind.Specific;
+        var specific = kind is DomainConcepts.Kind.Specific or DomainConcepts.Kind.Aspect;
         if (kind == DomainConcepts.Kind.Target) targets |= DomainConcepts.FacetBit(concept);
-        if (kind == DomainConcepts.Kind.Aspect) aspects |= DomainConcepts.FacetBit(concept);
-        var weight = ConceptWeight * (specific ? 1f : BroadWeight);
+        if (kind is DomainConcepts.Kind.Aspect or DomainConcepts.Kind.WeakAspect) aspects |= DomainConcepts.FacetBit(concept);
+        var weight = ConceptWeight * kind switch { DomainConcepts.Kind.Specific => 1f, DomainConcepts.Kind.Aspect => AspectWeight, _ => BroadWeight };
         trace?.Add(("<" + DomainConcepts.Name(concept) + ">", weight));
         Add(words, (uint)TermHash.Of(DomainConcepts.Name(concept)), weight, specific);
     }
