@@ -24,7 +24,11 @@ public sealed class SegmenterAgreementTests(ITestOutputHelper output)
     [Fact]
     public void Agrees_with_jieba_net_on_varied_corpus()
     {
-        var lines = TestData.VariedCorpus().ToList();
+        // Characters outside the BMP (emoji, 𠊎) are an accepted disagreement: jieba.NET splits their surrogate pairs
+        // (see Emoji_surrogate_pairs_stay_together and bench/textmining.md §1).
+        var all = TestData.VariedCorpus().ToList();
+        var lines = all.Where(l => !l.Any(char.IsSurrogate)).ToList();
+        output.WriteLine($"{all.Count - lines.Count} lines with characters outside the BMP left out");
         var disagreements = new List<string>();
         foreach (var line in lines)
         {
