@@ -171,18 +171,23 @@ public static class PlaceNames
 
     /// <summary>
     /// Two needs that both name communities share one of them: 坪山河和平段 and 坪山河六联段 are two stretches of one
-    /// river. The district's own name (also inside 坪山河, 坪山大道) says nothing here.
+    /// river. The district's and subdistricts' names (also inside 坪山河, 坪山大道) say nothing here.
     /// </summary>
     private static bool SameCommunity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, HashSet<uint> known)
     {
         bool communityA = false, communityB = false;
-        foreach (var k in a) communityA |= k != DistrictKey && known.Contains(k);
-        foreach (var k in b) communityB |= k != DistrictKey && known.Contains(k);
+        foreach (var k in a) communityA |= IsCommunity(k, known);
+        foreach (var k in b) communityB |= IsCommunity(k, known);
         if (!(communityA && communityB)) return true;
         foreach (var k in a)
-            if (k != DistrictKey && known.Contains(k) && b.Contains(k)) return true;
+            if (IsCommunity(k, known) && b.Contains(k)) return true;
         return false;
     }
+
+    /// <summary>The district's subdistricts (also names of communities): a shared one does not place two needs together.</summary>
+    private static readonly HashSet<uint> Subdistricts = [.. new[] { "马峦", "碧岭", "石井", "坑梓", "龙田" }.Select(n => KeyOf(n))];
+
+    private static bool IsCommunity(uint key, HashSet<uint> known) => key != DistrictKey && !Subdistricts.Contains(key) && known.Contains(key);
 
     /// <summary>The need's most specific place key (the smallest finer than a community, else the smallest), or 0.</summary>
     public static uint PrimaryOf(ReadOnlySpan<uint> mentions)
