@@ -16,6 +16,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("needs_test5.tsv")]
     [InlineData("needs_test6.tsv")]
     [InlineData("needs_test7.tsv")]
+    [InlineData("needs_test8.tsv")]
     public void Classification_on_held_out_needs_reaches_target_macro_f1(string file)
     {
         var needs = TestData.LabelledNeeds(file);
@@ -55,7 +56,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     /// <summary>
     /// Paraphrase duplicates (the same need from other residents, staff summaries, short and long, among the same request
     /// at other places and other requests at the same place). The concept table and thresholds were chosen looking at
-    /// dedup_dev, v1, v2 and then v3–v6 after each was scored blind once (v7 was scored once and not tuned on), so these floors guard against
+    /// dedup_dev, v1, v2 and then v3–v6 after each was scored blind once (v7 and v8 were scored once each with the final engine and not tuned on), so these floors guard against
     /// regressions, not the target (the blind figures are in bench/textmining.md §4).
     /// </summary>
     [Theory]
@@ -66,6 +67,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("needs_test5.tsv", 0.85, 0.7)]
     [InlineData("needs_test6.tsv", 0.85, 0.8)]
     [InlineData("needs_test7.tsv", 0.65, 0.7)]
+    [InlineData("needs_test8.tsv", 0.85, 0.7)]
     public void Paraphrase_duplicates_on_development_sets(string file, double minPrecision, double minRecall)
     {
         var needs = TestData.LabelledNeeds(file);
