@@ -1,5 +1,6 @@
 using System.Globalization;
 using Weishi.TextMining.Classification;
+using Weishi.TextMining.Quality;
 using Weishi.TextMining.Text;
 
 namespace Weishi.Bench.TextMining;
@@ -44,16 +45,9 @@ public static class CrossValidationRun
     /// <summary>Accuracy, macro-F1, per-category F1 and the most frequent confusions.</summary>
     public static void Report(string what, List<string> expected, List<string> predicted)
     {
-        var f1 = Categories.All.Select(c =>
-        {
-            var tp = expected.Zip(predicted).Count(p => p.First == c && p.Second == c);
-            var fp = expected.Zip(predicted).Count(p => p.First != c && p.Second == c);
-            var fn = expected.Zip(predicted).Count(p => p.First == c && p.Second != c);
-            return (Category: c, F1: tp == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn));
-        }).ToList();
-        var accuracy = (double)expected.Zip(predicted).Count(p => p.First == p.Second) / expected.Count;
-        Console.WriteLine($"{what}: accuracy {accuracy:P1}, macro-F1 {f1.Average(x => x.F1):F3}");
-        Console.WriteLine("per-category F1: " + string.Join(", ", f1.Select(x => $"{x.Category} {x.F1.ToString("F3", CultureInfo.InvariantCulture)}")));
+        var score = QualityMetrics.Classification(expected, predicted, Categories.All);
+        Console.WriteLine($"{what}: accuracy {score.Accuracy:P1}, macro-F1 {score.MacroF1:F3}");
+        Console.WriteLine("per-category F1: " + string.Join(", ", score.F1.Select(x => $"{x.Key} {x.Value.ToString("F3", CultureInfo.InvariantCulture)}")));
         var confusions = expected.Zip(predicted).Where(p => p.First != p.Second)
             .GroupBy(p => $"{p.First} → {p.Second}").OrderByDescending(g => g.Count()).Take(12);
         Console.WriteLine("most frequent confusions (expected → predicted): " + string.Join(", ", confusions.Select(g => $"{g.Key} {g.Count()}")));

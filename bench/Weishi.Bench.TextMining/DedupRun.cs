@@ -1,6 +1,7 @@
 using System.Globalization;
 using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Quality;
 using Weishi.TextMining.Text;
 
 namespace Weishi.Bench.TextMining;
@@ -29,7 +30,7 @@ public static class DedupRun
             foreach (var other in new[] { 0.50, 0.60, 0.70, 0.80 })
             {
                 var detector = new DuplicateDetector { Paraphrases = new ParaphraseLinker { SharedPlace = shared, OnePlace = other, NoPlace = other } };
-                var (p, r, _, _, _) = Score(labels, detector.FindGroups(texts, signatures).GroupOf);
+                var (p, r, _, _, _) = QualityMetrics.DuplicatePairs(labels, detector.FindGroups(texts, signatures).GroupOf);
                 line += string.Create(CultureInfo.InvariantCulture, $"  {other:F2}→{p:P0}/{r:P0}");
             }
             Console.WriteLine(line);
@@ -54,27 +55,9 @@ public static class DedupRun
 
     private static void Report(string name, List<string> labels, DuplicateGroups groups)
     {
-        var (p, r, _, _, _) = Score(labels, groups.GroupOf);
+        var (p, r, _, _, _) = QualityMetrics.DuplicatePairs(labels, groups.GroupOf);
         Console.WriteLine($"{name}: precision {p:P1}, recall {r:P1}; links {groups.Links.Count(l => l.Stage == DuplicateStage.Shingles)} by shingles, " +
             $"{groups.Links.Count(l => l.Stage == DuplicateStage.Paraphrase)} by paraphrase");
-    }
-
-    /// <summary>Pairwise precision and recall of predicted groups against dup_group labels (empty label: no group).</summary>
-    public static (double Precision, double Recall, int Correct, int PredictedPairs, int TruePairs) Score(IReadOnlyList<string> labels, int[] groupOf)
-    {
-        int truePairs = 0, predictedPairs = 0, correct = 0;
-        for (var i = 0; i < labels.Count; i++)
-        {
-            for (var j = i + 1; j < labels.Count; j++)
-            {
-                var isTrue = labels[i].Length > 0 && labels[i] == labels[j];
-                var isPredicted = groupOf[i] >= 0 && groupOf[i] == groupOf[j];
-                if (isTrue) truePairs++;
-                if (isPredicted) predictedPairs++;
-                if (isTrue && isPredicted) correct++;
-            }
-        }
-        return (predictedPairs == 0 ? 1 : (double)correct / predictedPairs, truePairs == 0 ? 1 : (double)correct / truePairs, correct, predictedPairs, truePairs);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Quality;
 using Weishi.TextMining.Text;
 
 namespace Weishi.Bench.TextMining;
@@ -33,7 +34,7 @@ public static class DedupSweepRun
             foreach (var (texts, signatures, labels) in sets)
             {
                 var detector = new DuplicateDetector { Paraphrases = new ParaphraseLinker { SharedPlace = shared, OnePlace = one, NoPlace = no } };
-                var (p, r, c, pr, tr) = DedupRun.Score(labels, detector.FindGroups(texts, signatures).GroupOf);
+                var (p, r, c, pr, tr) = QualityMetrics.DuplicatePairs(labels, detector.FindGroups(texts, signatures).GroupOf);
                 (correct, predicted, truePairs) = (correct + c, predicted + pr, truePairs + tr);
                 perSet += string.Create(CultureInfo.InvariantCulture, $"  {p:P0}/{r:P0}");
             }

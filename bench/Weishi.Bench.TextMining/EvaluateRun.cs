@@ -1,5 +1,6 @@
 using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Quality;
 using Weishi.TextMining.Text;
 
 namespace Weishi.Bench.TextMining;
@@ -26,7 +27,7 @@ public static class EvaluateRun
     private static void ReportDuplicates(List<string[]> needs)
     {
         var groups = new DuplicateDetector().FindGroups([.. needs.Select(n => n[0])]);
-        var (precision, recall, correct, predicted, labelled) = DedupRun.Score([.. needs.Select(n => n[2])], groups.GroupOf);
+        var (precision, recall, correct, predicted, labelled) = QualityMetrics.DuplicatePairs([.. needs.Select(n => n[2])], groups.GroupOf);
         Console.WriteLine($"duplicates: precision {precision:P1} ({correct} of {predicted} predicted pairs), recall {recall:P1} ({correct} of {labelled} labelled pairs)");
     }
 }

@@ -1,6 +1,7 @@
 using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
 using Weishi.TextMining.Pipeline;
+using Weishi.TextMining.Quality;
 using Xunit.Abstractions;
 
 namespace Weishi.TextMining.Tests;
@@ -21,7 +22,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     {
         var needs = TestData.LabelledNeeds(file);
         var predicted = needs.Select(n => CategoryClassifier.Default.Classify(n.Text).Category).ToList();
-        var (accuracy, macroF1, f1) = Metrics.Classification([.. needs.Select(n => n.Category)], predicted, Categories.All);
+        var (accuracy, macroF1, f1) = QualityMetrics.Classification([.. needs.Select(n => n.Category)], predicted, Categories.All);
         output.WriteLine($"classification on {needs.Count} needs: accuracy {accuracy:P1}, macro-F1 {macroF1:F3}");
         foreach (var (c, f) in f1) output.WriteLine($"  {c,-14} F1 {f:F3}");
         foreach (var (need, p) in needs.Zip(predicted).Where(x => x.First.Category != x.Second))
@@ -34,10 +35,10 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     {
         var needs = TestData.LabelledNeeds();
         var stageOne = new DuplicateDetector { FindParaphrases = false }.FindGroups([.. needs.Select(n => n.Text)]);
-        var (p1, r1, _, _) = Metrics.DuplicatePairs([.. needs.Select(n => n.DupGroup)], stageOne.GroupOf);
+        var (p1, r1, _, _, _) = QualityMetrics.DuplicatePairs([.. needs.Select(n => n.DupGroup)], stageOne.GroupOf);
         output.WriteLine($"character stage only: precision {p1:P1}, recall {r1:P1}");
         var groups = new DuplicateDetector().FindGroups([.. needs.Select(n => n.Text)]);
-        var (precision, recall, truePairs, predictedPairs) = Metrics.DuplicatePairs([.. needs.Select(n => n.DupGroup)], groups.GroupOf);
+        var (precision, recall, _, predictedPairs, truePairs) = QualityMetrics.DuplicatePairs([.. needs.Select(n => n.DupGroup)], groups.GroupOf);
         output.WriteLine($"duplicates: precision {precision:P1}, recall {recall:P1} ({truePairs} labelled pairs, {predictedPairs} predicted)");
         foreach (var g in groups.Groups) output.WriteLine("  group: " + string.Join(" || ", g.Select(i => $"[{needs[i].DupGroup}] {needs[i].Text}")));
         var shingles = needs.Select(n => Shingles.Of(n.Text)).ToList();
@@ -73,9 +74,9 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var needs = TestData.LabelledNeeds(file);
         var labels = needs.Select(n => n.DupGroup).ToList();
         var texts = needs.Select(n => n.Text).ToList();
-        var (p1, r1, _, _) = Metrics.DuplicatePairs(labels, new DuplicateDetector { FindParaphrases = false }.FindGroups(texts).GroupOf);
+        var (p1, r1, _, _, _) = QualityMetrics.DuplicatePairs(labels, new DuplicateDetector { FindParaphrases = false }.FindGroups(texts).GroupOf);
         var groups = new DuplicateDetector().FindGroups(texts);
-        var (precision, recall, truePairs, predictedPairs) = Metrics.DuplicatePairs(labels, groups.GroupOf);
+        var (precision, recall, _, predictedPairs, truePairs) = QualityMetrics.DuplicatePairs(labels, groups.GroupOf);
         output.WriteLine($"character stage only: precision {p1:P1}, recall {r1:P1}");
         output.WriteLine($"both stages: precision {precision:P1}, recall {recall:P1} ({truePairs} labelled pairs, {predictedPairs} predicted)");
         Assert.True(labels.Where(l => l.Length > 0).Distinct().Count() >= 30);

@@ -10,24 +10,12 @@ namespace Weishi.Tests.Demands;
 [Collection(DemoCollection.Name)]
 public class JobProgressTests(DemoApp app)
 {
-    private async Task<Job> JobAsync(int id)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Id == id);
-    }
+    private Task<Job> JobAsync(int id) => JobRows.GetAsync(app.Factory, id);
 
     [Fact]
     public async Task Progress_is_saved_on_the_job_row_at_most_once_a_second_and_never_after_the_end()
     {
-        int id;
-        using (var scope = app.Factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-            var job = new Job { Kind = "progress-test-job", Title = "大批量导入", Status = JobStatus.Running, CreatedAtUtc = DateTime.UtcNow, StartedAtUtc = DateTime.UtcNow };
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            id = job.Id;
-        }
+        var id = await JobRows.AddRunningAsync(app.Factory, "progress-test-job", "大批量导入", DateTime.UtcNow);
         var runner = app.Factory.Services.GetRequiredService<JobRunner>();
         var board = new JobProgressBoard();
         var progress = new JobProgressBoard.Reporter(board, id, runner.PersistProgressAsync);

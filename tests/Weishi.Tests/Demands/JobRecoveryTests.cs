@@ -10,21 +10,9 @@ namespace Weishi.Tests.Demands;
 [Collection(DemoCollection.Name)]
 public class JobRecoveryTests(DemoApp app)
 {
-    private async Task<int> AddRunningAsync(DateTime startedAtUtc)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-        var job = new Job { Kind = "crashed-test-job", Title = "崩溃前的导入", Status = JobStatus.Running, CreatedAtUtc = startedAtUtc, StartedAtUtc = startedAtUtc };
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync();
-        return job.Id;
-    }
+    private Task<int> AddRunningAsync(DateTime startedAtUtc) => JobRows.AddRunningAsync(app.Factory, "crashed-test-job", "崩溃前的导入", startedAtUtc);
 
-    private async Task<Job> JobAsync(int id)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Id == id);
-    }
+    private Task<Job> JobAsync(int id) => JobRows.GetAsync(app.Factory, id);
 
     [Fact]
     public async Task A_job_left_running_by_a_crash_is_marked_failed_with_a_message()
