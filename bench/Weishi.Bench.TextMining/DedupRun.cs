@@ -1,5 +1,4 @@
 using System.Globalization;
-using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
 using Weishi.TextMining.Quality;
 using Weishi.TextMining.Text;
@@ -14,15 +13,13 @@ public static class DedupRun
 {
     public static void Run(string path, bool details)
     {
-        var needs = File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
-        var texts = needs.Select(n => n[0]).ToList();
-        var labels = needs.Select(n => n.Length > 2 ? n[2] : "").ToList();
+        var file = LabelledFile.Read(path);
+        var (texts, labels) = (file.Texts, file.Groups);
         Report("stage one only", labels, new DuplicateDetector { FindParaphrases = false }.FindGroups(texts));
         var both = new DuplicateDetector().FindGroups(texts);
         Report("both stages", labels, both);
 
-        var signatures = texts.Select(t => NeedSignature.Of(t, TextAnalyzer.Default, CategoryClassifier.Default.Classify(t).Category)).ToList();
-        PlaceMentions.Assign(signatures, [.. texts.Select(t => Shingles.Of(t))]);
+        var signatures = new DuplicateDetector().Signatures(texts);
         Console.WriteLine("sweep (shared-place threshold × one/no-place threshold): precision / recall");
         foreach (var shared in new[] { 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60 })
         {
@@ -71,11 +68,10 @@ public static class DedupSpeedRun
         var one = new DuplicateDetector { FindParaphrases = false }.FindGroups(texts);
         Console.WriteLine($"stage one only: {watch.Elapsed.TotalSeconds:F1} s, {one.Groups.Count:N0} groups");
         watch.Restart();
-        var signatures = new NeedSignature[texts.Count];
-        Parallel.For(0, texts.Count, i => signatures[i] = NeedSignature.Of(texts[i], TextAnalyzer.Default));
-        Console.WriteLine($"signatures: {watch.Elapsed.TotalSeconds:F1} s");
-        watch.Restart();
         var detector = new DuplicateDetector();
+        var signatures = detector.Signatures(texts);
+        Console.WriteLine($"signatures with categories: {watch.Elapsed.TotalSeconds:F1} s");
+        watch.Restart();
         var both = detector.FindGroups(texts, signatures);
         Console.WriteLine($"both stages: {watch.Elapsed.TotalSeconds:F1} s, {both.Groups.Count:N0} groups, " +
             $"{detector.Paraphrases.CandidatePairs:N0} paraphrase candidates verified, {both.Links.Count(l => l.Stage == DuplicateStage.Paraphrase):N0} paraphrase links");

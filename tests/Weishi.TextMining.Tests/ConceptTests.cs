@@ -31,6 +31,21 @@ public sealed class ConceptTests
     }
 
     [Fact]
+    public void A_concept_reaching_into_a_place_name_is_still_found()
+    {
+        Assert.Contains("<广场舞>", Concepts("碧岭社区广场舞扰民"));
+        Assert.Contains("<广场舞>", Concepts("六和社区广场舞太吵"));
+    }
+
+    [Fact]
+    public void Old_people_living_alone_are_old_people_too()
+    {
+        Assert.Contains("<独居>", Concepts("希望给独居老人送餐上门"));
+        Assert.Contains("<老人>", Concepts("希望给独居老人送餐上门"));
+        Assert.True(NeedSignature.Similarity(Signature("和平新村希望给独居老人送餐上门"), Signature("和平新村希望给老人送餐上门")) >= ParaphraseLinker.SharedPlaceThreshold);
+    }
+
+    [Fact]
     public void The_same_service_for_different_groups_only_scores_lower()
     {
         var old = Signature("沙湖家园老人眼睛不好，想请眼科医生来做白内障筛查");

@@ -1,3 +1,5 @@
+using Weishi.TextMining.Text;
+
 namespace Weishi.TextMining.Dedup;
 
 /// <summary>
@@ -9,77 +11,80 @@ internal static class DomainConcepts
 {
     public enum Kind { Specific, Broad, Target, Aspect, WeakAspect }
 
+    /// <summary>What a concept adds to a signature: its feature hash and weight, whether it is enough for a match, its facet bit.</summary>
+    public readonly record struct Concept(string Name, Kind Kind, uint Hash, float Weight, bool Specific, ulong FacetBit);
+
     private const int MaxForm = 8;
 
     private static readonly Table Concepts = Load();
 
-    /// <summary>The concept a whole word stands for, or -1.</summary>
-    public static int OfWord(ReadOnlySpan<char> word) => Concepts.Lookup.TryGetValue(word, out var id) ? id : -1;
+    /// <summary>The concept a one-character word stands for, or -1 (longer forms are found by <see cref="Scan"/>).</summary>
+    public static int OfWord(ReadOnlySpan<char> word) => word.Length == 1 && Concepts.Lookup.TryGetValue(word, out var id) ? id : -1;
 
-    public static string Name(int id) => Concepts.Names[id];
+    public static ref readonly Concept Get(int id) => ref Concepts.All[id];
 
-    public static Kind KindOf(int id) => Concepts.Kinds[id];
-
-    /// <summary>Bit of a target group (old people, children …) or an aspect (opening hours, price …) among its kind; 0 for other concepts.</summary>
-    public static ulong FacetBit(int id) => Concepts.FacetBits[id];
+    /// <summary>Whether <paramref name="word"/> is one of the table's forms.</summary>
+    public static bool IsForm(string word) => Concepts.Lookup.ContainsKey(word);
 
     /// <summary>
-    /// Adds the concepts whose forms (two or more characters) occur in <paramref name="text"/> outside
-    /// <paramref name="skip"/>, leftmost-longest, with the range each covers.
+    /// Adds the concepts whose forms (two or more characters) occur in <paramref name="text"/>, leftmost-longest, with
+    /// the range each covers — except forms lying wholly inside <paramref name="skip"/> (the places the need names).
     /// </summary>
     public static void Scan(ReadOnlySpan<char> text, List<Range> skip, List<(Range At, int Concept)> found)
     {
         for (var i = 0; i < text.Length - 1;)
         {
-            if (!Concepts.Starts[text[i]] || Inside(i, skip))
-            {
-                i++;
-                continue;
-            }
             var matched = 0;
-            for (var length = Math.Min(MaxForm, text.Length - i); length >= 2; length--)
+            for (var length = Math.Min(Concepts.LongestFrom[text[i]], text.Length - i); length >= 2; length--)
             {
                 if (!Concepts.Lookup.TryGetValue(text.Slice(i, length), out var id)) continue;
-                found.Add((i..(i + length), id));
-                matched = length;
+                if (!WithinAny(skip, i, i + length))
+                {
+                    found.Add((i..(i + length), id));
+                    matched = length;
+                }
                 break;
             }
             i += Math.Max(1, matched);
         }
     }
 
-    private static bool Inside(int at, List<Range> spans)
+    /// <summary>True when [start, end) overlaps <paramref name="span"/>.</summary>
+    public static bool Overlaps(Range span, int start, int end) => start < span.End.Value && end > span.Start.Value;
+
+    private static bool WithinAny(List<Range> spans, int start, int end)
     {
         foreach (var span in spans)
-            if (at >= span.Start.Value && at < span.End.Value) return true;
+            if (start >= span.Start.Value && end <= span.End.Value) return true;
         return false;
     }
 
-    private sealed record Table(
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup, string[] Names, Kind[] Kinds, ulong[] FacetBits, bool[] Starts);
+    private sealed record Table(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup, Concept[] All, byte[] LongestFrom);
 
     private static Table Load()
     {
         var forms = new Dictionary<string, int>(StringComparer.Ordinal);
-        var (names, kinds, bits) = (new List<string>(), new List<Kind>(), new List<ulong>());
-        var starts = new bool[char.MaxValue + 1];
+        var concepts = new List<Concept>();
+        var longestFrom = new byte[char.MaxValue + 1];
         var (targets, aspects) = (0, 0);
         foreach (var line in EmbeddedResources.ReadLines("concepts.txt"))
         {
             if (line.Length == 0 || line[0] == '#') continue;
-            var tab = line.IndexOf('\t');
             var kind = line[0] switch { 'S' => Kind.Specific, 'B' => Kind.Broad, 'T' => Kind.Target, 'A' => Kind.Aspect, 'a' => Kind.WeakAspect, _ => throw new FormatException(line) };
-            var words = line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var id = names.Count;
-            names.Add(words[0]);
-            kinds.Add(kind);
-            bits.Add(kind switch { Kind.Target => 1UL << targets++, Kind.Aspect or Kind.WeakAspect => 1UL << aspects++, _ => 0 });
+            var words = line[(line.IndexOf('\t') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var facetBit = kind switch { Kind.Target => FacetBit(ref targets), Kind.Aspect or Kind.WeakAspect => FacetBit(ref aspects), _ => 0UL };
+            var specific = kind is Kind.Specific or Kind.Aspect;
+            concepts.Add(new Concept(words[0], kind, (uint)TermHash.Of(words[0]), NeedSignature.WeightOf(kind), specific, facetBit));
             foreach (var word in words)
             {
-                if (word.Length > MaxForm || !forms.TryAdd(word, id)) throw new FormatException($"concepts.txt: {word} is too long or listed twice");
-                if (word.Length >= 2) starts[word[0]] = true;
+                if (word.Length > MaxForm || !forms.TryAdd(word, concepts.Count - 1)) throw new FormatException($"concepts.txt: {word} is too long or listed twice");
+                if (word.Length >= 2) longestFrom[word[0]] = (byte)Math.Max(longestFrom[word[0]], word.Length);
             }
         }
-        return new Table(forms.GetAlternateLookup<ReadOnlySpan<char>>(), [.. names], [.. kinds], [.. bits], starts);
+        return new Table(forms.GetAlternateLookup<ReadOnlySpan<char>>(), [.. concepts], longestFrom);
     }
+
+    /// <summary>The next bit of a facet (targets or aspects): at most 64 of each, a signature keeps them in one word.</summary>
+    private static ulong FacetBit(ref int used) =>
+        used < 64 ? 1UL << used++ : throw new FormatException("concepts.txt: more than 64 target groups or aspects");
 }

@@ -33,26 +33,43 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
 
     public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
 
-    /// <summary>Classifies the needs for the paraphrase stage (needs of two categories are rarely one); null: no categories.</summary>
-    public CategoryClassifier? Classifier { get; init; } = CategoryClassifier.Default;
+    private readonly CategoryClassifier? _classifier;
+    private readonly bool _classifierGiven;
+
+    /// <summary>
+    /// Classifies the needs whose signatures this detector builds (needs of two categories are rarely one); null: no
+    /// categories. Unset: the shipped model, loaded only when it is needed.
+    /// </summary>
+    public CategoryClassifier? Classifier
+    {
+        get => _classifierGiven ? _classifier : CategoryClassifier.Default;
+        init => (_classifier, _classifierGiven) = (value, true);
+    }
 
     public DuplicateGroups FindGroups(IReadOnlyList<string?> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        if (FindParaphrases) return FindGroups(texts, Signatures(texts));
         var shingles = new uint[texts.Count][];
-        var signatures = FindParaphrases ? new NeedSignature[texts.Count] : null;
+        Parallel.For(0, texts.Count, i => shingles[i] = Shingles.Of(texts[i] ?? ""));
+        return FindGroups(shingles, null);
+    }
+
+    /// <summary>The paraphrase stage's signature of each text, with its category from <see cref="Classifier"/>.</summary>
+    public NeedSignature[] Signatures(IReadOnlyList<string?> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var classifier = Classifier;
+        var signatures = new NeedSignature[texts.Count];
         Parallel.For(0, texts.Count, () => new List<Token>(), (i, _, terms) =>
         {
             var text = texts[i] ?? "";
-            shingles[i] = Shingles.Of(text);
-            if (signatures is null) return terms;
             terms.Clear();
             Analyzer.CollectTerms(text, terms);
-            var category = text.Length == 0 ? null : Classifier?.Classify(text, terms).Category;
-            signatures[i] = NeedSignature.Of(text, terms, Analyzer, category);
+            signatures[i] = NeedSignature.Of(text, terms, Analyzer, text.Length == 0 ? null : classifier?.Classify(text, terms).Category);
             return terms;
         }, _ => { });
-        return FindGroups(shingles, signatures);
+        return signatures;
     }
 
     /// <summary>Both stages, with signatures the caller computed from tokens it already has (the pipeline).</summary>
@@ -161,7 +178,7 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
                     continue;
                 }
                 // Shared boilerplate (社区能不能开个免费的…班) makes bigrams alike; the content words must agree too.
-                if (signatures is not null && NeedSignature.Similarity(signatures[x], signatures[y]) < WordFloor) continue;
+                if (signatures is not null && NeedSignature.Overlap(signatures[x], signatures[y]) < WordFloor) continue;
                 if ((leaderX != x || leaderY != y) && Shingles.Jaccard(shingles[leaderX], shingles[leaderY]) < Threshold * LeaderFactor)
                 {
                     rejected.Add(leaders);

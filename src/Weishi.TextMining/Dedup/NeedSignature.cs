@@ -39,15 +39,21 @@ public sealed class NeedSignature
     internal const double CategoryConflictFactor = 0.6;
 
     /// <summary>Request boilerplate shared by needs that ask for different things.</summary>
-    private static readonly HashSet<string> Boilerplate = new(StringComparer.Ordinal)
-    {
-        "建议", "希望", "社区", "居民", "反映", "能不能", "能否", "可以", "开展", "组织", "设置", "增设", "问题", "一下", "特别", "麻烦",
-        "请", "解决", "进行", "方便", "安排", "提供", "加强", "设立", "搞", "办", "开", "装", "想", "求", "帮", "太", "好多", "很多",
-        "没有", "经常", "天天", "每天", "实在", "真的", "根本", "定期", "一次", "免费", "公益", "活动", "服务", "隐患", "投诉", "领导",
+    private static readonly HashSet<string> Boilerplate = NotConcepts(
+    [
+        "建议", "希望", "社区", "居民", "反映", "能不能", "能否", "可以", "开展", "组织", "设置", "增设", "问题", "一下", "特别",
+        "请", "解决", "进行", "安排", "提供", "加强", "设立", "搞", "办", "开", "装", "想", "求", "帮", "太", "好多", "很多",
+        "没有", "经常", "天天", "每天", "实在", "真的", "根本", "定期", "一次", "活动", "服务", "投诉", "领导",
         "尽快", "处理", "谢谢", "重视", "改善", "一点", "有点", "几个", "一些", "点", "加装", "建设", "增加", "需要", "现在", "最近",
         "大家", "我家", "我们", "来电", "诉求", "诉求人", "网格员", "上报", "工单", "反馈", "12345", "来电人", "咨询", "举办", "帮助", "实现", "相关", "部门", "介入", "附近", "周边", "小区", "村", "村民", "市民", "住户", "业主", "人", "多", "少", "吧", "之类", "那个",
         "这个", "问问", "有没有", "开个", "想学", "学", "办个", "志愿者", "开设", "借", "教", "能", "会", "要", "让", "给", "去", "来", "不", "不会", "没", "都", "也", "就", "还", "说", "好", "大", "小", "里", "上", "下", "地方",
-    };
+    ]);
+
+    /// <summary>A word both request boilerplate and a concept form would silently count as one of the two only.</summary>
+    private static HashSet<string> NotConcepts(string[] words) =>
+        words.FirstOrDefault(DomainConcepts.IsForm) is { } both
+            ? throw new InvalidOperationException($"{both} is both request boilerplate and a word of concepts.txt")
+            : new HashSet<string>(words, StringComparer.Ordinal);
 
     [ThreadStatic]
     private static List<Range>? t_spans;
@@ -67,12 +73,16 @@ public sealed class NeedSignature
     /// </summary>
     public uint[] Mentions { get; internal set; } = [];
 
-    /// <summary>Hashed content words (canonical), ascending.</summary>
+    /// <summary>Hashes of the need's concepts and other content words, ascending.</summary>
     public uint[] Features { get; }
 
     public float[] Weights { get; }
 
-    /// <summary>Bit k set when feature k is not a broad word: two duplicates share at least one such word.</summary>
+    /// <summary>
+    /// Bit k set when feature k is a specific concept, an aspect or a word outside the table (not a broad word, target
+    /// group or weak aspect): two duplicates share at least one such feature. Only the first 64 features have a bit;
+    /// the longest labelled need has 33.
+    /// </summary>
     public ulong SpecificMask { get; }
 
     /// <summary>Sum of the weights.</summary>
@@ -183,15 +193,17 @@ public sealed class NeedSignature
         return new NeedSignature(placeKeys, features, weights, mask, targets, aspects, category);
     }
 
-    private static void AddConcept(int concept, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
+    /// <summary>A concept's weight by its kind.</summary>
+    internal static float WeightOf(DomainConcepts.Kind kind) =>
+        ConceptWeight * kind switch { DomainConcepts.Kind.Specific => 1f, DomainConcepts.Kind.Aspect => AspectWeight, _ => BroadWeight };
+
+    private static void AddConcept(int id, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
     {
-        var kind = DomainConcepts.KindOf(concept);
-        var specific = kind is DomainConcepts.Kind.Specific or DomainConcepts.Kind.Aspect;
-        if (kind == DomainConcepts.Kind.Target) targets |= DomainConcepts.FacetBit(concept);
-        if (kind is DomainConcepts.Kind.Aspect or DomainConcepts.Kind.WeakAspect) aspects |= DomainConcepts.FacetBit(concept);
-        var weight = ConceptWeight * kind switch { DomainConcepts.Kind.Specific => 1f, DomainConcepts.Kind.Aspect => AspectWeight, _ => BroadWeight };
-        trace?.Add(("<" + DomainConcepts.Name(concept) + ">", weight));
-        Add(words, (uint)TermHash.Of(DomainConcepts.Name(concept)), weight, specific);
+        ref readonly var concept = ref DomainConcepts.Get(id);
+        if (concept.Kind == DomainConcepts.Kind.Target) targets |= concept.FacetBit;
+        else aspects |= concept.FacetBit;
+        trace?.Add(("<" + concept.Name + ">", concept.Weight));
+        Add(words, concept.Hash, concept.Weight, concept.Specific);
     }
 
     private static void Add(List<(uint Hash, float Weight, bool Specific)> words, uint hash, float weight, bool specific)
@@ -208,17 +220,32 @@ public sealed class NeedSignature
     private static bool Covered(Token token, List<(Range At, int Concept)> concepts)
     {
         foreach (var (at, _) in concepts)
-            if (token.Start < at.End.Value && token.End > at.Start.Value) return true;
+            if (DomainConcepts.Overlaps(at, token.Start, token.End)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// How alike two needs are for the paraphrase stage: their <see cref="Overlap"/>, lowered when the two name only
+    /// different target groups or only different aspects, or fall in different categories. The weights and factors
+    /// were chosen by hand looking at the development sets' errors, the thresholds with the bench's <c>dedup-sweep</c>
+    /// (bench/textmining.md §4).
+    /// </summary>
+    public static double Similarity(NeedSignature a, NeedSignature b)
+    {
+        var score = Overlap(a, b);
+        if (score == 0) return 0;
+        if (a.Targets != 0 && b.Targets != 0 && (a.Targets & b.Targets) == 0) score *= TargetConflictFactor;
+        if (a.Aspects != 0 && b.Aspects != 0 && (a.Aspects & b.Aspects) == 0) score *= AspectConflictFactor;
+        if (a.Category is not null && b.Category is not null && !string.Equals(a.Category, b.Category, StringComparison.Ordinal)) score *= CategoryConflictFactor;
+        return score;
     }
 
     /// <summary>
     /// Weighted overlap of the two signatures: the weight both share over mostly the smaller need's weight, so a short
     /// need (翠湖花园缺个长者饭堂) can match a long one that says more; 0 unless they share a word or concept that is not
-    /// broad; lowered when the two name only different target groups or only different aspects, or fall in different categories.
-    /// Weights and factors chosen with the bench's <c>dedup-sweep</c> on the development sets (bench/textmining.md §4).
+    /// broad. Stage one uses it alone, to tell shared content from shared boilerplate.
     /// </summary>
-    public static double Similarity(NeedSignature a, NeedSignature b)
+    public static double Overlap(NeedSignature a, NeedSignature b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -239,18 +266,13 @@ public sealed class NeedSignature
             else if (fa[i] < fb[j]) i++;
             else j++;
         }
-        if (!specific) return 0;
-        var score = shared / ((MinShare * Math.Min(a.Mass, b.Mass)) + ((1 - MinShare) * Math.Max(a.Mass, b.Mass)));
-        if (a.Targets != 0 && b.Targets != 0 && (a.Targets & b.Targets) == 0) score *= TargetConflictFactor;
-        if (a.Aspects != 0 && b.Aspects != 0 && (a.Aspects & b.Aspects) == 0) score *= AspectConflictFactor;
-        if (a.Category is not null && b.Category is not null && !string.Equals(a.Category, b.Category, StringComparison.Ordinal)) score *= CategoryConflictFactor;
-        return score;
+        return specific ? shared / ((MinShare * Math.Min(a.Mass, b.Mass)) + ((1 - MinShare) * Math.Max(a.Mass, b.Mass))) : 0;
     }
 
     private static bool InPlace(Token token, List<Range> spans)
     {
         foreach (var span in spans)
-            if (token.Start < span.End.Value && token.End > span.Start.Value) return true;
+            if (DomainConcepts.Overlaps(span, token.Start, token.End)) return true;
         return false;
     }
 

@@ -6,14 +6,14 @@ namespace Weishi.TextMining.Dedup;
 /// The second duplicate stage, for the same need put in other words (a resident's complaint and a staff summary).
 /// Candidates come from blocks of needs sharing a key — a place and one of the need's top words, or, for every
 /// need, two of its top words — so the work grows with N, not N². A block larger than <see cref="BlockCap"/> (a
-/// frequent word) is only compared within a sliding window. Each candidate is verified by the weighted word overlap
-/// of the two <see cref="NeedSignature"/>s (<see cref="NeedSignature.Similarity"/>) against a threshold that
+/// frequent word) is only compared within a sliding window. Each candidate is verified by the similarity of the two
+/// <see cref="NeedSignature"/>s (<see cref="NeedSignature.Similarity"/>: concepts, words, facets) against a threshold that
 /// depends on what the two say about places: different places never match, a shared place needs
 /// <see cref="SharedPlaceThreshold"/>, a pair where one or both name no place needs much more.
 /// </summary>
 public sealed class ParaphraseLinker
 {
-    /// <summary>Thresholds chosen on the development sets together (dedup_dev, v1, v2; see bench/textmining.md §4).</summary>
+    /// <summary>Thresholds chosen with the bench's <c>dedup-sweep</c> on the development sets pooled (dedup_dev, v1–v6; bench/textmining.md §4).</summary>
     public const double SharedPlaceThreshold = 0.30;
 
     public const double OnePlaceThreshold = 0.90;

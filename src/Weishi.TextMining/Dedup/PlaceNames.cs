@@ -113,7 +113,7 @@ public static class PlaceNames
             foreach (var lead in LeadingWords)
                 if (name.Length - lead.Length >= 2 && name.StartsWith(lead, StringComparison.Ordinal)) name = name[lead.Length..];
             // A community or subdistrict inside the name is not part of it: 六和社区跳广场舞 names no square.
-            foreach (var area in (ReadOnlySpan<string>)["社区", "街道"])
+            foreach (var area in AreaWords)
                 if (name.IndexOf(area, StringComparison.Ordinal) is var at and >= 0 && at + area.Length < name.Length) name = name[(at + area.Length)..];
             if (name.Length < 2) continue;
             name = Strip(name);
@@ -147,7 +147,7 @@ public static class PlaceNames
     {
         if (a.IsEmpty || b.IsEmpty) return true;
         var known = LazyKnownKeys.Value;
-        if (!SameCommunity(a, b, known)) return false;
+        if (!SameCommunity(a, b)) return false;
         bool fineA = false, fineB = false;
         foreach (var k in a) fineA |= !known.Contains(k);
         foreach (var k in b) fineB |= !known.Contains(k);
@@ -167,27 +167,32 @@ public static class PlaceNames
         return false;
     }
 
-    private static readonly uint DistrictKey = KeyOf("坪山");
-
     /// <summary>
     /// Two needs that both name communities share one of them: 坪山河和平段 and 坪山河六联段 are two stretches of one
     /// river. The district's and subdistricts' names (also inside 坪山河, 坪山大道) say nothing here.
     /// </summary>
-    private static bool SameCommunity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, HashSet<uint> known)
+    private static bool SameCommunity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
+        var communities = LazyCommunityKeys.Value;
         bool communityA = false, communityB = false;
-        foreach (var k in a) communityA |= IsCommunity(k, known);
-        foreach (var k in b) communityB |= IsCommunity(k, known);
+        foreach (var k in a) communityA |= communities.Contains(k);
+        foreach (var k in b) communityB |= communities.Contains(k);
         if (!(communityA && communityB)) return true;
         foreach (var k in a)
-            if (IsCommunity(k, known) && b.Contains(k)) return true;
+            if (communities.Contains(k) && b.Contains(k)) return true;
         return false;
     }
 
-    /// <summary>The district's subdistricts (also names of communities): a shared one does not place two needs together.</summary>
-    private static readonly HashSet<uint> Subdistricts = [.. new[] { "马峦", "碧岭", "石井", "坑梓", "龙田" }.Select(n => KeyOf(n))];
-
-    private static bool IsCommunity(uint key, HashSet<uint> known) => key != DistrictKey && !Subdistricts.Contains(key) && known.Contains(key);
+    /// <summary>
+    /// Keys of the district's community names, without the district and its subdistricts (the user dictionary's
+    /// <c>…街道</c> words; their names are also communities', and a shared one does not place two needs together).
+    /// </summary>
+    private static readonly Lazy<HashSet<uint>> LazyCommunityKeys = new(() =>
+    {
+        var subdistricts = ChineseSegmenter.DefaultUserWords().Where(w => w.Tag == "ns" && w.Word.EndsWith("街道", StringComparison.Ordinal))
+            .Select(w => KeyOf(Strip(w.Word))).ToHashSet();
+        return [.. LazyKnownKeys.Value.Where(k => !subdistricts.Contains(k))];
+    });
 
     /// <summary>The need's most specific place key (the smallest finer than a community, else the smallest), or 0.</summary>
     public static uint PrimaryOf(ReadOnlySpan<uint> mentions)
@@ -220,4 +225,7 @@ public static class PlaceNames
     }
 
     private static readonly string[] CommunityEndings = ["社区", "街道", "区"];
+
+    /// <summary>The community and subdistrict words of <see cref="CommunityEndings"/>.</summary>
+    private static readonly string[] AreaWords = CommunityEndings[..2];
 }
