@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public class JobProgressTests(DemoApp app)
         var progress = new JobProgressBoard.Reporter(board, id, runner.PersistProgressAsync);
 
         progress.Report(40, "正在检查并写入：已处理 400000 行");
-        progress.Report(41, "正在检查并写入：已处理 410000 行"); // within the second: shown here, not written
+        progress.Report(41, "正在检查并写入：已处理 410000 行"); // within the second, and the job ends before it is up: shown here, never written
         await progress.FlushAsync();
 
         Assert.Equal((41, "正在检查并写入：已处理 410000 行"), board.Get(id));
@@ -38,5 +39,52 @@ public class JobProgressTests(DemoApp app)
         var finished = await JobAsync(id);
         Assert.Equal(100, finished.Percent);
         Assert.Equal("导入完成", finished.Message);
+    }
+
+    [Fact]
+    public async Task A_report_skipped_within_the_second_still_reaches_the_row_about_a_second_later_but_not_after_the_end()
+    {
+        var id = await JobRows.AddRunningAsync(app.Factory, "progress-test-job", "需求挖掘", DateTime.UtcNow);
+        var runner = app.Factory.Services.GetRequiredService<JobRunner>();
+        var progress = new JobProgressBoard.Reporter(new JobProgressBoard(), id, runner.PersistProgressAsync);
+        var clock = Stopwatch.StartNew();
+
+        progress.Report(60, "分析中");
+        progress.Report(90, "保存结果"); // the handler's last report for a long while: within the second, so written later
+        var saved = await JobAsync(id);
+        while (saved.Message != "保存结果" && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+            saved = await JobAsync(id);
+        }
+        Assert.Equal((90, "保存结果"), (saved.Percent, saved.Message));
+        Assert.True(clock.Elapsed >= JobProgressBoard.Reporter.PersistEvery * 0.9, $"written after {clock.Elapsed}: more than once a second");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"written only after {clock.Elapsed}");
+
+        progress.Report(95, "写入文件"); // the job ends before its second is up: never written
+        await progress.FlushAsync();
+        await Task.Delay(JobProgressBoard.Reporter.PersistEvery * 1.5);
+        var ended = await JobAsync(id);
+        Assert.Equal((90, "保存结果"), (ended.Percent, ended.Message));
+    }
+
+    [Fact]
+    public async Task The_reporter_never_waits_for_the_write()
+    {
+        using var release = new ManualResetEventSlim();
+        var written = new List<string>();
+        var progress = new JobProgressBoard.Reporter(new JobProgressBoard(), 1, (_, _, message) =>
+        {
+            release.Wait(TimeSpan.FromSeconds(10)); // a database that hangs, synchronously
+            lock (written) written.Add(message);
+            return Task.CompletedTask;
+        });
+        var clock = Stopwatch.StartNew();
+        progress.Report(10, "第一条");
+        progress.Report(20, "第二条");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Report took {clock.Elapsed}: it ran the write itself");
+        release.Set();
+        await progress.FlushAsync();
+        Assert.Equal(["第一条"], written);
     }
 }

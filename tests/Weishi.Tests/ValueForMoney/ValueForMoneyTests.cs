@@ -4,6 +4,7 @@ using Weishi.Tests.Infrastructure;
 using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Maintenance;
 using Weishi.Web.Features.Projects;
+using Weishi.Web.Infrastructure.Files;
 using Xunit;
 
 namespace Weishi.Tests.ValueForMoney;
@@ -190,16 +191,19 @@ public class ValueForMoneyTests(DemoApp app)
             { new ByteArrayContent("not an image"u8.ToArray()), "photos", "photo.jpg" },
         };
         var response = await cs.Client.PostAsync($"/Maintenance/Asset/{id}?handler=Record", form);
-        Assert.Contains("不是 JPG、PNG 或 WebP 图片", Fixtures.Errors(await cs.ReadAsync(response)));
+        Assert.Contains("“photo.jpg”：上传的文件不是图片（只接受 JPG、PNG、GIF、WebP 照片）", Fixtures.Errors(await cs.ReadAsync(response)));
         Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.AssetRecords.AnyAsync(r => r.AssetId == id)));
     }
 
     [Fact]
-    public void Photo_check_accepts_images_by_content()
+    public void Photo_check_accepts_images_by_content_with_the_rules_of_every_photo_upload()
     {
-        Assert.Equal("image/png", PhotoCheck.ImageType([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]));
+        Assert.Equal("image/png", PhotoCheck.ImageType([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
+        Assert.Null(PhotoCheck.ImageType([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A])); // the whole PNG signature, not its first bytes
         Assert.Equal("image/jpeg", PhotoCheck.ImageType([0xFF, 0xD8, 0xFF, 0xE0]));
-        Assert.Null(PhotoCheck.ImageType("GIF89a"u8));
+        Assert.Equal("image/gif", PhotoCheck.ImageType("GIF89a"u8)); // as for activity and progress photos
+        Assert.Null(PhotoCheck.ImageType("<svg onload=alert(1)>"u8));
+        Assert.Equal(ImageCheck.MaxBytes, PhotoCheck.MaxBytes);
     }
 
     [Fact]

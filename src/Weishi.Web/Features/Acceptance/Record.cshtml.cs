@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Contractors.Admission;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
-using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Acceptance;
 
@@ -30,7 +30,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");
         if (Result is null || !Enum.IsDefined(Result.Value)) Errors.Add("请选择验收结论");
         if (Checked.Any(c => !AcceptanceRecord.Checklists[Project.Type].Contains(c))) Errors.Add("验收项不属于本类项目的清单");
-        if (report is { Length: > ImageCheck.MaxBytes }) Errors.Add("验收报告不能超过 5 MB");
+        if (report is { Length: > 0 } && await DocumentStore.ValidateAsync(report, ct) is { } reportError) Errors.Add("验收报告：" + reportError);
         if (Errors.Count == 0 && Result != AcceptanceResult.Failed && await AcceptanceGuard.RefusalAsync(db, id, ct) is { } open) Errors.Add(open);
         if (Errors.Count > 0) return Page();
 
@@ -39,6 +39,8 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
             ProjectId = id, AcceptedOn = AcceptedOn!.Value, Committee = Committee!.Trim(), Checklist = string.Join("；", Checked),
             Result = Result!.Value, Opinion = Opinion?.Trim(),
         };
+        // The report, the record and the status change are saved together: a refused move leaves no orphan file.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (report is { Length: > 0 })
         {
             using var buffer = new MemoryStream();
@@ -46,8 +48,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
             var file = new EvidenceFile
             {
                 ProjectId = id, Kind = "验收报告", FileName = Path.GetFileName(report.FileName),
-                ContentType = string.IsNullOrEmpty(report.ContentType) ? "application/octet-stream" : report.ContentType,
-                Data = buffer.ToArray(), UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+                ContentType = DocumentStore.ContentType(report.FileName), Data = buffer.ToArray(), UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
             };
             db.EvidenceFiles.Add(file);
             await db.SaveChangesAsync(ct);
@@ -57,10 +58,12 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (record.Result == AcceptanceResult.Failed) await db.SaveChangesAsync(ct);
         else if (await transitions.MoveAsync(id, ProjectStatus.Accepted, ct) is { } error)
         {
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             Errors.Add(error);
             return Page();
         }
+        await tx.CommitAsync(ct);
         TempData["Message"] = $"验收结论：{AcceptanceRecord.ResultName(record.Result)}";
         return RedirectToPage("/Delivery/Index", new { id });
     }

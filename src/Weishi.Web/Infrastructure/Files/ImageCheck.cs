@@ -24,6 +24,9 @@ public static class ImageCheck
         _ => "application/octet-stream",
     };
 
+    /// <summary>The content type of the detected image format, or null when the bytes are not an image we accept.</summary>
+    public static string? DetectContentType(ReadOnlySpan<byte> head) => Detect(head) is { } ext ? ContentType(ext) : null;
+
     /// <summary>Reads the upload into memory (it is at most 5 MB) and checks it. Returns the Chinese reason on failure.</summary>
     public static async Task<(byte[]? Bytes, string? Extension, string? Error)> ReadAsync(IFormFile file, CancellationToken ct)
     {

@@ -18,35 +18,77 @@ public sealed class JobProgressBoard
     public void Remove(int jobId) => _live.TryRemove(jobId, out _);
 
     /// <param name="persist">Writes progress to the job row; null where only this process can show it (SQLite).</param>
+    /// <remarks>
+    /// Writes happen on a pool thread, at most one at a time and one a second; a report that came too soon is not
+    /// dropped but written when the second is up (the latest one wins), so the row never lags more than about a second.
+    /// </remarks>
     public sealed class Reporter(JobProgressBoard board, int jobId, Func<int, int, string, Task>? persist = null) : IJobProgress
     {
         public static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
         private readonly Lock _gate = new();
-        private Task _writing = Task.CompletedTask;
-        private long _nextWriteAt;
+        private readonly CancellationTokenSource _endedSignal = new();
+        private (int Percent, string Message)? _pending;
+        private bool _writing, _ended;
+        private Task _writer = Task.CompletedTask;
 
         public void Report(int percent, string message)
         {
             board.Set(jobId, percent, message);
             if (persist is null) return;
+            var report = (Math.Clamp(percent, 0, 100), message);
             lock (_gate)
             {
-                // At most one write in flight and one a second: the handler never waits for the database here.
-                var now = Environment.TickCount64;
-                if (!_writing.IsCompleted || now < _nextWriteAt) return;
-                _nextWriteAt = now + (long)PersistEvery.TotalMilliseconds;
-                _writing = persist(jobId, Math.Clamp(percent, 0, 100), message);
+                if (_ended) return;
+                if (_writing)
+                {
+                    _pending = report; // the writer takes the latest when its second is up
+                    return;
+                }
+                _writing = true;
+                _writer = Task.Run(() => WriteAsync(persist, report));
             }
         }
 
-        /// <summary>Waits for the write in flight, so the job's final state is written after it.</summary>
+        /// <summary>Writes the report, then, a second after it began, the latest one that came meanwhile, until none did.</summary>
+        private async Task WriteAsync(Func<int, int, string, Task> write, (int Percent, string Message) report)
+        {
+            while (true)
+            {
+                var next = Environment.TickCount64 + (long)PersistEvery.TotalMilliseconds;
+                try { await write(jobId, report.Percent, report.Message); }
+                catch (Exception) { } // a lost progress write is logged by the writer and harmless
+                var wait = next - Environment.TickCount64;
+                if (wait > 0)
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), _endedSignal.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                lock (_gate)
+                {
+                    if (_ended || _pending is not { } latest)
+                    {
+                        _writing = false;
+                        return;
+                    }
+                    report = latest;
+                    _pending = null;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Ends the reporting when the job has ended: reports not yet written are dropped and the write in flight is
+        /// awaited, so nothing is written after the job's final state.
+        /// </summary>
         public async Task FlushAsync()
         {
-            Task writing;
-            lock (_gate) writing = _writing;
-            try { await writing; }
-            catch (Exception) when (!writing.IsCanceled) { } // a lost progress write is logged by the writer and harmless
+            Task writer;
+            lock (_gate)
+            {
+                _ended = true;
+                _pending = null;
+                writer = _writer;
+            }
+            await _endedSignal.CancelAsync(); // cuts the writer's wait short
+            await writer;
         }
     }
 }

@@ -73,7 +73,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
             log.LogError(ex, "job {JobId} ({Kind}) failed", jobId, job.Kind);
             outcome = new JobOutcome(false, "处理时发生内部错误，请联系系统管理员。");
         }
-        await progress.FlushAsync();
+        finally
+        {
+            await progress.FlushAsync(); // no progress write after the handler ended, even when it was cancelled
+        }
 
         using var finishScope = scopes.CreateScope();
         var finishDb = finishScope.ServiceProvider.GetRequiredService<WeishiDbContext>();

@@ -33,6 +33,9 @@ public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env
             ? null : $"文件“{name}”的内容与扩展名不符";
     }
 
+    /// <summary>The content type the allow-list gives a validated file's name (never the one the browser claimed).</summary>
+    public static string ContentType(string fileName) => Allowed[Path.GetExtension(fileName)].ContentType;
+
     public async Task<ApplicationDocument> SaveAsync(IFormFile file, DateTime nowUtc, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
@@ -44,7 +47,7 @@ public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env
         {
             FileName = Path.GetFileName(file.FileName),
             StoredName = stored,
-            ContentType = Allowed[ext].ContentType,
+            ContentType = ContentType(ext),
             SizeBytes = file.Length,
             UploadedAtUtc = nowUtc,
         };
