@@ -79,6 +79,7 @@ public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : Pa
                 rows = all.Where(p => db.AcceptanceRecords.Any(a => a.ProjectId == p.Id));
                 var passedFirst = AcceptanceRecord.FirstRecords(db.AcceptanceRecords).Where(a => a.Result == AcceptanceResult.Passed).Select(a => a.ProjectId);
                 select = p => new Line(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year,
+                    // 一次通过 (B) is written from Counts after the query, so the first-acceptance test runs once per project.
                     db.AcceptanceRecords.Count(a => a.ProjectId == p.Id).ToString(), "", passedFirst.Contains(p.Id));
                 break;
             case DataMetrics.BeneficiariesReached:
