@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Demands;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Demo;
+using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Mining;
 using Weishi.Web.Features.Regions;
 using static Weishi.Tests.Mining.MiningHelpers;
@@ -64,11 +65,11 @@ public class DemoMiningTests(DemoApp app)
         var statuses = await QueryAsync(app.Factory, db => db.Demands.IgnoreQueryFilters().Where(d => db.MiningItems.Any(i => i.RunId == run.Id && i.DemandId == d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.Status));
         var toMerge = run.Items.Where(i => i.DuplicateGroup != null).GroupBy(i => i.DuplicateGroup)
-            .Count(g => g.Count(i => DemandMerger.Mergeable.Contains(statuses[i.DemandId])) >= 2);
+            .Count(g => g.Count(i => DemandRules.OpenStatuses.Contains(statuses[i.DemandId])) >= 2);
         Assert.True(toMerge > 0, "the demo's needs repeat each other");
         Assert.Equal(toMerge, page.QuerySelectorAll("[data-testid=duplicate-group]").Length);
         Assert.Equal(run.Items.Count(i => i.DuplicateGroup != null && run.Items.Count(j => j.DuplicateGroup == i.DuplicateGroup) >= 2
-                && run.Items.Where(j => j.DuplicateGroup == i.DuplicateGroup).Count(j => DemandMerger.Mergeable.Contains(statuses[j.DemandId])) >= 2),
+                && run.Items.Where(j => j.DuplicateGroup == i.DuplicateGroup).Count(j => DemandRules.OpenStatuses.Contains(statuses[j.DemandId])) >= 2),
             page.QuerySelectorAll("[data-testid=duplicate-member]").Length);
     }
 

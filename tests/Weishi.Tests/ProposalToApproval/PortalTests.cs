@@ -17,7 +17,7 @@ public class PortalTests(DemoApp app)
         foreach (var status in Enum.GetValues<ProjectStatus>())
         {
             var id = await TestData.CreateProjectAsync(app.Factory, Fixtures.LiuLian, 2071, 1_0000_00, status);
-            (Web.Features.Public.PublicProjects.Statuses.Contains(status) ? visible : hidden).Add(id);
+            (Web.Features.Projects.ProjectWorkflow.Committed.Contains(status) ? visible : hidden).Add(id);
         }
         Assert.Equal(4, visible.Count);
         var visitor = Browser.For(app.Factory);

@@ -24,10 +24,11 @@ public class AcceptanceRecord : IProjectRecord, IAudited
     public string? Opinion { get; set; }
     public int? ReportFileId { get; set; }
 
-    /// <summary>The result of each project's first acceptance (earliest date, then the first recorded): 一次验收通过
-    /// means this is <see cref="AcceptanceResult.Passed"/>, whatever later acceptances decided.</summary>
-    public static System.Linq.Expressions.Expression<Func<Project, AcceptanceResult?>> FirstResult(IQueryable<AcceptanceRecord> records) =>
-        p => records.Where(a => a.ProjectId == p.Id).OrderBy(a => a.AcceptedOn).ThenBy(a => a.Id).Select(a => (AcceptanceResult?)a.Result).FirstOrDefault();
+    /// <summary>Each project's first acceptance among <paramref name="records"/> (earliest date, then the first recorded):
+    /// 一次验收通过 means its result is <see cref="AcceptanceResult.Passed"/>, whatever later acceptances decided.
+    /// One row per project that has a record; translates on SQLite and PostgreSQL (NOT EXISTS on an earlier record).</summary>
+    public static IQueryable<AcceptanceRecord> FirstRecords(IQueryable<AcceptanceRecord> records) =>
+        records.Where(a => !records.Any(b => b.ProjectId == a.ProjectId && (b.AcceptedOn < a.AcceptedOn || (b.AcceptedOn == a.AcceptedOn && b.Id < a.Id))));
 
     public static string ResultName(AcceptanceResult r) => r switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Dedup;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.CostBenchmarking;
@@ -79,7 +80,7 @@ public sealed class CostComparison(WeishiDbContext db, CostNormService norms)
     private async Task<List<Head>> HeadsAsync(CostProfile own, CancellationToken ct)
     {
         var rows = await db.Projects.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.Type == own.Type && p.Category == own.Category && CostProfile.Past.Contains(p.Status))
+            .Where(p => p.Type == own.Type && p.Category == own.Category && ProjectWorkflow.Finished.Contains(p.Status))
             .Select(p => new { p.Id, p.RegionId, p.Name, Community = p.Region!.ShortName, p.Year }).ToListAsync(ct);
         return rows.Select(r => new Head(r.Id, r.RegionId, r.Year, FunctionKey.Of(r.Name, r.Community))).ToList();
     }

@@ -17,7 +17,7 @@ public sealed class CostNormService(WeishiDbContext db)
     public async Task RefreshAsync(CancellationToken ct = default)
     {
         var rise = await PriceRisePerMilleAsync(ct);
-        var past = await CostProfile.LoadAsync(db, q => q.Where(p => CostProfile.Past.Contains(p.Status)), ct);
+        var past = await CostProfile.LoadAsync(db, q => q.Where(p => ProjectWorkflow.Finished.Contains(p.Status)), ct);
         var now = db.Time.GetUtcNow().UtcDateTime;
         var latest = past.Count == 0 ? 0 : past.Max(p => p.Year);
         var computed = new Dictionary<(ProjectType, ProjectCategory, string, UnitMeasure, int), Quartiles>();
@@ -59,7 +59,7 @@ public sealed class CostNormService(WeishiDbContext db)
     public async Task EnsureFreshAsync(CancellationToken ct = default)
     {
         var computedAt = await db.CostNorms.MaxAsync(n => (DateTime?)n.ComputedAtUtc, ct);
-        var lastChange = await db.Projects.IgnoreQueryFilters().Where(p => CostProfile.Past.Contains(p.Status))
+        var lastChange = await db.Projects.IgnoreQueryFilters().Where(p => ProjectWorkflow.Finished.Contains(p.Status))
             .MaxAsync(p => (DateTime?)p.StatusChangedAtUtc, ct);
         if (computedAt is null || (lastChange is not null && lastChange > computedAt)) await RefreshAsync(ct);
     }

@@ -13,8 +13,6 @@ public sealed record CostProfile(int Id, string Code, string Name, int RegionId,
     public long CostFen => Lines.Sum(l => l.AmountFen);
     public UnitCost Unit => UnitCostNormaliser.MainCost(Type, Outputs, CostFen);
 
-    public static ProjectStatus[] Past => ProjectWorkflow.Finished;
-
     /// <summary>
     /// Reads profiles across every region on purpose: benchmarking compares with other communities, and shows
     /// only names, places and unit costs of their projects, which the portal publishes anyway.

@@ -1,3 +1,4 @@
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.CostBenchmarking;
@@ -12,7 +13,7 @@ public sealed class DistrictSpread(WeishiDbContext db, CostNormService norms)
     public async Task<List<Row>> ComputeAsync(int minProjects = 5, CancellationToken ct = default)
     {
         var rise = await norms.PriceRisePerMilleAsync(ct);
-        var past = await CostProfile.LoadAsync(db, q => q.Where(p => CostProfile.Past.Contains(p.Status)), ct);
+        var past = await CostProfile.LoadAsync(db, q => q.Where(p => ProjectWorkflow.Finished.Contains(p.Status)), ct);
         if (past.Count == 0) return [];
         var latest = past.Max(p => p.Year);
         var rows = new List<Row>();

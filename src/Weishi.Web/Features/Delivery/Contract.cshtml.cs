@@ -45,7 +45,7 @@ public sealed class ContractModel(WeishiDbContext db) : PageModel
     {
         if (await LoadAsync(id) is { } refused) return refused;
         var ct = HttpContext.RequestAborted;
-        if (Project.Status is not (ProjectStatus.InProgress or ProjectStatus.Completed or ProjectStatus.Accepted))
+        if (!ProjectWorkflow.Implemented.Contains(Project.Status))
             ModelState.AddModelError("", "项目进入“实施中”后才能登记合同");
         if (!Contractors.Any(c => c.Id == Input.ContractorId)) ModelState.AddModelError("", "请选择承接单位");
         var (fen, moneyError) = Money.ParseYuan(Input.Amount);

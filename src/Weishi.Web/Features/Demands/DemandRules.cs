@@ -10,7 +10,7 @@ public static class DemandRules
 
     /// <summary>Open needs not yet linked to a project: the ones a proposal may take up.</summary>
     public static IQueryable<Demand> OpenAndUnlinked(this IQueryable<Demand> demands) =>
-        demands.Where(d => d.ProjectId == null && (d.Status == DemandStatus.Pending || d.Status == DemandStatus.Accepted));
+        demands.Where(d => d.ProjectId == null && OpenStatuses.Contains(d.Status));
 
     public const int MaxTextLength = 1000;
     public const int MinTextLength = 5;

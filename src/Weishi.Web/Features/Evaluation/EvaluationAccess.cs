@@ -14,6 +14,10 @@ public static class EvaluationAccess
 
     public static bool CanCreate(UserScope s) => IsDistrictEvaluator(s) || OwnCommunity(s) is not null;
 
-    public static bool CanEdit(UserScope s, PerformanceEvaluation e) =>
-        e.OwnerRegionId is { } owner ? s.CanWrite(owner) : IsDistrictEvaluator(s);
+    /// <summary>The one edit rule, for the pages and the save check: a district evaluation (no owner) is the district
+    /// evaluators'; a self-evaluation belongs to whoever may write its community.</summary>
+    public static bool CanEditOwner(UserScope s, int? ownerRegionId) =>
+        ownerRegionId is { } owner ? s.CanWrite(owner) : IsDistrictEvaluator(s);
+
+    public static bool CanEdit(UserScope s, PerformanceEvaluation e) => CanEditOwner(s, e.OwnerRegionId);
 }

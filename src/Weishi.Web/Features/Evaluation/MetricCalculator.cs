@@ -96,9 +96,10 @@ public sealed class MetricCalculator(WeishiDbContext db)
         Add(DataMetrics.OnTime, Ratio(onTime, due), N("计划日期已到的里程碑", due), N("按期完成", onTime));
 
         // 一次验收通过率
-        var accepted = db.AcceptanceRecords.AsNoTracking().Where(a => all.Any(p => p.Id == a.ProjectId));
-        var acceptedProjects = await accepted.Select(a => a.ProjectId).Distinct().CountAsync(ct);
-        var firstTime = await all.Select(AcceptanceRecord.FirstResult(db.AcceptanceRecords)).CountAsync(r => r == AcceptanceResult.Passed, ct);
+        var firsts = AcceptanceRecord.FirstRecords(db.AcceptanceRecords.AsNoTracking().Where(a => all.Any(p => p.Id == a.ProjectId)));
+        var acceptance = await firsts.GroupBy(_ => 1)
+            .Select(g => new { Projects = g.Count(), FirstTime = g.Count(a => a.Result == AcceptanceResult.Passed) }).FirstOrDefaultAsync(ct);
+        var (acceptedProjects, firstTime) = (acceptance?.Projects ?? 0, acceptance?.FirstTime ?? 0);
         Add(DataMetrics.AcceptedFirstTime, Ratio(firstTime, acceptedProjects), N("有验收记录的项目", acceptedProjects), N("一次通过", firstTime));
 
         // 受益人数达成率、活动场次完成率

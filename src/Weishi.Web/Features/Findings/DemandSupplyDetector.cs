@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Demands;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Findings;
@@ -20,7 +21,7 @@ public sealed class DemandSupplyDetector(WeishiDbContext db, RecommendationLibra
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var projects = s.Projects(db, FindingScope.Approved);
+        var projects = s.Projects(db, ProjectWorkflow.Committed);
         var linked = await projects.GroupBy(p => p.RegionId)
             .Select(g => new { RegionId = g.Key, Count = g.Count(), Linked = g.Count(p => db.Demands.Any(d => d.ProjectId == p.Id)) })
             .ToListAsync(ct);

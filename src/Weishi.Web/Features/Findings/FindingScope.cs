@@ -11,12 +11,6 @@ namespace Weishi.Web.Features.Findings;
 /// </summary>
 public sealed class FindingScope
 {
-    /// <summary>Projects that passed selection and got money: the ones an evaluation judges.</summary>
-    public static ProjectStatus[] Approved => ProjectWorkflow.Committed;
-
-    /// <summary>Projects in or after delivery: the ones supervision and reach are judged on.</summary>
-    public static ProjectStatus[] Delivered => ProjectWorkflow.Implemented;
-
     private FindingScope(EvaluationScope scope, List<int>? regionIds, Dictionary<int, string> names)
     {
         Scope = scope;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Surveys;
 using Weishi.Web.Infrastructure.Data;
 
@@ -15,7 +16,7 @@ public sealed class FormalSurveysDetector(WeishiDbContext db, RecommendationLibr
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var projectIds = s.Projects(db, FindingScope.Approved).Select(p => p.Id);
+        var projectIds = s.Projects(db, ProjectWorkflow.Committed).Select(p => p.Id);
         var surveys = await db.Surveys.AsNoTracking().Where(v => projectIds.Contains(v.ProjectId))
             .Select(v => new { v.Id, v.ProjectId, v.ServiceStartUtc, v.Project!.Code, v.Project.Name, v.Project.RegionId })
             .OrderBy(v => v.Code).ToListAsync(ct);

@@ -12,7 +12,7 @@ public sealed class OneOffServicesDetector(WeishiDbContext db, RecommendationLib
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var rows = await s.Projects(db, FindingScope.Approved).Where(p => p.Type == ProjectType.Service)
+        var rows = await s.Projects(db, ProjectWorkflow.Committed).Where(p => p.Type == ProjectType.Service)
             .GroupBy(p => p.RegionId)
             .Select(g => new { RegionId = g.Key, Count = g.Count(), OneOff = g.Count(p => p.IsOneOff) })
             .ToListAsync(ct);

@@ -15,7 +15,7 @@ public sealed class ScreeningDetector(WeishiDbContext db, RecommendationLibrary 
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var unscored = await s.Projects(db, FindingScope.Approved).GroupBy(p => p.RegionId)
+        var unscored = await s.Projects(db, ProjectWorkflow.Committed).GroupBy(p => p.RegionId)
             .Select(g => new { RegionId = g.Key, Count = g.Count(), Unscored = g.Count(p => !db.CouncilScoreSheets.Any(x => x.ProjectId == p.Id)) })
             .ToListAsync(ct);
         var all = s.Projects(db, null).Select(p => p.Id);

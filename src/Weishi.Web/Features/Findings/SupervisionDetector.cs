@@ -19,7 +19,7 @@ public sealed class SupervisionDetector(WeishiDbContext db, RecommendationLibrar
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var projects = s.Projects(db, FindingScope.Delivered);
+        var projects = s.Projects(db, ProjectWorkflow.Implemented);
         var coverage = await projects.GroupBy(p => p.RegionId)
             .Select(g => new { RegionId = g.Key, Count = g.Count(), Inspected = g.Count(p => db.Inspections.Any(i => i.ProjectId == p.Id)) })
             .ToListAsync(ct);

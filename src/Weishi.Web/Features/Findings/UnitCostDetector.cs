@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.CostBenchmarking;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
 
@@ -19,11 +20,11 @@ public sealed class UnitCostDetector(WeishiDbContext db, RecommendationLibrary l
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var mine = (await s.Projects(db, CostProfile.Past).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var mine = (await s.Projects(db, ProjectWorkflow.Finished).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         if (mine.Count == 0) return null;
         var (from, to) = (scope.FromYear, scope.ToYear);
         // Compared with every community's projects of the period: names and unit costs are public (see CostProfile).
-        var peers = await CostProfile.LoadAsync(db, q => q.Where(p => p.Year >= from && p.Year <= to && CostProfile.Past.Contains(p.Status)), ct);
+        var peers = await CostProfile.LoadAsync(db, q => q.Where(p => p.Year >= from && p.Year <= to && ProjectWorkflow.Finished.Contains(p.Status)), ct);
 
         var groups = 0;
         decimal widest = 0;

@@ -13,7 +13,7 @@ public sealed class UpkeepDetector(WeishiDbContext db, RecommendationLibrary lib
     public async Task<Finding?> DetectAsync(EvaluationScope scope, CancellationToken ct)
     {
         var s = await FindingScope.ResolveAsync(db, scope, ct);
-        var works = s.Projects(db, FindingScope.Delivered).Where(p => p.Type == ProjectType.Works).Select(p => p.Id);
+        var works = s.Projects(db, ProjectWorkflow.Implemented).Where(p => p.Type == ProjectType.Works).Select(p => p.Id);
         var rows = await db.Assets.AsNoTracking().Where(a => a.ProjectId != null && works.Contains(a.ProjectId.Value))
             .GroupBy(a => a.RegionId)
             .Select(g => new

@@ -10,8 +10,6 @@ namespace Weishi.Web.Features.Mining;
 /// </summary>
 public sealed class DemandMerger(WeishiDbContext db)
 {
-    public static DemandStatus[] Mergeable => DemandRules.OpenStatuses;
-
     /// <summary>Null on success, else the Chinese reason (nothing is changed).</summary>
     public async Task<string?> MergeAsync(int survivorId, IReadOnlyCollection<int> otherIds, CancellationToken ct)
     {
@@ -22,7 +20,7 @@ public sealed class DemandMerger(WeishiDbContext db)
         if (survivor.Status == DemandStatus.Merged) return "保留的需求已被合并到其他需求，请选择另一条";
         var others = await db.Demands.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         if (others.Count != ids.Count || others.Any(d => !db.Scope.CanWrite(d.RegionId))) return "部分需求不存在或不在您的管辖范围内";
-        if (others.FirstOrDefault(d => !Mergeable.Contains(d.Status)) is { } done)
+        if (others.FirstOrDefault(d => !DemandRules.OpenStatuses.Contains(d.Status)) is { } done)
             return $"需求 {done.TrackingCode} 已是“{Demand.StatusName(done.Status)}”，不能再合并";
 
         var now = db.Time.GetUtcNow().UtcDateTime;

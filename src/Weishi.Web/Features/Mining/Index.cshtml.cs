@@ -68,7 +68,7 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         if (d is null || !db.Scope.CanWrite(d.RegionId)) refusal = "需求不存在或不在您的管辖范围内";
         else if (string.IsNullOrEmpty(department) || department.Length > 100) refusal = "请填写承办部门（不超过100字）";
         else if (note is { Length: > 500 }) refusal = "转办说明不能超过 500 字";
-        else if (!DemandMerger.Mergeable.Contains(d.Status)) refusal = $"该需求已是“{Demand.StatusName(d.Status)}”，不能转办";
+        else if (!DemandRules.OpenStatuses.Contains(d.Status)) refusal = $"该需求已是“{Demand.StatusName(d.Status)}”，不能转办";
         if (refusal is null)
         {
             var now = db.Time.GetUtcNow().UtcDateTime;
@@ -109,7 +109,7 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
     /// category, region. The link names the run and the topic or group; the proposal form links all of its open needs.</summary>
     public string ProposalLink(string title, IReadOnlyList<MiningView.Need> needs, string? category, MinedNeeds mined)
     {
-        var open = needs.Where(n => DemandMerger.Mergeable.Contains(n.Status)).ToList();
+        var open = needs.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
         var content = "根据居民需求：" + string.Join("；", open.Take(5).Select(n => n.Text));
         if (content.Length > 600) content = content[..600];
         var query = new List<string>

@@ -64,14 +64,14 @@ public sealed class MiningView(WeishiDbContext db)
         // A group is still to merge while at least two of its needs are open.
         var groups = rows.Where(r => r.DuplicateGroup != null).GroupBy(r => r.DuplicateGroup!.Value).OrderBy(g => g.Key)
             .Select(g => (g.Key, (IReadOnlyList<Need>)[.. g.Select(r => needs[r.DemandId]).OrderBy(n => n.Id)]))
-            .Where(g => g.Item2.Count(n => DemandMerger.Mergeable.Contains(n.Status)) >= 2).ToList();
+            .Where(g => g.Item2.Count(n => DemandRules.OpenStatuses.Contains(n.Status)) >= 2).ToList();
 
         var outOfScope = needs.Values.Where(n => n.Category == Categories.OutOfScope).OrderBy(n => n.Id).ToList();
         var referralRows = await db.DemandReferrals.AsNoTracking()
             .Where(r => db.MiningItems.Any(i => i.RunId == run.Id && i.DemandId == r.DemandId)).OrderBy(r => r.Id).ToListAsync(ct);
         var referred = referralRows.Where(r => needs.ContainsKey(r.DemandId))
             .Select(r => new Referral(needs[r.DemandId], r.Department, r.Note, r.ReferredByName, r.ReferredAtUtc)).ToList();
-        var toRefer = outOfScope.Where(n => DemandMerger.Mergeable.Contains(n.Status)).ToList();
+        var toRefer = outOfScope.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
         var toReview = needs.Values.Where(n => n.Status != DemandStatus.Merged).OrderBy(n => n.Corrected).ThenBy(n => n.Confidence).ThenBy(n => n.Id)
             .Take(ReviewRows).ToList();
         return new Result(run, topics, months, shares, groups, toRefer, referred, toReview);

@@ -79,12 +79,9 @@ public abstract partial class WeishiDbContext
                 // Performance evaluation (issue 8): district evaluations are the finance bureau's; a self-evaluation its community's.
                 case Features.Evaluation.PerformanceEvaluation or Features.Evaluation.IEvaluationPart:
                     foreach (var owner in await Features.Evaluation.EvaluationOwnership.OwnersAsync(this, entry, ct))
-                    {
-                        if (owner is { } region) regions.Add(region);
-                        else if (!Features.Evaluation.EvaluationAccess.IsDistrictEvaluator(Scope))
-                            throw new ScopeViolationException("只有区财政评价组或区主管部门可以修改全区绩效评价");
-                    }
-                    break;
+                        if (!Features.Evaluation.EvaluationAccess.CanEditOwner(Scope, owner))
+                            throw new ScopeViolationException(owner is null ? "只有区财政评价组或区主管部门可以修改全区绩效评价" : "您无权修改其他社区或街道的数据");
+                    continue;
                 default:
                     continue;
             }

@@ -9,7 +9,7 @@ namespace Weishi.Web.Features.Contractors.Assessment;
 public sealed record ProjectFacts(int ProjectId, int ContractorId, int Year, ProjectCategory Category, ProjectType Type,
     ProjectStatus Status, DateTime StatusChangedAtUtc, long BudgetFen, long SpentFen, int PlannedBeneficiaries, int PlannedSessions)
 {
-    public bool Delivered => Status is ProjectStatus.Completed or ProjectStatus.Accepted;
+    public bool Delivered => ProjectWorkflow.Finished.Contains(Status);
 }
 
 /// <summary>

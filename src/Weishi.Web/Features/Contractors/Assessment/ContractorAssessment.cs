@@ -34,7 +34,7 @@ public sealed class ContractorAssessment(WeishiDbContext db, IEnumerable<IAssess
     public async Task<List<ProjectScore>> ProjectScoresAsync(int? contractorId = null, CancellationToken ct = default)
     {
         var query = db.Projects.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.ContractorId != null && (p.Status == ProjectStatus.InProgress || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Accepted));
+            .Where(p => p.ContractorId != null && ProjectWorkflow.Implemented.Contains(p.Status));
         if (contractorId is { } id) query = query.Where(p => p.ContractorId == id);
         var facts = await query.Select(p => new ProjectFacts(p.Id, p.ContractorId!.Value, p.Year, p.Category, p.Type, p.Status,
             p.StatusChangedAtUtc, p.BudgetLines.Sum(l => l.AmountFen), p.Disbursements.Sum(d => d.AmountFen),
