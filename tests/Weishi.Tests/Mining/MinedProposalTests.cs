@@ -56,7 +56,8 @@ public class MinedProposalTests(DemoApp app)
         Assert.All(listed, id => Assert.Contains(id, openInTopic));
         // The form carries the topic, not the needs: a handful of values, far below the 1024-value form limit.
         var liuLian = await TestData.RegionIdAsync(app.Factory, DemandHelpers.LiuLian);
-        var fields = ProposalFields(form, 2098, liuLian, "电动自行车集中充电桩微实事项目");
+        // Saved under the name the link prefilled.
+        var fields = ProposalFields(form, 2098, liuLian, form.QuerySelector("#name")!.GetAttribute("value")!);
         Assert.Equal(run.Id.ToString(CultureInfo.InvariantCulture), fields["Input.MinedRun"]);
         Assert.True(fields.Count < 40);
 

@@ -10,26 +10,22 @@ namespace Weishi.Web.Features.Demo;
 /// code as the background job, so /Mining opens on topics, category shares and duplicates. Only this one run: the
 /// engine's topic clustering costs seconds per run even for a few dozen needs, and every test fixture seeds the demo.
 /// </summary>
-public sealed class DemoMiningBuilder(WeishiDbContext db)
+public sealed class DemoMiningBuilder(WeishiDbContext db, ClassifierStore classifiers)
 {
     public const string CreatedBy = "演示数据";
-
-    /// <summary>The demo's needs for a year are collected from September to December of the year before.</summary>
-    public static (DateOnly From, DateOnly To) Round(int year) => (new DateOnly(year - 1, 9, 1), new DateOnly(year - 1, 12, 31));
 
     public async Task BuildAsync(CancellationToken ct)
     {
         var district = await db.Regions.AsNoTracking().SingleAsync(r => r.Level == RegionLevel.District, ct);
-        var (versionId, classifier) = await new ClassifierStore().CurrentAsync(db, ct);
-        var (from, to) = Round(DemoYear.FromReport[^1].Year);
-        await DemandMining.MineAndStoreAsync(db, versionId, classifier, new DemandMining.Request(district.Id, from, to, CreatedBy), null, ct);
+        // The classifier the job would use: the model shipped with the app on a fresh database.
+        var (versionId, classifier) = await classifiers.CurrentAsync(db, ct);
+        // The demo's needs for a year are collected from September to December of the year before.
+        var year = DemoYear.FromReport[^1].Year;
+        var request = new DemandMining.Request(district.Id, new DateOnly(year - 1, 9, 1), new DateOnly(year - 1, 12, 31), CreatedBy);
+        await DemandMining.MineAndStoreAsync(db, versionId, classifier, request, null, ct);
         db.ChangeTracker.Clear();
     }
 
-    public static async Task ClearAsync(WeishiDbContext db, CancellationToken ct)
-    {
-        await db.MiningItems.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.MiningTopics.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.MiningRuns.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-    }
+    /// <summary>Deletes every run; their topics and items go with them (cascading foreign keys).</summary>
+    public static Task ClearAsync(WeishiDbContext db, CancellationToken ct) => db.MiningRuns.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
 }

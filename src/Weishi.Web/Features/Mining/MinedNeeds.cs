@@ -14,12 +14,19 @@ public sealed record MinedNeeds(int RunId, int? Topic, int? Group)
     public static MinedNeeds? From(int? run, int? topic, int? group) =>
         run is { } r && (topic is null) != (group is null) ? new MinedNeeds(r, topic, group) : null;
 
-    /// <summary>The run's needs of this topic or group that are still open (not merged, declined, referred or linked).</summary>
-    public IQueryable<Demand> Open(WeishiDbContext db)
+    /// <summary>The ids of the run's needs of this topic or group, whatever their status now: a subquery to combine
+    /// with a query of db.Demands that keeps to the open ones (and to the user's scope).</summary>
+    public IQueryable<int> DemandIds(WeishiDbContext db)
     {
         var items = db.MiningItems.Where(i => i.RunId == RunId);
         items = Topic is { } t ? items.Where(i => i.TopicNumber == t) : items.Where(i => i.DuplicateGroup == Group);
-        var ids = items.Select(i => i.DemandId);
+        return items.Select(i => i.DemandId);
+    }
+
+    /// <summary>The run's needs of this topic or group that are still open (not merged, declined, referred or linked).</summary>
+    public IQueryable<Demand> Open(WeishiDbContext db)
+    {
+        var ids = DemandIds(db);
         return db.Demands.OpenAndUnlinked().Where(d => ids.Contains(d.Id));
     }
 }

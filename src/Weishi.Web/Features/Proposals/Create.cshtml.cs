@@ -64,6 +64,9 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
     public IReadOnlyList<(int Id, string Name)> Contractors { get; private set; } = [];
     public IReadOnlyList<(int Id, string Text, string Community)> OpenDemands { get; private set; } = [];
     public const int MinedShown = 20;
+    /// <summary>The topic or group named by the link (on GET) or the form (on POST), parsed once; null when none is named
+    /// or the run is not in the user's scope.</summary>
+    public Mining.MinedNeeds? Mined { get; private set; }
     /// <summary>What the mined topic or group links: its title, its open needs in the user's scope, those of the
     /// applicant region (the ones linked on saving) and the first of them.</summary>
     public string? MinedTitle { get; private set; }
@@ -84,9 +87,10 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         Input.Year = year ?? db.Time.GetUtcNow().Year + 1;
         Input.Type = type ?? ProjectType.Service;
         if (copyFrom is { } sourceId && !await CopyAsync(sourceId)) return NotFound();
-        if (Mining.MinedNeeds.From(run, topic, group) is { } mined)
-            (Input.MinedRun, Input.MinedTopic, Input.MinedGroup) = (mined.RunId, mined.Topic, mined.Group);
-        if (demand is { Length: > 0 } || Input.MinedRun is not null)
+        Mined = Mining.MinedNeeds.From(run, topic, group);
+        if (Mined is not null)
+            (Input.MinedRun, Input.MinedTopic, Input.MinedGroup) = (Mined.RunId, Mined.Topic, Mined.Group);
+        if (demand is { Length: > 0 } || Mined is not null)
         {
             Input.DemandIds = [.. (demand ?? []).Distinct().Take(100)];
             Input.Name = name?.Trim() is { Length: > 0 and <= 120 } n ? n : Input.Name;
@@ -113,9 +117,10 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
             if (!await db.Contractors.AnyAsync(c => c.Id == cid, ct)) Errors.Add("所选承接单位不存在");
             else if (await eligibility.RefusalAsync(cid, Input.Category, ct) is { } refusal) Errors.Add(refusal);
         }
-        var mined = Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup);
-        if ((Input.MinedRun, Input.MinedTopic, Input.MinedGroup) != (null, null, null)
-            && (mined is null || !await db.MiningRuns.AnyAsync(r => r.Id == mined.RunId, ct)))
+        Mined = Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup);
+        // A form naming a topic or group badly (or one of a run out of scope) is refused, not saved without its needs.
+        if ((Input.MinedRun ?? Input.MinedTopic ?? Input.MinedGroup) is not null
+            && (Mined is null || !await db.MiningRuns.AnyAsync(r => r.Id == Mined.RunId, ct)))
             Errors.Add("关联的需求分析结果不存在或不在您的管辖范围内");
         var budget = lines.Sum(l => l.AmountFen);
         if (Errors.Count == 0)
@@ -155,20 +160,18 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         // Only open needs of the applicant region are linked; a cross-community proposal (by the subdistrict) links
         // needs of its communities too. db.Demands keeps to the user's scope.
         var linkable = db.Demands.OpenAndUnlinked().Where(d => d.RegionId == region.Id || d.Region!.ParentId == region.Id);
-        var toLink = Input.DemandIds.Count > 0 ? await linkable.Where(d => Input.DemandIds.Contains(d.Id)).ToListAsync(ct) : [];
-        if (mined is not null)
-        {
-            var minedIds = mined.Open(db).Select(d => d.Id);
-            toLink.AddRange(await linkable.Where(d => minedIds.Contains(d.Id)).ToListAsync(ct));
-        }
+        var chosen = Input.DemandIds;
+        var toLinkQuery = Mined?.DemandIds(db) is { } minedIds
+            ? linkable.Where(d => chosen.Contains(d.Id) || minedIds.Contains(d.Id))
+            : linkable.Where(d => chosen.Contains(d.Id));
+        var toLink = chosen.Count > 0 || Mined is not null ? await toLinkQuery.ToListAsync(ct) : [];
         foreach (var d in toLink)
         {
             d.Project = project;
             d.Status = Demands.DemandStatus.Converted;
         }
         await db.SaveChangesAsync(ct);
-        var linked = toLink.Distinct().Count();
-        var message = $"已保存项目草稿 {project.Code}" + (linked > 0 ? $"，关联居民需求 {linked} 条" : "");
+        var message = $"已保存项目草稿 {project.Code}" + (toLink.Count > 0 ? $"，关联居民需求 {toLink.Count} 条" : "");
         if (submitAs == "submit")
         {
             var refusal = await transitions.MoveAsync(project.Id, ProjectStatus.Submitted, ct);
@@ -273,14 +276,16 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         return true;
     }
 
-    private async Task LoadMinedAsync(Mining.MinedNeeds mined)
+    /// <returns>False (with <see cref="MinedRefusal"/> set and the topic or group dropped) when the run is not in the user's scope.</returns>
+    private async Task<bool> LoadMinedAsync(Mining.MinedNeeds mined)
     {
         var run = await db.MiningRuns.AsNoTracking().Where(r => r.Id == mined.RunId).Select(r => new { r.Id, Region = r.Region!.ShortName }).FirstOrDefaultAsync();
         if (run is null)
         {
             MinedRefusal = "关联的需求分析结果不存在或不在您的管辖范围内，未关联其中的需求";
             (Input.MinedRun, Input.MinedTopic, Input.MinedGroup) = (null, null, null);
-            return;
+            Mined = null;
+            return false;
         }
         var label = mined.Topic is { } t
             ? "主题“" + await db.MiningTopics.Where(x => x.RunId == run.Id && x.Number == t).Select(x => x.Label).FirstOrDefaultAsync() + "”"
@@ -288,11 +293,13 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         MinedTitle = $"需求分析 {run.Id}（{run.Region}）的{label}";
         var regionId = Input.RegionId;
         var open = mined.Open(db).AsNoTracking();
-        MinedInScope = await open.CountAsync();
-        var ofRegion = open.Where(d => d.RegionId == regionId || d.Region!.ParentId == regionId);
-        MinedLinked = await ofRegion.CountAsync();
-        MinedSample = (await ofRegion.OrderBy(d => d.Id).Take(MinedShown).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
+        var counts = await open.Select(d => d.RegionId == regionId || d.Region!.ParentId == regionId ? 1 : 0)
+            .GroupBy(_ => 1).Select(g => new { InScope = g.Count(), OfRegion = g.Sum() }).FirstOrDefaultAsync();
+        (MinedInScope, MinedLinked) = (counts?.InScope ?? 0, counts?.OfRegion ?? 0);
+        MinedSample = (await open.Where(d => d.RegionId == regionId || d.Region!.ParentId == regionId)
+                .OrderBy(d => d.Id).Take(MinedShown).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
             .Select(d => (d.Id, d.Text, d.ShortName)).ToList();
+        return true;
     }
 
     private async Task LoadAsync()
@@ -305,14 +312,11 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
             .Select(c => (c.Id, c.Name)).ToList();
         var regionIds = Regions.Select(r => r.Id).ToList();
         var open = db.Demands.AsNoTracking().OpenAndUnlinked().Where(d => regionIds.Contains(d.RegionId));
-        if (Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup) is { } mined)
+        // The topic's or group's own needs are listed above the other open needs, not among them.
+        if (Mined is { } mined && await LoadMinedAsync(mined))
         {
-            await LoadMinedAsync(mined);
-            if (MinedRefusal is null)
-            {
-                var minedIds = mined.Open(db).Select(d => d.Id);
-                open = open.Where(d => !minedIds.Contains(d.Id));
-            }
+            var minedIds = mined.DemandIds(db);
+            open = open.Where(d => !minedIds.Contains(d.Id));
         }
         var linked = Input.DemandIds;
         OpenDemands = (await open.Where(d => linked.Contains(d.Id)).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
