@@ -17,8 +17,10 @@ public class MiningJourney(LiveApp app)
         [
             "坑梓中心公园的儿童滑梯坏了，孩子玩耍有危险，希望尽快维修",
             "坑梓中心公园儿童滑梯坏了，孩子玩耍有危险，希望尽快维修！",
+            // Two other needs of old people that are not one need (a canteen for people living alone and a
+            // discounted canteen meal for them would be: the detector rightly groups those).
             "社区老人多，希望开办长者饭堂，解决独居老人吃饭难",
-            "独居老人做饭不方便，希望有长者饭堂优惠用餐",
+            "老年活动室太小了，下雨天挤不下，希望扩建",
         ];
         using (var scope = app.Factory.Services.CreateScope())
         {
