@@ -49,6 +49,17 @@ public sealed class ParaphraseTests
     }
 
     [Fact]
+    public void The_clause_before_a_place_word_is_no_place_but_a_road_may_be_named_after_a_verb()
+    {
+        Assert.Empty(PlaceNames.Of("刚来深圳打工，想知道社区有什么免费服务"));
+        Assert.Empty(PlaceNames.Of("来深建设者子女能不能也参加社区四点半课堂"));
+        Assert.Equal(["六联"], PlaceNames.Of("六联社区希望开设四点半课堂，解决小学生放学后没人看的问题"));
+        Assert.Empty(PlaceNames.Of("学校嗰段路灯坏咗成个礼拜，夜晚行路好惊"));
+        Assert.Contains("解放", PlaceNames.Of("解放路和兰竹路交叉口没有红绿灯"));
+        Assert.Contains("碧岭", PlaceNames.Of("建议碧岭社区开展新市民融入活动"));
+    }
+
+    [Fact]
     public void Different_places_never_match_and_a_need_without_a_place_needs_a_higher_score()
     {
         var signatures = new[]

@@ -23,7 +23,7 @@ public static class PlaceNames
     private static readonly (char Suffix, string NotBefore, string NotAfter)[] ShortSuffixes =
     [
         ('村', "民口里委子庄长务级", "农乡全本回进"), ('苑', "", ""), ('府', "", "政"),
-        ('湾', "区", "港"), ('路', "口面边上灯旁段况线过人", "线马道公铁水山小走出思"),
+        ('湾', "区", "港"), ('路', "口面边上灯旁段况线过人", "线马道公铁水山小走出思行"),
     ];
 
     /// <summary>Characters that cannot be part of a name: a name starts after the last of them (在聚龙山 → 聚龙山).</summary>
@@ -44,6 +44,27 @@ public static class PlaceNames
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericLookup = Generic.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Two-character words jieba's dictionary tags as verbs, locatives, adverbs, pronouns and other function words
+    /// (知道, 参加, 解决, 沿岸): a name ending in one is the clause before a place word, not a place (想知道社区有什么服务).
+    /// Verbs still name roads (解放路, 前进路).
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, bool>> LazyNonNames = new(() =>
+    {
+        var words = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedResources.ReadLines("dict.txt.gz"))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length < 3 || parts[0].Length != 2) continue;
+            if (parts[2] is "v" or "vd" or "f" or "d" or "c" or "p" or "r" or "u" or "ad") words[parts[0]] = parts[2][0] == 'v';
+        }
+        return words;
+    });
+
+    private static bool IsNonName(ReadOnlySpan<char> key, bool beforeRoad) =>
+        LazyNonNames.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var verb) && !(verb && beforeRoad)
+        && !LazyKnownKeys.Value.Contains(KeyOf(key));
 
     private static readonly Lazy<string[]> Known = new(() =>
         [.. ChineseSegmenter.DefaultUserWords().Where(w => w.Tag == "ns").Select(w => Strip(w.Word).ToString()).Where(w => w.Length == 2).Distinct(StringComparer.Ordinal)]);
@@ -117,7 +138,7 @@ public static class PlaceNames
                 if (name.IndexOf(area, StringComparison.Ordinal) is var at and >= 0 && at + area.Length < name.Length) name = name[(at + area.Length)..];
             if (name.Length < 2) continue;
             name = Strip(name);
-            if (GenericLookup.Contains(name) || GenericLookup.Contains(name[^2..]))
+            if (GenericLookup.Contains(name) || GenericLookup.Contains(name[^2..]) || IsNonName(name[^2..], text[end] == '路'))
             {
                 // Not a name (坪山实验学校 is found by 坪山), but its words are place words, not the need's content.
                 if (suffixLength > 1) spans?.Add(start..(end + suffixLength));
