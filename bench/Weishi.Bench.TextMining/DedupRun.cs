@@ -20,18 +20,15 @@ public static class DedupRun
         Report("both stages", labels, both);
 
         var signatures = new DuplicateDetector().Signatures(texts);
-        Console.WriteLine("sweep (shared-place threshold × one/no-place threshold): precision / recall");
-        foreach (var shared in new[] { 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60 })
+        Console.WriteLine("sweep of the link probability (merge floor 0.3): precision / recall");
+        var line = "  ";
+        foreach (var link in new[] { 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7 })
         {
-            var line = $"  shared {shared:F2}:";
-            foreach (var other in new[] { 0.50, 0.60, 0.70, 0.80 })
-            {
-                var detector = new DuplicateDetector { Paraphrases = new ParaphraseLinker { SharedPlace = shared, OnePlace = other, NoPlace = other } };
-                var (p, r, _, _, _) = QualityMetrics.DuplicatePairs(labels, detector.FindGroups(texts, signatures).GroupOf);
-                line += string.Create(CultureInfo.InvariantCulture, $"  {other:F2}→{p:P0}/{r:P0}");
-            }
-            Console.WriteLine(line);
+            var detector = new DuplicateDetector { Paraphrases = new ParaphraseLinker { Threshold = link } };
+            var (p, r, _, _, _) = QualityMetrics.DuplicatePairs(labels, detector.FindGroups(texts, signatures).GroupOf);
+            line += string.Create(CultureInfo.InvariantCulture, $"  {link:F2}→{p:P0}/{r:P0}");
         }
+        Console.WriteLine(line);
         if (!details) return;
         var linker = new ParaphraseLinker();
         for (var i = 0; i < texts.Count; i++)
@@ -40,11 +37,10 @@ public static class DedupRun
             {
                 var same = labels[i].Length > 0 && labels[i] == labels[j];
                 var predicted = both.GroupOf[i] >= 0 && both.GroupOf[i] == both.GroupOf[j];
-                var cos = NeedSignature.Similarity(signatures[i], signatures[j]);
-                if (same == predicted && !(same == false && cos >= 0.25)) continue;
-                var t = linker.ThresholdFor(signatures[i], signatures[j]);
+                var probability = linker.Probability(texts[i], signatures[i], texts[j], signatures[j]);
+                if (same == predicted && !(same == false && probability >= 0.2)) continue;
                 var kind = same ? (predicted ? "ok  " : "MISS") : (predicted ? "FALSE" : "neg ");
-                Console.WriteLine($"{kind} cos {cos:F2} t {t?.ToString("F2", CultureInfo.InvariantCulture) ?? "place"} " +
+                Console.WriteLine($"{kind} p {probability?.ToString("F2", CultureInfo.InvariantCulture) ?? "-"} cos {NeedSignature.Similarity(signatures[i], signatures[j]):F2} " +
                     $"[{string.Join(",", PlaceNames.Of(texts[i]))}] {texts[i]} || [{string.Join(",", PlaceNames.Of(texts[j]))}] {texts[j]}");
             }
         }
@@ -74,6 +70,6 @@ public static class DedupSpeedRun
         watch.Restart();
         var both = detector.FindGroups(texts, signatures);
         Console.WriteLine($"both stages: {watch.Elapsed.TotalSeconds:F1} s, {both.Groups.Count:N0} groups, " +
-            $"{detector.Paraphrases.CandidatePairs:N0} paraphrase candidates verified, {both.Links.Count(l => l.Stage == DuplicateStage.Paraphrase):N0} paraphrase links");
+            $"{detector.Paraphrases.CandidatePairs:N0} paraphrase candidates verified, {detector.Paraphrases.LikelyPairs:N0} likely, {both.Links.Count(l => l.Stage == DuplicateStage.Paraphrase):N0} paraphrase links");
     }
 }

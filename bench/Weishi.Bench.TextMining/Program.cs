@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Weishi.Bench.TextMining;
 using Weishi.TextMining.Classification;
 
-// Verbs: build-model PATH | pair-study DEV_TSV… [--test TSV…] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
+// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "build-model":
@@ -19,6 +19,11 @@ switch (args.FirstOrDefault())
     case "explain":
         foreach (var text in args[1..])
             Console.WriteLine(text + "\n  " + string.Join(" ", Weishi.TextMining.Dedup.NeedSignature.Explain(text, Weishi.TextMining.Text.TextAnalyzer.Default).Select(w => $"{w.Word}:{w.Weight:0.#}")));
+        break;
+    case "build-pair-model":
+        var pairModel = new Weishi.TextMining.Dedup.PairModelTrainer().Train([.. args[2..].Select(PairStudyRun.Read)]);
+        File.WriteAllText(args[1], pairModel.Save());
+        Console.WriteLine($"pair model written to {Path.GetFullPath(args[1])}: {string.Join("; ", pairModel.TrainedOn)}");
         break;
     case "pair-study":
         PairStudyRun.Run(args[1..]);

@@ -8,6 +8,9 @@ public sealed class ConceptTests
 {
     private static NeedSignature Signature(string text) => NeedSignature.Of(text, TextAnalyzer.Default);
 
+    private static bool OneNeed(string a, string b) =>
+        new DuplicateDetector().FindGroups([a, b]).GroupOf is var g && g[0] >= 0 && g[0] == g[1];
+
     private static IReadOnlyList<string> Concepts(string text) =>
         [.. NeedSignature.Explain(text, TextAnalyzer.Default).Select(w => w.Word).Where(w => w.StartsWith('<'))];
 
@@ -42,7 +45,7 @@ public sealed class ConceptTests
     {
         Assert.Contains("<独居>", Concepts("希望给独居老人送餐上门"));
         Assert.Contains("<老人>", Concepts("希望给独居老人送餐上门"));
-        Assert.True(NeedSignature.Similarity(Signature("和平新村希望给独居老人送餐上门"), Signature("和平新村希望给老人送餐上门")) >= ParaphraseLinker.SharedPlaceThreshold);
+        Assert.True(OneNeed("和平新村希望给独居老人送餐上门", "和平新村希望给老人送餐上门"));
     }
 
     [Fact]
@@ -51,8 +54,11 @@ public sealed class ConceptTests
         var old = Signature("沙湖家园老人眼睛不好，想请眼科医生来做白内障筛查");
         var children = Signature("沙湖家园的孩子近视越来越多，想请眼科医生查查视力");
         var alsoOld = Signature("建议在沙湖家园组织老年人眼健康义诊，开展白内障筛查");
-        Assert.True(NeedSignature.Similarity(old, children) < ParaphraseLinker.SharedPlaceThreshold);
-        Assert.True(NeedSignature.Similarity(old, alsoOld) >= ParaphraseLinker.SharedPlaceThreshold);
+        Assert.True(NeedSignature.Similarity(old, children) < NeedSignature.Similarity(old, alsoOld) / 2);
+        var groups = new DuplicateDetector().FindGroups(["沙湖家园老人眼睛不好，想请眼科医生来做白内障筛查", "沙湖家园的孩子近视越来越多，想请眼科医生查查视力", "建议在沙湖家园组织老年人眼健康义诊，开展白内障筛查"]);
+        Assert.NotEqual(-1, groups.GroupOf[0]);
+        Assert.Equal(groups.GroupOf[0], groups.GroupOf[2]);
+        Assert.Equal(-1, groups.GroupOf[1]);
     }
 
     [Fact]
@@ -61,8 +67,11 @@ public sealed class ConceptTests
         var hours = Signature("秀新社康周末不开门，看病只能跑大医院");
         var queue = Signature("秀新社康排队时间太长，建议增加挂号窗口");
         var alsoHours = Signature("建议秀新社康周末及节假日安排医生值班");
-        Assert.True(NeedSignature.Similarity(hours, queue) < ParaphraseLinker.SharedPlaceThreshold);
-        Assert.True(NeedSignature.Similarity(hours, alsoHours) >= ParaphraseLinker.SharedPlaceThreshold);
+        Assert.True(NeedSignature.Similarity(hours, queue) < NeedSignature.Similarity(hours, alsoHours) / 2);
+        var groups = new DuplicateDetector().FindGroups(["秀新社康周末不开门，看病只能跑大医院", "秀新社康排队时间太长，建议增加挂号窗口", "建议秀新社康周末及节假日安排医生值班"]);
+        Assert.NotEqual(-1, groups.GroupOf[0]);
+        Assert.Equal(groups.GroupOf[0], groups.GroupOf[2]);
+        Assert.Equal(-1, groups.GroupOf[1]);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("needs_test6.tsv")]
     [InlineData("needs_test7.tsv")]
     [InlineData("needs_test8.tsv")]
+    [InlineData("needs_test9.tsv")]
+    [InlineData("needs_test10.tsv")]
+    [InlineData("needs_test11.tsv")]
+    [InlineData("needs_test12.tsv")]
     public void Classification_on_held_out_needs_reaches_target_macro_f1(string file)
     {
         var needs = TestData.LabelledNeeds(file);
@@ -56,19 +60,23 @@ public sealed class EvaluationTests(ITestOutputHelper output)
 
     /// <summary>
     /// Paraphrase duplicates (the same need from other residents, staff summaries, short and long, among the same request
-    /// at other places and other requests at the same place). The concept table and thresholds were chosen looking at
-    /// dedup_dev, v1, v2 and then v3–v6 after each was scored blind once (v7 and v8 were scored once each with the final engine and not tuned on), so these floors guard against
-    /// regressions, not the target (the blind figures are in bench/textmining.md §4).
+    /// at other places and other requests at the same place). The concept table was written looking at dedup_dev and
+    /// v1–v6, and the shipped pair model is trained on all these sets (v1–v12), so these floors guard against regressions, not
+    /// the target: the figures on sets each engine had not seen are in bench/textmining.md §4.
     /// </summary>
     [Theory]
-    [InlineData("dedup_dev.tsv", 0.85, 0.8)]
-    [InlineData("needs_test2.tsv", 0.9, 0.75)]
-    [InlineData("needs_test3.tsv", 0.85, 0.75)]
-    [InlineData("needs_test4.tsv", 0.9, 0.85)]
-    [InlineData("needs_test5.tsv", 0.85, 0.7)]
-    [InlineData("needs_test6.tsv", 0.85, 0.8)]
-    [InlineData("needs_test7.tsv", 0.65, 0.7)]
-    [InlineData("needs_test8.tsv", 0.85, 0.7)]
+    [InlineData("dedup_dev.tsv", 0.9, 0.85)]
+    [InlineData("needs_test2.tsv", 0.9, 0.8)]
+    [InlineData("needs_test3.tsv", 0.85, 0.8)]
+    [InlineData("needs_test4.tsv", 0.9, 0.9)]
+    [InlineData("needs_test5.tsv", 0.9, 0.75)]
+    [InlineData("needs_test6.tsv", 0.9, 0.8)]
+    [InlineData("needs_test7.tsv", 0.7, 0.75)]
+    [InlineData("needs_test8.tsv", 0.85, 0.75)]
+    [InlineData("needs_test9.tsv", 0.8, 0.75)]
+    [InlineData("needs_test10.tsv", 0.65, 0.65)]
+    [InlineData("needs_test11.tsv", 0.7, 0.75)]
+    [InlineData("needs_test12.tsv", 0.7, 0.7)]
     public void Paraphrase_duplicates_on_development_sets(string file, double minPrecision, double minRecall)
     {
         var needs = TestData.LabelledNeeds(file);

@@ -60,22 +60,16 @@ public sealed class ParaphraseTests
     }
 
     [Fact]
-    public void Different_places_never_match_and_a_need_without_a_place_needs_a_higher_score()
+    public void Different_places_never_match_and_a_shared_place_counts_for_the_match()
     {
-        var signatures = new[]
-        {
-            NeedSignature.Of("翠湖花园蚊子特别多，希望消杀", TextAnalyzer.Default),
-            NeedSignature.Of("金域华府蚊子特别多，希望消杀", TextAnalyzer.Default),
-            NeedSignature.Of("翠湖花园草丛蚊虫太多，请来打药", TextAnalyzer.Default),
-            NeedSignature.Of("小区蚊子特别多，希望消杀", TextAnalyzer.Default),
-        };
-        PlaceMentions.Assign(signatures, [.. new[] { "翠湖花园蚊子特别多，希望消杀", "金域华府蚊子特别多，希望消杀", "翠湖花园草丛蚊虫太多，请来打药", "小区蚊子特别多，希望消杀" }.Select(t => Shingles.Of(t))]);
+        string[] texts = ["翠湖花园蚊子特别多，希望消杀", "金域华府蚊子特别多，希望消杀", "翠湖花园草丛蚊虫太多，请来打药", "小区草丛蚊虫太多，请来打药"];
+        var signatures = new DuplicateDetector().Signatures(texts);
+        PlaceMentions.Assign(signatures, [.. texts.Select(t => Shingles.Of(t))]);
         var linker = new ParaphraseLinker();
-        Assert.Null(linker.ThresholdFor(signatures[0], signatures[1]));
-        Assert.Equal(ParaphraseLinker.SharedPlaceThreshold, linker.ThresholdFor(signatures[0], signatures[2]));
-        Assert.Equal(ParaphraseLinker.OnePlaceThreshold, linker.ThresholdFor(signatures[0], signatures[3]));
-        Assert.True(ParaphraseLinker.OnePlaceThreshold > ParaphraseLinker.SharedPlaceThreshold);
-        Assert.NotNull(linker.Match(signatures[0], signatures[2]));
+        Assert.Null(linker.Probability(texts[0], signatures[0], texts[1], signatures[1]));
+        Assert.True(linker.Probability(texts[0], signatures[0], texts[2], signatures[2]) >= ParaphraseLinker.LinkThreshold);
+        // The same words, but the second need names no place: less likely the same need.
+        Assert.True(linker.Probability(texts[0], signatures[0], texts[3], signatures[3]) < linker.Probability(texts[0], signatures[0], texts[2], signatures[2]));
     }
 
     [Fact]

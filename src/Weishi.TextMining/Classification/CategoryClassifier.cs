@@ -44,12 +44,13 @@ public sealed class CategoryClassifier(CategoryModel model, TextAnalyzer analyze
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++)
             if (probabilities[k] > probabilities[best]) best = k;
-        if (probabilities[best] >= RuleThreshold) return new CategoryPrediction(Model.Classes[best], probabilities[best]);
+        var profile = ClassProfile.Of(probabilities);
+        if (probabilities[best] >= RuleThreshold) return new CategoryPrediction(Model.Classes[best], probabilities[best]) { Profile = profile };
 
         var byRule = KeywordRules.Match(text);
-        if (byRule is null) return new CategoryPrediction(Model.Classes[best], probabilities[best]);
+        if (byRule is null) return new CategoryPrediction(Model.Classes[best], probabilities[best]) { Profile = profile };
         var ruleIndex = Model.Classes.ToList().IndexOf(byRule);
-        return new CategoryPrediction(byRule, Math.Max(probabilities[ruleIndex], RuleThreshold), ByRule: true);
+        return new CategoryPrediction(byRule, Math.Max(probabilities[ruleIndex], RuleThreshold), ByRule: true) { Profile = profile };
     }
 
     private static CategoryClassifier LoadDefault()

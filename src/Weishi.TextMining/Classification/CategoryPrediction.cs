@@ -4,4 +4,7 @@ namespace Weishi.TextMining.Classification;
 public readonly record struct CategoryPrediction(string Category, double Confidence, bool ByRule = false)
 {
     public bool IsOutOfScope => Category == Categories.OutOfScope;
+
+    /// <summary>The model's three most probable categories (default when decided on empty text).</summary>
+    public ClassProfile Profile { get; init; }
 }

@@ -50,9 +50,7 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (FindParaphrases) return FindGroups(texts, Signatures(texts));
-        var shingles = new uint[texts.Count][];
-        Parallel.For(0, texts.Count, i => shingles[i] = Shingles.Of(texts[i] ?? ""));
-        return FindGroups(shingles, null);
+        return FindGroups(ShinglesOf(texts));
     }
 
     /// <summary>The paraphrase stage's signature of each text, with its category from <see cref="Classifier"/>.</summary>
@@ -66,32 +64,41 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
             var text = texts[i] ?? "";
             terms.Clear();
             Analyzer.CollectTerms(text, terms);
-            signatures[i] = NeedSignature.Of(text, terms, Analyzer, text.Length == 0 ? null : classifier?.Classify(text, terms).Category);
+            var prediction = text.Length == 0 ? null : classifier?.Classify(text, terms);
+            signatures[i] = NeedSignature.Of(text, terms, Analyzer, prediction?.Category, prediction?.Profile ?? default);
             return terms;
         }, _ => { });
         return signatures;
     }
 
     /// <summary>Both stages, with signatures the caller computed from tokens it already has (the pipeline).</summary>
-    public DuplicateGroups FindGroups(IReadOnlyList<string?> texts, IReadOnlyList<NeedSignature> signatures)
+    public DuplicateGroups FindGroups(IReadOnlyList<string?> texts, IReadOnlyList<NeedSignature> signatures) =>
+        FindGroups(texts, ShinglesOf(texts), signatures);
+
+    /// <summary>Stage one only, on precomputed shingles.</summary>
+    public DuplicateGroups FindGroups(IReadOnlyList<uint[]> shingles) => Detect(null, shingles, null);
+
+    /// <summary>Both stages on precomputed shingles and signatures (a sweep reuses them across settings).</summary>
+    public DuplicateGroups FindGroups(IReadOnlyList<string?> texts, IReadOnlyList<uint[]> shingles, IReadOnlyList<NeedSignature> signatures)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(signatures);
+        return Detect(texts, shingles, signatures);
+    }
+
+    private static uint[][] ShinglesOf(IReadOnlyList<string?> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var shingles = new uint[texts.Count][];
         Parallel.For(0, texts.Count, i => shingles[i] = Shingles.Of(texts[i] ?? ""));
-        return FindGroups(shingles, signatures);
+        return shingles;
     }
 
-    /// <summary>Stage one only, on precomputed shingles.</summary>
-    public DuplicateGroups FindGroups(IReadOnlyList<uint[]> shingles) => FindGroups(shingles, null);
-
-    /// <summary>
-    /// Both stages on precomputed shingles and signatures (the pipeline computes signatures from the tokens it already
-    /// has); without signatures, stage one only and no place rule.
-    /// </summary>
-    public DuplicateGroups FindGroups(IReadOnlyList<uint[]> shingles, IReadOnlyList<NeedSignature>? signatures)
+    /// <summary>Without signatures (and texts), stage one only and no place rule.</summary>
+    private DuplicateGroups Detect(IReadOnlyList<string?>? texts, IReadOnlyList<uint[]> shingles, IReadOnlyList<NeedSignature>? signatures)
     {
         ArgumentNullException.ThrowIfNull(shingles);
-        if (signatures is not null && signatures.Count != shingles.Count) throw new ArgumentException("one signature per text", nameof(signatures));
+        if (signatures is not null && (signatures.Count != shingles.Count || texts?.Count != shingles.Count)) throw new ArgumentException("one signature and text per shingle set", nameof(signatures));
         var n = shingles.Count;
         if (signatures is not null) PlaceMentions.Assign(signatures, shingles);
         var sets = new UnionFind(n);
@@ -119,7 +126,7 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
         }
         bandKeys = null;
         rejected = null;
-        if (signatures is not null && FindParaphrases) Paraphrases.Link(signatures, sets, leader, links, places!);
+        if (signatures is not null && FindParaphrases) Paraphrases.Link(texts!, shingles, signatures, sets, leader, links, places!);
         return DuplicateGroups.From(sets, n) with { Links = links };
     }
 

@@ -1,3 +1,4 @@
+using Weishi.TextMining.Classification;
 using Weishi.TextMining.Segmentation;
 using Weishi.TextMining.Text;
 
@@ -97,9 +98,13 @@ public sealed class NeedSignature
     /// <summary>The need's category as the classifier sees it, when known: needs of two categories are rarely one.</summary>
     public string? Category { get; }
 
-    private NeedSignature(uint[] placeKeys, uint[] features, float[] weights, ulong specificMask, ulong targets, ulong aspects, string? category)
+    /// <summary>The classifier's three most probable categories, when known.</summary>
+    public ClassProfile Profile { get; }
+
+    private NeedSignature(uint[] placeKeys, uint[] features, float[] weights, ulong specificMask, ulong targets, ulong aspects, string? category, ClassProfile profile)
     {
         Category = category;
+        Profile = profile;
         Targets = targets;
         Aspects = aspects;
         PlaceKeys = placeKeys;
@@ -130,18 +135,18 @@ public sealed class NeedSignature
         return picked;
     }
 
-    public static NeedSignature Of(string? text, TextAnalyzer analyzer, string? category = null)
+    public static NeedSignature Of(string? text, TextAnalyzer analyzer, string? category = null, ClassProfile profile = default)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         var terms = new List<Token>();
         text ??= "";
         analyzer.CollectTerms(text, terms);
-        return Of(text, terms, analyzer, category);
+        return Of(text, terms, analyzer, category, profile);
     }
 
     /// <summary>From already segmented content words (e.g. the pipeline's), so no text is segmented twice.</summary>
-    public static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, string? category = null) =>
-        Of(text, contentTerms, analyzer, category, null);
+    public static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, string? category = null, ClassProfile profile = default) =>
+        Of(text, contentTerms, analyzer, category, profile, null);
 
     /// <summary>The words and concepts a need's signature is made of, with their weights: why two needs were linked.</summary>
     public static IReadOnlyList<(string Word, float Weight)> Explain(string text, TextAnalyzer analyzer)
@@ -150,11 +155,11 @@ public sealed class NeedSignature
         var terms = new List<Token>();
         analyzer.CollectTerms(text, terms);
         var trace = new List<(string Word, float Weight)>();
-        Of(text, terms, analyzer, null, trace);
+        Of(text, terms, analyzer, null, default, trace);
         return trace;
     }
 
-    private static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, string? category, List<(string Word, float Weight)>? trace)
+    private static NeedSignature Of(ReadOnlySpan<char> text, IReadOnlyList<Token> contentTerms, TextAnalyzer analyzer, string? category, ClassProfile profile, List<(string Word, float Weight)>? trace)
     {
         ArgumentNullException.ThrowIfNull(contentTerms);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -190,7 +195,7 @@ public sealed class NeedSignature
             (features[k], weights[k], var specific) = words[k];
             if (specific && k < 64) mask |= 1UL << k;
         }
-        return new NeedSignature(placeKeys, features, weights, mask, targets, aspects, category);
+        return new NeedSignature(placeKeys, features, weights, mask, targets, aspects, category, profile);
     }
 
     /// <summary>A concept's weight by its kind.</summary>
@@ -230,9 +235,14 @@ public sealed class NeedSignature
     /// were chosen by hand looking at the development sets' errors, the thresholds with the bench's <c>dedup-sweep</c>
     /// (bench/textmining.md §4).
     /// </summary>
-    public static double Similarity(NeedSignature a, NeedSignature b)
+    public static double Similarity(NeedSignature a, NeedSignature b) => Similarity(a, b, Overlap(a, b));
+
+    /// <summary>The similarity of two needs whose <see cref="Overlap"/> is known.</summary>
+    public static double Similarity(NeedSignature a, NeedSignature b, double overlap)
     {
-        var score = Overlap(a, b);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var score = overlap;
         if (score == 0) return 0;
         if (a.Targets != 0 && b.Targets != 0 && (a.Targets & b.Targets) == 0) score *= TargetConflictFactor;
         if (a.Aspects != 0 && b.Aspects != 0 && (a.Aspects & b.Aspects) == 0) score *= AspectConflictFactor;

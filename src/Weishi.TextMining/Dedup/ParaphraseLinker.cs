@@ -6,26 +6,22 @@ namespace Weishi.TextMining.Dedup;
 /// The second duplicate stage, for the same need put in other words (a resident's complaint and a staff summary).
 /// Candidates come from blocks of needs sharing a key — a place and one of the need's top words, or, for every
 /// need, two of its top words — so the work grows with N, not N². A block larger than <see cref="BlockCap"/> (a
-/// frequent word) is only compared within a sliding window. Each candidate is verified by the similarity of the two
-/// <see cref="NeedSignature"/>s (<see cref="NeedSignature.Similarity"/>: concepts, words, facets) against a threshold that
-/// depends on what the two say about places: different places never match, a shared place needs
-/// <see cref="SharedPlaceThreshold"/>, a pair where one or both name no place needs much more.
+/// frequent word) is only compared within a sliding window. Each candidate is verified by the <see cref="PairModel"/>:
+/// the probability that the two are one need, from their <see cref="PairFeatures"/> (concepts, characters, classifier,
+/// facets, places), must reach <see cref="Threshold"/>. Needs naming different places are never linked.
 /// </summary>
 public sealed class ParaphraseLinker
 {
-    /// <summary>Thresholds chosen with the bench's <c>dedup-sweep</c> on the development sets pooled (dedup_dev, v1–v6; bench/textmining.md §4).</summary>
-    public const double SharedPlaceThreshold = 0.30;
+    /// <summary>Chosen with the bench's <c>pair-study</c>, leaving one labelled set out at a time (bench/textmining.md §4).</summary>
+    public const double LinkThreshold = 0.4;
 
-    public const double OnePlaceThreshold = 0.90;
-
-    public const double NoPlaceThreshold = 0.80;
+    /// <summary>Two groups merge only when their first members are pairwise at least this likely one need.</summary>
+    public const double MergeThreshold = 0.3;
 
     /// <summary>Blocks up to this size are compared pair by pair; larger ones within a window only.</summary>
     public const int BlockCap = 48;
 
     public const int Window = 4;
-
-    private const double LeaderFactor = 0.8;
 
     private const int MaxPlaceKeys = 2;
 
@@ -35,71 +31,130 @@ public sealed class ParaphraseLinker
     /// <summary>Group pairs remembered as not mergeable (bounds memory on huge templated corpora).</summary>
     private const int MaxRejected = 2_000_000;
 
-    public double SharedPlace { get; init; } = SharedPlaceThreshold;
+    public double Threshold { get; init; } = LinkThreshold;
 
-    public double OnePlace { get; init; } = OnePlaceThreshold;
+    public double MergeFloor { get; init; } = MergeThreshold;
 
-    public double NoPlace { get; init; } = NoPlaceThreshold;
+    private readonly PairModel? _model;
+
+    /// <summary>The shipped model unless another is given (loaded when first used).</summary>
+    public PairModel Model
+    {
+        get => _model ?? PairModel.Default;
+        init => _model = value;
+    }
 
     /// <summary>How many candidate pairs the last run verified (for tests and the benchmark).</summary>
     public long CandidatePairs { get; private set; }
 
-    /// <summary>Similarity needed for two needs, or null when they cannot be duplicates (different places).</summary>
-    public double? ThresholdFor(NeedSignature a, NeedSignature b)
+    /// <summary>How many of them were likely enough to be linked, strongest first.</summary>
+    public long LikelyPairs { get; private set; }
+
+    /// <summary>The probability that two needs are one, or null when they cannot be (different places, nothing shared).</summary>
+    public double? Probability(string a, NeedSignature signatureA, string b, NeedSignature signatureB)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (pa, pb) = (a.Mentions.Length > 0, b.Mentions.Length > 0);
-        if (pa && pb) return PlaceNames.Compatible(a.Mentions, b.Mentions) ? SharedPlace : null;
-        return pa || pb ? OnePlace : NoPlace;
+        return Probability(a, Shingles.Of(a), signatureA, b, Shingles.Of(b), signatureB);
     }
 
-    /// <summary>The pair's similarity when it passes its threshold, else null.</summary>
-    public double? Match(NeedSignature a, NeedSignature b)
+    internal double? Probability(ReadOnlySpan<char> a, ReadOnlySpan<uint> shinglesA, NeedSignature signatureA, ReadOnlySpan<char> b, ReadOnlySpan<uint> shinglesB, NeedSignature signatureB)
     {
-        if (ThresholdFor(a, b) is not { } threshold) return null;
-        var score = NeedSignature.Similarity(a, b);
-        return score >= threshold ? score : null;
+        Span<double> features = stackalloc double[PairFeatures.Count];
+        return PairFeatures.Compute(a, shinglesA, signatureA, b, shinglesB, signatureB, features) ? Model.Probability(features) : null;
     }
 
     /// <summary>Adds paraphrase links to <paramref name="sets"/> (which may already hold stage-one groups).</summary>
-    internal void Link(IReadOnlyList<NeedSignature> signatures, UnionFind sets, int[] leader, List<DuplicateLink> links, GroupPlaces places)
+    /// <summary>
+    /// Adds paraphrase links to <paramref name="sets"/> (which may already hold stage-one groups): every candidate pair
+    /// is scored (in parallel), then the likely ones are linked from the most likely down, so that a weak link cannot
+    /// take a need into a group before its strong one does.
+    /// </summary>
+    internal void Link(IReadOnlyList<string?> texts, IReadOnlyList<uint[]> shingles, IReadOnlyList<NeedSignature> signatures, UnionFind sets, int[] leader, List<DuplicateLink> links, GroupPlaces places)
     {
-        var samples = new Dictionary<int, int[]>();
-        var rejected = new HashSet<long>();
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(signatures);
         ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(leader);
         ArgumentNullException.ThrowIfNull(links);
+        var norms = new (float Chars, float Bigrams)[signatures.Count];
+        Parallel.For(0, norms.Length, i => norms[i] = PairFeatures.NormsOf(texts[i] ?? "", shingles[i]));
+        double? Score(int x, int y)
+        {
+            Span<double> features = stackalloc double[PairFeatures.Count];
+            return PairFeatures.Compute(texts[x] ?? "", shingles[x], signatures[x], norms[x], texts[y] ?? "", shingles[y], signatures[y], norms[y], features)
+                ? Model.Probability(features) : null;
+        }
+
         var (keys, ids) = BlockKeys(signatures);
-        CandidatePairs = 0;
+        var blocks = new List<(int Start, int End)>();
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
             while (end < keys.Length && keys[end] == keys[start]) end++;
-            var size = end - start;
-            if (size > 1)
-            {
-                var members = ids.AsSpan(start, size);
-                members.Sort();
-                var window = size <= BlockCap ? size : Window;
-                for (var a = 0; a < size; a++)
-                {
-                    var limit = Math.Min(size, a + 1 + window);
-                    for (var b = a + 1; b < limit; b++) TryLink(members[a], members[b], signatures, sets, leader, links, places, samples, rejected);
-                }
-            }
+            if (end - start > 1) blocks.Add((start, end));
             start = end;
         }
+        keys = null;
+        // Stage one's groups, read-only while the candidates are scored in parallel.
+        var stageOne = new int[signatures.Count];
+        for (var i = 0; i < stageOne.Length; i++) stageOne[i] = sets.Find(i);
+        long candidates = 0;
+        var found = new List<List<LikelyPair>>();
+        CandidatePairs = 0;
+        if (blocks.Count == 0) return;
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, blocks.Count), () => (Found: new List<LikelyPair>(), Count: 0L), (range, _, local) =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                var (start, end) = blocks[k];
+                var members = ids.AsSpan(start, end - start);
+                members.Sort();
+                var window = members.Length <= BlockCap ? members.Length : Window;
+                for (var a = 0; a < members.Length; a++)
+                {
+                    var limit = Math.Min(members.Length, a + 1 + window);
+                    for (var b = a + 1; b < limit; b++)
+                    {
+                        var (x, y) = (members[a], members[b]);
+                        if (x == y || stageOne[x] == stageOne[y]) continue;
+                        local.Count++;
+                        if (Score(x, y) is { } p && p >= Threshold) local.Found.Add(new LikelyPair((float)p, x, y));
+                    }
+                }
+            }
+            return local;
+        }, local =>
+        {
+            lock (found)
+            {
+                found.Add(local.Found);
+                candidates += local.Count;
+            }
+        });
+        var likely = new LikelyPair[found.Sum(f => f.Count)];
+        var at = 0;
+        foreach (var list in found)
+        {
+            list.CopyTo(likely, at);
+            at += list.Count;
+        }
+        found = null;
+        CandidatePairs = candidates;
+        LikelyPairs = likely.Length;
+        Array.Sort(likely, (u, v) => u.P != v.P ? v.P.CompareTo(u.P) : u.X != v.X ? u.X.CompareTo(v.X) : u.Y.CompareTo(v.Y));
+        var samples = new Dictionary<int, int[]>();
+        var rejected = new HashSet<long>();
+        foreach (var (p, x, y) in likely) TryLink(x, y, p, Score, sets, leader, links, places, samples, rejected);
     }
 
-    private void TryLink(int x, int y, IReadOnlyList<NeedSignature> signatures, UnionFind sets, int[] leader, List<DuplicateLink> links, GroupPlaces places, Dictionary<int, int[]> samples, HashSet<long> rejected)
+    /// <summary>A candidate pair at or above the link threshold (12 bytes: there are millions on large corpora).</summary>
+    private readonly record struct LikelyPair(float P, int X, int Y);
+
+    private void TryLink(int x, int y, double score, Func<int, int, double?> probability, UnionFind sets, int[] leader, List<DuplicateLink> links, GroupPlaces places, Dictionary<int, int[]> samples, HashSet<long> rejected)
     {
-        if (x == y) return;
         var (rootX, rootY) = (sets.Find(x), sets.Find(y));
         if (rootX == rootY || !places.Compatible(rootX, rootY)) return;
-        CandidatePairs++;
-        if (Match(signatures[x], signatures[y]) is not { } score) return;
         var (leaderX, leaderY) = (leader[rootX], leader[rootY]);
         var leaders = ((long)Math.Min(leaderX, leaderY) << 32) | (uint)Math.Max(leaderX, leaderY);
         if (rejected.Contains(leaders)) return;
@@ -112,8 +167,7 @@ public sealed class ParaphraseLinker
             foreach (var my in membersY)
             {
                 if (mx == x && my == y) continue;
-                var (sx, sy) = (signatures[mx], signatures[my]);
-                if (ThresholdFor(sx, sy) is not { } t || NeedSignature.Similarity(sx, sy) < t * LeaderFactor)
+                if (probability(mx, my) is not { } p || p < MergeFloor)
                 {
                     if (rejected.Count < MaxRejected) rejected.Add(leaders);
                     return;

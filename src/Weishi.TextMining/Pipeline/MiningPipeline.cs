@@ -44,7 +44,7 @@ public sealed class MiningPipeline(TextAnalyzer analyzer, CategoryClassifier cla
             classifications[i] = text.Length == 0 ? classifier.Classify(text) : classifier.Classify(text, terms);
             keywordLists[i] = keywords.TopTerms(text, terms, options.KeywordsPerText);
             vectors![i] = FeatureHasher.ForTopics(text, terms, analyzer);
-            signatures[i] = NeedSignature.Of(text, terms, analyzer, text.Length == 0 ? null : classifications[i].Category);
+            signatures[i] = NeedSignature.Of(text, terms, analyzer, text.Length == 0 ? null : classifications[i].Category, classifications[i].Profile);
             var count = Interlocked.Increment(ref done);
             if (options.Progress is not null && count % 10_000 == 0) options.Progress.Report(0.8 * count / n);
             return terms;
