@@ -113,9 +113,21 @@ public class StaffEntryTests(DemoApp app)
         Assert.Contains("转办的部门", Parser.ParseDocument(noDepartment.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
         Assert.Equal(DemandStatus.Pending, Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Status);
 
+        var tooLong = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Referred), ["Reason"] = new string('局', 101) });
+        Assert.Contains("只写承办部门", Parser.ParseDocument(tooLong.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Equal(DemandStatus.Pending, Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Status);
+
         var referred = await staff.SubmitAsync($"/Demands/Detail/{stored.Id}", new() { ["NewStatus"] = nameof(DemandStatus.Referred), ["Reason"] = "区住房和建设局" });
         Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
         Assert.Equal(DemandStatus.Referred, Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Status);
+        // The referral is recorded as on 需求分析, so it shows in the referral list there too.
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var referral = await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().DemandReferrals.IgnoreQueryFilters().AsNoTracking()
+                .SingleAsync(r => r.DemandId == stored.Id);
+            Assert.Equal("区住房和建设局", referral.Department);
+            Assert.False(string.IsNullOrEmpty(referral.ReferredByName));
+        }
         var (_, track) = await Browser.For(app.Factory).GetAsync("/Portal/Track?code=" + stored.TrackingCode);
         Assert.Equal("已转办", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
         Assert.Equal("转办至：区住房和建设局", track.QuerySelector("[data-testid=demand-reason]")!.TextContent.Trim());

@@ -183,6 +183,8 @@ public class MiningPageTests(DemoApp app)
         var demand = await DemandAsync(app.Factory, ids[0]);
         Assert.Equal(DemandStatus.Referred, demand.Status);
         Assert.Contains("区人力资源局劳动监察大队", demand.StatusReason);
+        var (_, track) = await Browser.For(app.Factory).GetAsync("/Portal/Track?code=" + demand.TrackingCode);
+        Assert.Equal("转办至：区人力资源局劳动监察大队", track.QuerySelector("[data-testid=demand-reason]")!.TextContent.Trim());
         var (_, after) = await staff.GetAsync($"/Mining?run={run.Id}");
         Assert.Null(after.QuerySelector($"[data-testid=to-refer][data-demand='{ids[0]}']"));
         Assert.Contains("区人力资源局劳动监察大队", after.QuerySelector("[data-testid=referred]")!.TextContent);

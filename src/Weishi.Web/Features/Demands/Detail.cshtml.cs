@@ -42,6 +42,7 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
         if (!Settable.Contains(NewStatus)) Errors.Add("请选择新的状态");
         if (NewStatus == DemandStatus.Declined && string.IsNullOrEmpty(reason)) Errors.Add("不予采纳时必须写明理由（会告知居民）");
         if (NewStatus == DemandStatus.Referred && string.IsNullOrEmpty(reason)) Errors.Add("转办时必须写明转办的部门");
+        if (NewStatus == DemandStatus.Referred && reason is { Length: > Mining.DemandReferral.MaxDepartment }) Errors.Add("转办时说明栏只写承办部门（不超过100字）");
         if (reason is { Length: > 500 }) Errors.Add("说明不能超过 500 字");
         int? projectId = null;
         if (!string.IsNullOrWhiteSpace(ProjectCode))
@@ -64,9 +65,14 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
             Errors.Add("转为项目时请填写项目编号");
         if (Errors.Count > 0) return Page();
 
+        var now = time.GetUtcNow().UtcDateTime;
+        if (NewStatus == DemandStatus.Referred && (Demand.Status != DemandStatus.Referred || Demand.StatusReason != reason))
+        {
+            db.DemandReferrals.Add(Mining.DemandReferral.Refer(Demand, reason!, null, db.Scope.UserId, db.Scope.UserName, now));
+        }
         Demand.Status = NewStatus;
         Demand.StatusReason = string.IsNullOrEmpty(reason) ? null : reason;
-        Demand.StatusChangedAtUtc = time.GetUtcNow().UtcDateTime;
+        Demand.StatusChangedAtUtc = now;
         if (projectId is not null) Demand.ProjectId = projectId;
         Demand.MergedIntoDemandId = survivor?.Id;
         if (survivor is not null)

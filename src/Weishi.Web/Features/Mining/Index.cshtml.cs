@@ -66,20 +66,12 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == demand, ct);
         if (d is null || !db.Scope.CanWrite(d.RegionId)) refusal = "需求不存在或不在您的管辖范围内";
-        else if (string.IsNullOrEmpty(department) || department.Length > 100) refusal = "请填写承办部门（不超过100字）";
+        else if (string.IsNullOrEmpty(department) || department.Length > DemandReferral.MaxDepartment) refusal = "请填写承办部门（不超过100字）";
         else if (note is { Length: > 500 }) refusal = "转办说明不能超过 500 字";
         else if (!DemandRules.OpenStatuses.Contains(d.Status)) refusal = $"该需求已是“{Demand.StatusName(d.Status)}”，不能转办";
         if (refusal is null)
         {
-            var now = db.Time.GetUtcNow().UtcDateTime;
-            d!.Status = DemandStatus.Referred;
-            d.StatusReason = "转交" + department;
-            d.StatusChangedAtUtc = now;
-            db.DemandReferrals.Add(new DemandReferral
-            {
-                DemandId = d.Id, RegionId = d.RegionId, Department = department!, Note = note,
-                ReferredByUserId = db.Scope.UserId, ReferredByName = db.Scope.UserName, ReferredAtUtc = now,
-            });
+            db.DemandReferrals.Add(DemandReferral.Refer(d!, department!, note, db.Scope.UserId, db.Scope.UserName, db.Time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }
         return await AfterActionAsync(refusal, $"已转交{department}办理，并记录转办", ct);
