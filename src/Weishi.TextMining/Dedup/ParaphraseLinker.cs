@@ -64,7 +64,6 @@ public sealed class ParaphraseLinker
         return PairFeatures.Compute(a, shinglesA, signatureA, b, shinglesB, signatureB, features) ? Model.Probability(features) : null;
     }
 
-    /// <summary>Adds paraphrase links to <paramref name="sets"/> (which may already hold stage-one groups).</summary>
     /// <summary>
     /// Adds paraphrase links to <paramref name="sets"/> (which may already hold stage-one groups): every candidate pair
     /// is scored (in parallel), then the likely ones are linked from the most likely down, so that a weak link cannot
@@ -101,7 +100,7 @@ public sealed class ParaphraseLinker
         for (var i = 0; i < stageOne.Length; i++) stageOne[i] = sets.Find(i);
         long candidates = 0;
         var found = new List<List<LikelyPair>>();
-        CandidatePairs = 0;
+        (CandidatePairs, LikelyPairs) = (0, 0);
         if (blocks.Count == 0) return;
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, blocks.Count), () => (Found: new List<LikelyPair>(), Count: 0L), (range, _, local) =>
         {
