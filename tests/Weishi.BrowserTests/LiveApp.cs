@@ -57,7 +57,9 @@ public sealed class LiveApp : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(Weishi.Web.Features.Demo.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Logged in once the browser leaves the login page; the landing page's own load is not part of logging in
+        // (on a loaded machine it can take longer than the wait, and the journeys go on elsewhere anyway).
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
