@@ -232,8 +232,8 @@ public sealed class NeedSignature
     /// <summary>
     /// How alike two needs are for the paraphrase stage: their <see cref="Overlap"/>, lowered when the two name only
     /// different target groups or only different aspects, or fall in different categories. The weights and factors
-    /// were chosen by hand looking at the development sets' errors, the thresholds with the bench's <c>dedup-sweep</c>
-    /// (bench/textmining.md §4).
+    /// were chosen by hand looking at the development sets' errors; it is one of the <see cref="PairFeatures"/> the
+    /// pair model decides on (bench/textmining.md §4).
     /// </summary>
     public static double Similarity(NeedSignature a, NeedSignature b) => Similarity(a, b, Overlap(a, b));
 

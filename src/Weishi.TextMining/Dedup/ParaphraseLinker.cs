@@ -55,13 +55,8 @@ public sealed class ParaphraseLinker
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Probability(a, Shingles.Of(a), signatureA, b, Shingles.Of(b), signatureB);
-    }
-
-    internal double? Probability(ReadOnlySpan<char> a, ReadOnlySpan<uint> shinglesA, NeedSignature signatureA, ReadOnlySpan<char> b, ReadOnlySpan<uint> shinglesB, NeedSignature signatureB)
-    {
         Span<double> features = stackalloc double[PairFeatures.Count];
-        return PairFeatures.Compute(a, shinglesA, signatureA, b, shinglesB, signatureB, features) ? Model.Probability(features) : null;
+        return PairFeatures.Compute(a, Shingles.Of(a), signatureA, b, Shingles.Of(b), signatureB, features) ? Model.Probability(features) : null;
     }
 
     /// <summary>

@@ -46,25 +46,11 @@ public static class PlaceNames
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericLookup = Generic.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// Two-character words jieba's dictionary tags as verbs, locatives, adverbs, pronouns and other function words
-    /// (知道, 参加, 解决, 沿岸): a name ending in one is the clause before a place word, not a place (想知道社区有什么服务).
-    /// Verbs still name roads (解放路, 前进路).
+    /// A name ending in a word jieba tags as a verb or function word is the clause before a place word, not a place
+    /// (想知道社区有什么服务); verbs still name roads (解放路). The district's own names always count.
     /// </summary>
-    private static readonly Lazy<Dictionary<string, bool>> LazyNonNames = new(() =>
-    {
-        var words = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var line in EmbeddedResources.ReadLines("dict.txt.gz"))
-        {
-            var parts = line.Split(' ');
-            if (parts.Length < 3 || parts[0].Length != 2) continue;
-            if (parts[2] is "v" or "vd" or "f" or "d" or "c" or "p" or "r" or "u" or "ad") words[parts[0]] = parts[2][0] == 'v';
-        }
-        return words;
-    });
-
     private static bool IsNonName(ReadOnlySpan<char> key, bool beforeRoad) =>
-        LazyNonNames.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var verb) && !(verb && beforeRoad)
-        && !LazyKnownKeys.Value.Contains(KeyOf(key));
+        TextAnalyzer.Default.Segmenter.IsClauseWord(key, out var verb) && !(verb && beforeRoad) && !LazyKnownKeys.Value.Contains(KeyOf(key));
 
     private static readonly Lazy<string[]> Known = new(() =>
         [.. ChineseSegmenter.DefaultUserWords().Where(w => w.Tag == "ns").Select(w => Strip(w.Word).ToString()).Where(w => w.Length == 2).Distinct(StringComparer.Ordinal)]);

@@ -32,6 +32,12 @@ public sealed class ChineseSegmenter
 
     public bool ContainsWord(ReadOnlySpan<char> word) => _dictionary.ContainsWord(word);
 
+    /// <summary>
+    /// Whether jieba's dictionary tags the two-character word as a verb or a function word (知道, 参加, 沿岸): such a
+    /// word ends a clause, not a name. <paramref name="verb"/> tells verbs apart (they still name roads: 解放路).
+    /// </summary>
+    public bool IsClauseWord(ReadOnlySpan<char> word, out bool verb) => _dictionary.IsClauseWord(word, out verb);
+
     /// <summary>Segments <paramref name="text"/>, appending the tokens to <paramref name="tokens"/>.</summary>
     public void Segment(ReadOnlySpan<char> text, List<Token> tokens)
     {

@@ -21,6 +21,7 @@ internal sealed class WordDictionary
     public WordDictionary(IEnumerable<UserWord> userWords)
     {
         var words = new Dictionary<string, int>(400_000, StringComparer.Ordinal);
+        var clauseWords = new Dictionary<string, bool>(StringComparer.Ordinal);
         var total = 0.0;
         foreach (var line in EmbeddedResources.ReadLines("dict.txt.gz"))
         {
@@ -31,7 +32,9 @@ internal sealed class WordDictionary
             if (!int.TryParse(freqText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var freq)) continue;
             words[line[..first]] = freq;
             total += freq;
+            if (first == 2 && second > 0 && ClauseTags.Contains(line[(second + 1)..])) clauseWords[line[..first]] = line[second + 1] == 'v';
         }
+        _clauseWords = clauseWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
         foreach (var user in userWords)
         {
@@ -52,6 +55,17 @@ internal sealed class WordDictionary
         for (var i = 0; i < freqs.Length; i++)
             LogProbability[i] = freqs[i] > 0 ? Math.Log(freqs[i]) - logTotal : double.NaN;
     }
+
+    /// <summary>jieba's tags of verbs, locatives, adverbs, conjunctions, prepositions, pronouns and particles.</summary>
+    private static readonly HashSet<string> ClauseTags = ["v", "vd", "f", "d", "c", "p", "r", "u", "ad"];
+
+    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _clauseWords;
+
+    /// <summary>
+    /// Whether jieba's dictionary tags a two-character word as a verb or a function word (知道, 参加, 沿岸), and if so
+    /// whether it is a verb.
+    /// </summary>
+    public bool IsClauseWord(ReadOnlySpan<char> word, out bool verb) => _clauseWords.TryGetValue(word, out verb);
 
     public bool ContainsWord(ReadOnlySpan<char> word)
     {

@@ -70,9 +70,12 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
         {
             db.DemandReferrals.Add(Mining.DemandReferral.Refer(Demand, reason!, null, db.Scope.UserId, db.Scope.UserName, now));
         }
-        Demand.Status = NewStatus;
-        Demand.StatusReason = string.IsNullOrEmpty(reason) ? null : reason;
-        Demand.StatusChangedAtUtc = now;
+        else
+        {
+            Demand.Status = NewStatus;
+            Demand.StatusReason = string.IsNullOrEmpty(reason) ? null : reason;
+            Demand.StatusChangedAtUtc = now;
+        }
         if (projectId is not null) Demand.ProjectId = projectId;
         Demand.MergedIntoDemandId = survivor?.Id;
         if (survivor is not null)
