@@ -265,6 +265,9 @@ public class MiningPageTests(DemoApp app)
         Assert.Equal(ids[1], merged.MergedIntoDemandId);
         var (_, detail) = await staff.GetAsync($"/Demands/Detail/{ids[1]}");
         Assert.Contains("2", detail.QuerySelector("[data-testid=demand-support]")!.TextContent);
+        // Merging by hand is a staff decision the duplicate model learns from too.
+        var decision = await QueryAsync(app.Factory, db => db.DuplicateDecisions.AsNoTracking().SingleAsync(d => d.DemandId == ids[0]));
+        Assert.Equal((ids[1], true, merged.Text), (decision.OtherDemandId, decision.IsDuplicate, decision.Text));
     }
 
     [Fact]

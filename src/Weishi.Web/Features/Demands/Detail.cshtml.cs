@@ -79,7 +79,10 @@ public sealed class DetailModel(WeishiDbContext db, FileStore files, TimeProvide
         if (projectId is not null) Demand.ProjectId = projectId;
         Demand.MergedIntoDemandId = survivor?.Id;
         if (survivor is not null)
+        {
             foreach (var supporter in await db.Demands.Where(d => d.MergedIntoDemandId == id).ToListAsync(ct)) supporter.MergedIntoDemandId = survivor.Id;
+            db.DuplicateDecisions.Add(Mining.DuplicateDecision.Between(Demand, survivor, true, null, db.Scope.UserId, db.Scope.UserName, now));
+        }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"已将需求设为“{Demand.StatusName(NewStatus)}”";
         return Redirect($"/Demands/Detail/{id}");

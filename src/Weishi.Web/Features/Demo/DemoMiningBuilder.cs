@@ -10,19 +10,19 @@ namespace Weishi.Web.Features.Demo;
 /// code as the background job, so /Mining opens on topics, category shares and duplicates. Only this one run: the
 /// engine's topic clustering costs seconds per run even for a few dozen needs, and every test fixture seeds the demo.
 /// </summary>
-public sealed class DemoMiningBuilder(WeishiDbContext db, ClassifierStore classifiers)
+public sealed class DemoMiningBuilder(WeishiDbContext db, MiningModelStore models)
 {
     public const string CreatedBy = "演示数据";
 
     public async Task BuildAsync(CancellationToken ct)
     {
         var district = await db.Regions.AsNoTracking().SingleAsync(r => r.Level == RegionLevel.District, ct);
-        // The classifier the job would use: the model shipped with the app on a fresh database.
-        var (versionId, classifier) = await classifiers.CurrentAsync(db, ct);
+        // The models the job would use: those shipped with the app on a fresh database.
+        var current = await models.CurrentAsync(db, ct);
         // The demo's needs for a year are collected from September to December of the year before.
         var year = DemoYear.FromReport[^1].Year;
         var request = new DemandMining.Request(district.Id, new DateOnly(year - 1, 9, 1), new DateOnly(year - 1, 12, 31), CreatedBy);
-        await DemandMining.MineAndStoreAsync(db, versionId, classifier, request, null, ct);
+        await DemandMining.MineAndStoreAsync(db, current, request, null, ct);
         db.ChangeTracker.Clear();
     }
 

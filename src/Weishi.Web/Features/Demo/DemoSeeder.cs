@@ -15,7 +15,7 @@ namespace Weishi.Web.Features.Demo;
 /// traceable to residents' needs).
 /// </summary>
 public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hasher, ILookupNormalizer normalizer,
-    Infrastructure.Privacy.PersonalData personal, Mining.ClassifierStore classifiers)
+    Infrastructure.Privacy.PersonalData personal, Mining.MiningModelStore models)
 {
     public const int Seed = 20210101;
 
@@ -64,7 +64,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoSurveyBuilder(db).BuildAsync(ct);
             await Evaluation.DefaultTrees.EnsureAsync(db, ct);
             await new DemoSelectionBuilder(db).BuildAsync(ct);
-            await new DemoMiningBuilder(db, classifiers).BuildAsync(ct);
+            await new DemoMiningBuilder(db, models).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {

@@ -18,7 +18,7 @@ public sealed record RetrainResult(int CorrectionsUsed, int HeldOut, double? Acc
 /// fifth correction is held out to measure the model in use before and the new one; staff corrections weigh
 /// <see cref="CorrectionWeight"/> times a built-in example because they are the district's own, checked data.
 /// </summary>
-public sealed class ClassifierRetrainer(WeishiDbContext db, ClassifierStore classifiers, TimeProvider time)
+public sealed class ClassifierRetrainer(WeishiDbContext db, MiningModelStore models, TimeProvider time)
 {
     public const int CorrectionWeight = 3;
     public const int HoldOutEvery = 5;
@@ -40,7 +40,7 @@ public sealed class ClassifierRetrainer(WeishiDbContext db, ClassifierStore clas
             if (latest.Count >= HoldOutEvery && i % HoldOutEvery == HoldOutEvery - 1) heldOut.Add(example);
             else training.Add(example);
         }
-        var (_, before) = await classifiers.CurrentAsync(db, ct);
+        var (_, before) = await models.ClassifierAsync(db, ct);
         var model = CategoryClassifier.Retrain(training.SelectMany(e => Enumerable.Repeat(e, CorrectionWeight)));
         var after = new CategoryClassifier(model, TextAnalyzer.Default);
 

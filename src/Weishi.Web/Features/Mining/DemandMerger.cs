@@ -4,14 +4,20 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Mining;
 
+/// <summary>A duplicate group suggested by a mining run.</summary>
+public sealed record SuggestedGroup(int RunId, int Number);
+
 /// <summary>
 /// Merges near-duplicate needs into one surviving need. Every original stays (status 已合并, pointing at the survivor)
-/// and counts as support for it; needs merged earlier into one of the merged needs move to the survivor too.
+/// and counts as support for it; needs merged earlier into one of the merged needs move to the survivor too. Each
+/// merge is also recorded as staff decisions for the duplicate model (<see cref="DuplicateDecision"/>).
 /// </summary>
 public sealed class DemandMerger(WeishiDbContext db)
 {
     /// <summary>Null on success, else the Chinese reason (nothing is changed).</summary>
-    public async Task<string?> MergeAsync(int survivorId, IReadOnlyCollection<int> otherIds, CancellationToken ct)
+    /// <param name="group">The suggested group merged from, if any: its open needs left unticked are recorded as not the
+    /// same need as the merged ones.</param>
+    public async Task<string?> MergeAsync(int survivorId, IReadOnlyCollection<int> otherIds, SuggestedGroup? group, CancellationToken ct)
     {
         var ids = otherIds.Where(id => id != survivorId).Distinct().ToList();
         if (ids.Count == 0) return "请至少选择一条要合并的重复需求";
@@ -23,7 +29,19 @@ public sealed class DemandMerger(WeishiDbContext db)
         if (others.FirstOrDefault(d => !DemandRules.OpenStatuses.Contains(d.Status)) is { } done)
             return $"需求 {done.TrackingCode} 已是“{Demand.StatusName(done.Status)}”，不能再合并";
 
+        var apart = new List<Demand>();
+        if (group is not null)
+        {
+            var members = await GroupMembersAsync(group, ct);
+            if (!members.Contains(survivor.Id) || ids.Any(id => !members.Contains(id))) return "所选需求不都在这一组疑似重复中，请刷新页面后重试";
+            apart = await db.Demands.Where(d => members.Contains(d.Id) && d.Id != survivor.Id && !ids.Contains(d.Id)).ToListAsync(ct);
+            apart = [.. apart.Where(d => DemandRules.OpenStatuses.Contains(d.Status) && db.Scope.CanWrite(d.RegionId))];
+        }
+
         var now = db.Time.GetUtcNow().UtcDateTime;
+        List<Demand> one = [survivor, .. others];
+        db.DuplicateDecisions.AddRange(DuplicateDecision.AmongEach(one, true, group?.RunId, db.Scope.UserId, db.Scope.UserName, now));
+        db.DuplicateDecisions.AddRange(DuplicateDecision.Across(one, apart, group?.RunId, db.Scope.UserId, db.Scope.UserName, now));
         foreach (var d in others)
         {
             d.Status = DemandStatus.Merged;
@@ -36,6 +54,22 @@ public sealed class DemandMerger(WeishiDbContext db)
         await db.SaveChangesAsync(ct);
         return null;
     }
+
+    /// <summary>不是重复: none of the group's open needs is the same as another; the group is no longer offered for merging.</summary>
+    public async Task<string?> MarkNotDuplicateAsync(SuggestedGroup group, CancellationToken ct)
+    {
+        var members = await GroupMembersAsync(group, ct);
+        var open = (await db.Demands.Where(d => members.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct))
+            .Where(d => DemandRules.OpenStatuses.Contains(d.Status) && db.Scope.CanWrite(d.RegionId)).ToList();
+        if (open.Count < 2) return "这一组已没有两条以上您可处理的待办需求";
+        db.DuplicateDecisions.AddRange(DuplicateDecision.AmongEach(open, false, group.RunId, db.Scope.UserId, db.Scope.UserName, db.Time.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The needs of a suggested group, from a run the user can see (none otherwise).</summary>
+    private Task<List<int>> GroupMembersAsync(SuggestedGroup group, CancellationToken ct) =>
+        db.MiningItems.Where(i => i.RunId == group.RunId && i.DuplicateGroup == group.Number).Select(i => i.DemandId).ToListAsync(ct);
 
     /// <summary>How many residents back a need: itself plus every need merged into it.</summary>
     public static async Task<Dictionary<int, int>> SupportAsync(WeishiDbContext db, IReadOnlyCollection<int> demandIds, CancellationToken ct)

@@ -21,9 +21,7 @@ public static class DemandMining
 
     public sealed record Outcome(MiningRun Run, int Topics, int DuplicateGroups);
 
-    /// <param name="classifierVersionId">The retrained version used, null for the model shipped with the app.</param>
-    public static async Task<Outcome> MineAndStoreAsync(WeishiDbContext db, int? classifierVersionId, CategoryClassifier classifier,
-        Request request, IJobProgress? progress, CancellationToken ct)
+    public static async Task<Outcome> MineAndStoreAsync(WeishiDbContext db, MiningModels models, Request request, IJobProgress? progress, CancellationToken ct)
     {
         progress?.Report(2, "读取需求");
         var regionIds = await MiningScope.RegionAndBelowAsync(db, request.RegionId, ct);
@@ -38,10 +36,11 @@ public static class DemandMining
 
         progress?.Report(10, $"分析 {demands.Count} 条需求");
         var texts = demands.Select(d => (string?)d.Text).ToList();
-        var result = new MiningPipeline(TextAnalyzer.Default, classifier).Mine(texts, new MiningOptions
+        var result = new MiningPipeline(TextAnalyzer.Default, models.Classifier).Mine(texts, new MiningOptions
         {
             Progress = progress is null ? null : new StageProgress(f => progress.Report(10 + (int)(f * 75), "分析中")),
             MaxDegreeOfParallelism = 1,
+            PairModel = models.PairModel,
         });
         var records = demands.Select(d => new DatedText(d.Text, DateOnly.FromDateTime(d.SubmittedAtUtc), d.Community)).ToList();
         var trends = TopicTrends.Compute(records, result.Topics);
@@ -50,7 +49,7 @@ public static class DemandMining
         var run = new MiningRun
         {
             RegionId = request.RegionId, From = request.From, To = request.To, JobId = request.JobId, DemandCount = demands.Count,
-            ClassifierVersionId = classifierVersionId, CreatedByName = request.CreatedByName, CreatedAtUtc = db.Time.GetUtcNow().UtcDateTime,
+            ClassifierVersionId = models.ClassifierVersionId, PairModelVersionId = models.PairModelVersionId, CreatedByName = request.CreatedByName, CreatedAtUtc = db.Time.GetUtcNow().UtcDateTime,
         };
         foreach (var trend in trends)
         {

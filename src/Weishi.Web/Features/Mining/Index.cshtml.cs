@@ -53,10 +53,18 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         return Redirect($"/Jobs/Detail/{id}");
     }
 
-    public async Task<IActionResult> OnPostMergeAsync(int survivor, int[] merge, CancellationToken ct)
+    /// <param name="group">The suggested group's number in <see cref="Run"/> (the page always sends it).</param>
+    public async Task<IActionResult> OnPostMergeAsync(int survivor, int[] merge, int? group, CancellationToken ct)
     {
-        var refusal = await merger.MergeAsync(survivor, merge, ct);
+        var suggested = Run is { } run && group is { } number ? new SuggestedGroup(run, number) : null;
+        var refusal = await merger.MergeAsync(survivor, merge, suggested, ct);
         return await AfterActionAsync(refusal, "已合并重复需求，原始需求均保留并计为保留需求的支持", ct);
+    }
+
+    public async Task<IActionResult> OnPostNotDuplicateAsync(int group, CancellationToken ct)
+    {
+        var refusal = Run is { } run ? await merger.MarkNotDuplicateAsync(new SuggestedGroup(run, group), ct) : "请从需求分析结果中操作";
+        return await AfterActionAsync(refusal, "已标记为不是重复，这一组不再列入待合并；重新训练重复识别模型时会用到", ct);
     }
 
     public async Task<IActionResult> OnPostReferAsync(int demand, string? department, string? note, CancellationToken ct)

@@ -61,3 +61,16 @@ public sealed class CategoryCorrectionConfiguration : IEntityTypeConfiguration<C
         b.HasOne(c => c.Demand).WithMany().HasForeignKey(c => c.DemandId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class DuplicateDecisionConfiguration : IEntityTypeConfiguration<DuplicateDecision>
+{
+    public void Configure(EntityTypeBuilder<DuplicateDecision> b)
+    {
+        b.HasIndex(d => new { d.DemandId, d.OtherDemandId });
+        b.HasIndex(d => d.OtherDemandId);
+        b.Property(d => d.Text).HasMaxLength(Demands.DemandRules.MaxTextLength);
+        b.Property(d => d.OtherText).HasMaxLength(Demands.DemandRules.MaxTextLength);
+        b.HasOne(d => d.Demand).WithMany().HasForeignKey(d => d.DemandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Demands.Demand>().WithMany().HasForeignKey(d => d.OtherDemandId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -5,7 +5,7 @@ using Weishi.Web.Infrastructure.Jobs;
 namespace Weishi.Web.Features.Mining;
 
 /// <summary>Mines the needs of a region submitted in a period and stores topics, category suggestions and duplicate groups.</summary>
-public sealed class MiningJob(WeishiDbContext db, ClassifierStore classifiers) : IJobHandler
+public sealed class MiningJob(WeishiDbContext db, MiningModelStore models) : IJobHandler
 {
     public const string JobKind = "demand-mining";
 
@@ -26,8 +26,7 @@ public sealed class MiningJob(WeishiDbContext db, ClassifierStore classifiers) :
     public async Task<JobOutcome> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
     {
         var p = JsonSerializer.Deserialize<Parameters>(job.ParametersJson!)!;
-        var (versionId, classifier) = await classifiers.CurrentAsync(db, ct);
-        var mined = await DemandMining.MineAndStoreAsync(db, versionId, classifier,
+        var mined = await DemandMining.MineAndStoreAsync(db, await models.CurrentAsync(db, ct),
             new DemandMining.Request(p.RegionId, p.From, p.To, p.UserName, job.Id), progress, ct);
         return new JobOutcome(true,
             $"分析完成：{mined.Run.DemandCount} 条需求，{mined.Topics} 个主题，疑似重复 {mined.DuplicateGroups} 组。请回到“需求分析”页面查看（分析编号 {mined.Run.Id}）。");

@@ -17,6 +17,8 @@ public class MiningRun : IRegionScoped, IAudited
     public int DemandCount { get; set; }
     /// <summary>The classifier used: null for the model shipped with the app, else the retrained version.</summary>
     public int? ClassifierVersionId { get; set; }
+    /// <summary>The duplicate model used: null for the model shipped with the app, else the retrained version.</summary>
+    public int? PairModelVersionId { get; set; }
     public string CreatedByName { get; set; } = "system";
     public DateTime CreatedAtUtc { get; set; }
     public List<MiningTopic> Topics { get; set; } = [];

@@ -61,10 +61,15 @@ public sealed class MiningView(WeishiDbContext db)
         var shares = needs.Values.GroupBy(n => n.Category).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Share(g.Key, Categories.ChineseName(g.Key), g.Count(), g.Count() / (double)total)).ToList();
 
-        // A group is still to merge while at least two of its needs are open.
+        // A group is still to merge while two of its open needs have not been judged 不是重复.
+        var grouped = rows.Where(r => r.DuplicateGroup != null).Select(r => r.DemandId).ToList();
+        var apart = (await db.DuplicateDecisions.AsNoTracking()
+                .Where(d => grouped.Contains(d.DemandId) && grouped.Contains(d.OtherDemandId))
+                .Select(d => new { d.Id, d.DemandId, d.OtherDemandId, d.IsDuplicate }).ToListAsync(ct))
+            .GroupBy(d => (d.DemandId, d.OtherDemandId)).Where(g => !g.MaxBy(d => d.Id)!.IsDuplicate).Select(g => g.Key).ToHashSet();
         var groups = rows.Where(r => r.DuplicateGroup != null).GroupBy(r => r.DuplicateGroup!.Value).OrderBy(g => g.Key)
             .Select(g => (g.Key, (IReadOnlyList<Need>)[.. g.Select(r => needs[r.DemandId]).OrderBy(n => n.Id)]))
-            .Where(g => g.Item2.Count(n => DemandRules.OpenStatuses.Contains(n.Status)) >= 2).ToList();
+            .Where(g => StillToMerge(g.Item2, apart)).ToList();
 
         var outOfScope = needs.Values.Where(n => n.Category == Categories.OutOfScope).OrderBy(n => n.Id).ToList();
         var referralRows = await db.DemandReferrals.AsNoTracking()
@@ -75,5 +80,14 @@ public sealed class MiningView(WeishiDbContext db)
         var toReview = needs.Values.Where(n => n.Status != DemandStatus.Merged).OrderBy(n => n.Corrected).ThenBy(n => n.Confidence).ThenBy(n => n.Id)
             .Take(ReviewRows).ToList();
         return new Result(run, topics, months, shares, groups, toRefer, referred, toReview);
+    }
+
+    private static bool StillToMerge(IReadOnlyList<Need> members, HashSet<(int, int)> apart)
+    {
+        var open = members.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
+        for (var i = 0; i < open.Count; i++)
+            for (var j = i + 1; j < open.Count; j++)
+                if (!apart.Contains((open[i].Id, open[j].Id))) return true;
+        return false;
     }
 }

@@ -25,6 +25,8 @@ public static class CliCommands
                                           结果另存（默认 FILE.mined.csv），新增 category, confidence, duplicate_group, keywords 列
           retrain                         用工作人员更正过的需求类别重新训练分类模型（此后的需求分析使用新模型），
                                           显示所用更正条数及留出检验的训练前后准确率
+          retrain duplicates              用工作人员对疑似重复需求的判断（合并、不是重复）重新训练重复识别模型，
+                                          显示所用判断对数及留出检验的训练前后一致率
           help                            显示本说明
         """;
 

@@ -117,6 +117,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Mining.DemandReferral> DemandReferrals => Set<Features.Mining.DemandReferral>();
     public DbSet<Features.Mining.CategoryCorrection> CategoryCorrections => Set<Features.Mining.CategoryCorrection>();
     public DbSet<Features.Mining.ClassifierVersion> ClassifierVersions => Set<Features.Mining.ClassifierVersion>();
+    public DbSet<Features.Mining.DuplicateDecision> DuplicateDecisions => Set<Features.Mining.DuplicateDecision>();
+    public DbSet<Features.Mining.PairModelVersion> PairModelVersions => Set<Features.Mining.PairModelVersion>();
     public DbSet<Features.Maintenance.InspectionInterval> InspectionIntervals => Set<Features.Maintenance.InspectionInterval>();
 
     // The query filters read these per query, so one model serves every user.
@@ -239,12 +241,14 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Evaluation.EvaluationEvidence>().HasQueryFilter(f =>
             ScopeReadAll || (f.ScoreRow!.Evaluation!.OwnerRegionId != null && ScopeRegionIds.Contains(f.ScoreRow.Evaluation.OwnerRegionId.Value)));
         // Demand mining (issue 4): a run and its topics and items are seen by the staff of the region it was run for;
-        // referrals and corrections follow the need's community. Classifier versions are district-wide figures.
+        // referrals, corrections and duplicate decisions follow the (first) need's community. Model versions are
+        // district-wide figures.
         builder.Entity<Features.Mining.MiningRun>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
         builder.Entity<Features.Mining.MiningTopic>().HasQueryFilter(t => ScopeReadAll || ScopeRegionIds.Contains(t.Run!.RegionId));
         builder.Entity<Features.Mining.MiningItem>().HasQueryFilter(i => ScopeReadAll || ScopeRegionIds.Contains(i.Run!.RegionId));
         builder.Entity<Features.Mining.DemandReferral>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
         builder.Entity<Features.Mining.CategoryCorrection>().HasQueryFilter(c => ScopeReadAll || ScopeRegionIds.Contains(c.RegionId));
+        builder.Entity<Features.Mining.DuplicateDecision>().HasQueryFilter(d => ScopeReadAll || ScopeRegionIds.Contains(d.RegionId));
     }
 
     private void ProjectRecordFilter<T>(ModelBuilder builder) where T : class, IProjectRecord

@@ -2368,6 +2368,60 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DemandReferrals");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Mining.DuplicateDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DemandId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDuplicate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OtherDemandId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OtherText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherDemandId");
+
+                    b.HasIndex("DemandId", "OtherDemandId");
+
+                    b.ToTable("DuplicateDecisions");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Mining.MiningItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2440,6 +2494,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("JobId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PairModelVersionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -2501,6 +2558,46 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MiningTopics");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Mining.PairModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("AgreementAfter")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AgreementBefore")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DecisionsUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DuplicatesUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HeldOut")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PairModelVersions");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Participants.Participant", b =>
@@ -4151,13 +4248,15 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Weishi.Web.Features.Council.CouncilScoreSheet", null)
+                    b.HasOne("Weishi.Web.Features.Council.CouncilScoreSheet", "Sheet")
                         .WithMany("Items")
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Criterion");
+
+                    b.Navigation("Sheet");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Council.CouncilScoreSheet", b =>
@@ -4468,6 +4567,23 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Weishi.Web.Features.Demands.Demand", "Demand")
                         .WithMany()
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Demand");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Mining.DuplicateDecision", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Demands.Demand", "Demand")
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("OtherDemandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -4820,11 +4936,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Weishi.Web.Features.Voting.VoteChoice", b =>
                 {
-                    b.HasOne("Weishi.Web.Features.Voting.Vote", null)
+                    b.HasOne("Weishi.Web.Features.Voting.Vote", "Vote")
                         .WithMany("Choices")
                         .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Vote");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Accounts.AppUser", b =>

@@ -2259,6 +2259,58 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DemandReferrals");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Mining.DuplicateDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherDemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherDemandId");
+
+                    b.HasIndex("DemandId", "OtherDemandId");
+
+                    b.ToTable("DuplicateDecisions");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Mining.MiningItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2327,6 +2379,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("JobId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PairModelVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -2386,6 +2441,44 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MiningTopics");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Mining.PairModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AgreementAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AgreementBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DecisionsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicatesUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeldOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PairModelVersions");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Participants.Participant", b =>
@@ -3974,13 +4067,15 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Weishi.Web.Features.Council.CouncilScoreSheet", null)
+                    b.HasOne("Weishi.Web.Features.Council.CouncilScoreSheet", "Sheet")
                         .WithMany("Items")
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Criterion");
+
+                    b.Navigation("Sheet");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Council.CouncilScoreSheet", b =>
@@ -4291,6 +4386,23 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Weishi.Web.Features.Demands.Demand", "Demand")
                         .WithMany()
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Demand");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Mining.DuplicateDecision", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Demands.Demand", "Demand")
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("OtherDemandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -4643,11 +4755,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Weishi.Web.Features.Voting.VoteChoice", b =>
                 {
-                    b.HasOne("Weishi.Web.Features.Voting.Vote", null)
+                    b.HasOne("Weishi.Web.Features.Voting.Vote", "Vote")
                         .WithMany("Choices")
                         .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Vote");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Accounts.AppUser", b =>

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Weishi.TextMining.Classification;
+using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Text;
+using Weishi.Web.Infrastructure.Data;
+
+namespace Weishi.Web.Features.Mining;
+
+/// <summary>The models a mining run uses; a null version id (and a null pair model) is the model shipped with the app.</summary>
+public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier Classifier, int? PairModelVersionId, PairModel? PairModel);
+
+/// <summary>The models mining uses: the newest retrained versions in the database, else the models shipped with the
+/// app. Loaded models are kept (they change only on retraining).</summary>
+public sealed class MiningModelStore
+{
+    private readonly Lock _gate = new();
+    private (int Id, CategoryClassifier Classifier)? _classifier;
+    private (int Id, PairModel Model)? _pairModel;
+
+    public async Task<MiningModels> CurrentAsync(WeishiDbContext db, CancellationToken ct)
+    {
+        var (classifierId, classifier) = await ClassifierAsync(db, ct);
+        var (pairModelId, pairModel) = await PairModelAsync(db, ct);
+        return new MiningModels(classifierId, classifier, pairModelId, pairModel);
+    }
+
+    public async Task<(int? VersionId, CategoryClassifier Classifier)> ClassifierAsync(WeishiDbContext db, CancellationToken ct)
+    {
+        var latest = await db.ClassifierVersions.OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        if (latest is not { } id) return (null, CategoryClassifier.Default);
+        lock (_gate)
+        {
+            if (_classifier is { } c && c.Id == id) return (id, c.Classifier);
+        }
+        var bytes = await db.ClassifierVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
+        var classifier = new CategoryClassifier(CategoryModel.Load(new MemoryStream(bytes)), TextAnalyzer.Default);
+        lock (_gate) _classifier = (id, classifier);
+        return (id, classifier);
+    }
+
+    /// <summary>The newest retrained duplicate model, or (null, null) for the shipped one.</summary>
+    public async Task<(int? VersionId, PairModel? Model)> PairModelAsync(WeishiDbContext db, CancellationToken ct)
+    {
+        var latest = await db.PairModelVersions.OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        if (latest is not { } id) return (null, null);
+        lock (_gate)
+        {
+            if (_pairModel is { } p && p.Id == id) return (id, p.Model);
+        }
+        var bytes = await db.PairModelVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
+        var model = PairModel.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        lock (_gate) _pairModel = (id, model);
+        return (id, model);
+    }
+}

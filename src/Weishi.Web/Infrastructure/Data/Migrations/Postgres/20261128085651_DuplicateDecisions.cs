@@ -1,0 +1,100 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DuplicateDecisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PairModelVersionId",
+                table: "MiningRuns",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DemandId = table.Column<int>(type: "integer", nullable: false),
+                    OtherDemandId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OtherText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IsDuplicate = table.Column<bool>(type: "boolean", nullable: false),
+                    RunId = table.Column<int>(type: "integer", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateDecisions_Demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "Demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DuplicateDecisions_Demands_OtherDemandId",
+                        column: x => x.OtherDemandId,
+                        principalTable: "Demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PairModelVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecisionsUsed = table.Column<int>(type: "integer", nullable: false),
+                    DuplicatesUsed = table.Column<int>(type: "integer", nullable: false),
+                    HeldOut = table.Column<int>(type: "integer", nullable: false),
+                    AgreementBefore = table.Column<double>(type: "double precision", nullable: true),
+                    AgreementAfter = table.Column<double>(type: "double precision", nullable: true),
+                    Model = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairModelVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateDecisions_DemandId_OtherDemandId",
+                table: "DuplicateDecisions",
+                columns: new[] { "DemandId", "OtherDemandId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateDecisions_OtherDemandId",
+                table: "DuplicateDecisions",
+                column: "OtherDemandId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DuplicateDecisions");
+
+            migrationBuilder.DropTable(
+                name: "PairModelVersions");
+
+            migrationBuilder.DropColumn(
+                name: "PairModelVersionId",
+                table: "MiningRuns");
+        }
+    }
+}
