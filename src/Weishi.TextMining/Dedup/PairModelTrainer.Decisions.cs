@@ -16,11 +16,11 @@ public sealed partial class PairModelTrainer
         return ForDecisions(decisions.Count).Continue(PairModel.Default, decisions, classifier);
     }
 
-    /// <summary>The settings <see cref="Retrain"/> uses for this many decisions (bench/textmining.md §4, feedback study).</summary>
+    /// <summary>The settings <see cref="Retrain"/> uses for this many decisions (bench/textmining.md §7).</summary>
     public static PairModelTrainer ForDecisions(int count) => new()
     {
         TreeCount = 20,
-        Depth = 2,
+        Depth = 1,
         LearningRate = 0.2,
         MinLeaf = Math.Clamp(count / 20, 5, 30),
         L2 = 5,
