@@ -42,7 +42,10 @@ public sealed partial class PairModelTrainer
         return new PairModel([.. start.Trees, .. trees], [.. start.TrainedOn, DecisionsLine(decisions, examples.Count)]);
     }
 
-    /// <summary>From scratch on the labelled sets plus the decisions, each decision counted <paramref name="weight"/> times.</summary>
+    /// <summary>
+    /// From scratch on the labelled sets plus the decisions, each counted <paramref name="weight"/> times: the alternative
+    /// the bench's feedback study measured against <see cref="Retrain"/> (it did no better and needs the sets).
+    /// </summary>
     public PairModel Train(IReadOnlyList<LabelledNeeds> sets, IReadOnlyList<LabelledPair> decisions, int weight, CategoryClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(sets);
