@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Weishi.Bench.TextMining;
 using Weishi.TextMining.Classification;
 
-// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
+// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | feedback-study SEALED_TSV… --dev DEV_TSV… [--scratch WEIGHT] [--leave-one-out] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "build-model":
@@ -24,6 +24,9 @@ switch (args.FirstOrDefault())
         var pairModel = new Weishi.TextMining.Dedup.PairModelTrainer().Train([.. args[2..].Select(PairStudyRun.Read)]);
         File.WriteAllText(args[1], pairModel.Save());
         Console.WriteLine($"pair model written to {Path.GetFullPath(args[1])}: {string.Join("; ", pairModel.TrainedOn)}");
+        break;
+    case "feedback-study":
+        FeedbackStudyRun.Run(args[1..]);
         break;
     case "pair-study":
         PairStudyRun.Run(args[1..]);

@@ -46,7 +46,10 @@ public sealed class PairModel
     private readonly Node[] _nodes;
     private readonly int[] _roots;
 
-    public double Probability(ReadOnlySpan<double> features)
+    public double Probability(ReadOnlySpan<double> features) => 1 / (1 + Math.Exp(-Score(features)));
+
+    /// <summary>The log-odds that the two needs are one: the sum of the trees' leaves.</summary>
+    internal double Score(ReadOnlySpan<double> features)
     {
         double score = 0;
         var nodes = _nodes;
@@ -56,7 +59,7 @@ public sealed class PairModel
             while (nodes[k].Feature >= 0) k = features[nodes[k].Feature] <= nodes[k].Threshold ? nodes[k].Left : nodes[k].Right;
             score += nodes[k].Value;
         }
-        return 1 / (1 + Math.Exp(-score));
+        return score;
     }
 
     internal static double Evaluate(Node[] tree, ReadOnlySpan<double> features)

@@ -8,7 +8,7 @@ public sealed record LabelledNeeds(string Name, IReadOnlyList<string> Texts, IRe
 /// (<see cref="PairFeatures.Compute"/>) is an example, labelled by whether the two share a group. Boosting on the
 /// logistic loss with regression trees of depth <see cref="Depth"/>, split points from quantile bins; deterministic.
 /// </summary>
-public sealed class PairModelTrainer
+public sealed partial class PairModelTrainer
 {
     public int TreeCount { get; init; } = 60;
 
@@ -17,6 +17,9 @@ public sealed class PairModelTrainer
     public double LearningRate { get; init; } = 0.25;
 
     public int MinLeaf { get; init; } = 30;
+
+    /// <summary>Added to a leaf's hessian sum: larger values move leaves less on few examples.</summary>
+    public double L2 { get; init; } = 1;
 
     private const int Bins = 32;
 
@@ -55,7 +58,8 @@ public sealed class PairModelTrainer
         return new PairModel(Boost(examples), trainedOn);
     }
 
-    private List<PairModel.Node[]> Boost(List<(double[] Features, bool Same)> examples)
+    /// <summary>New trees; without <paramref name="start"/> from the prior (the first tree), else from those log-odds.</summary>
+    private List<PairModel.Node[]> Boost(List<(double[] Features, bool Same)> examples, double[]? start = null)
     {
         var n = examples.Count;
         var d = PairFeatures.Count;
@@ -76,8 +80,9 @@ public sealed class PairModelTrainer
             }
         }
         var score = new double[n];
-        Array.Fill(score, prior);
-        var trees = new List<PairModel.Node[]> { new[] { new PairModel.Node(-1, 0, 0, 0, prior) } };
+        if (start is null) Array.Fill(score, prior);
+        else start.CopyTo(score, 0);
+        var trees = start is null ? new List<PairModel.Node[]> { new[] { new PairModel.Node(-1, 0, 0, 0, prior) } } : [];
         var gradient = new double[n];
         var hessian = new double[n];
         for (var t = 0; t < TreeCount; t++)
@@ -103,14 +108,14 @@ public sealed class PairModelTrainer
         nodes.Add(default);
         double g = 0, h = 0;
         foreach (var r in rows) (g, h) = (g + gradient[r], h + hessian[r]);
-        var leaf = new PairModel.Node(-1, 0, 0, 0, LearningRate * g / (h + 1));
+        var leaf = new PairModel.Node(-1, 0, 0, 0, LearningRate * g / (h + L2));
         if (level == Depth || rows.Length < 2 * MinLeaf)
         {
             nodes[at] = leaf;
             return at;
         }
         var (bestGain, bestFeature, bestBin) = (0.0, -1, 0);
-        var parent = g * g / (h + 1);
+        var parent = g * g / (h + L2);
         var histogramG = new double[Bins];
         var histogramH = new double[Bins];
         var histogramN = new int[Bins];
@@ -132,7 +137,7 @@ public sealed class PairModelTrainer
             {
                 (gl, hl, nl) = (gl + histogramG[b], hl + histogramH[b], nl + histogramN[b]);
                 if (nl < MinLeaf || rows.Length - nl < MinLeaf) continue;
-                var gain = (gl * gl / (hl + 1)) + ((g - gl) * (g - gl) / (h - hl + 1)) - parent;
+                var gain = (gl * gl / (hl + L2)) + ((g - gl) * (g - gl) / (h - hl + L2)) - parent;
                 if (gain > bestGain) (bestGain, bestFeature, bestBin) = (gain, f, b);
             }
         }

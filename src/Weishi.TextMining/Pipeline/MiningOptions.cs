@@ -13,4 +13,7 @@ public sealed record MiningOptions
     public IProgress<double>? Progress { get; init; }
 
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The paraphrase stage's pair model, e.g. one retrained on staff decisions; null: the shipped one.</summary>
+    public Dedup.PairModel? PairModel { get; init; }
 }

@@ -29,7 +29,11 @@ public sealed class MiningPipeline(TextAnalyzer analyzer, CategoryClassifier cla
         var classifications = new CategoryPrediction[n];
         var keywordLists = new string[n][];
         SparseVector[]? vectors = new SparseVector[n];
-        var dedup = new DuplicateDetector(options.DuplicateThreshold) { Analyzer = analyzer };
+        var dedup = new DuplicateDetector(options.DuplicateThreshold)
+        {
+            Analyzer = analyzer,
+            Paraphrases = options.PairModel is { } pairModel ? new ParaphraseLinker { Model = pairModel } : new ParaphraseLinker(),
+        };
         var signatures = new NeedSignature[n];
         var done = 0;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
