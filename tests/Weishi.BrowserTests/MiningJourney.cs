@@ -10,7 +10,7 @@ namespace Weishi.BrowserTests;
 public class MiningJourney(LiveApp app)
 {
     [Fact]
-    public async Task Community_staff_mine_their_needs_see_topics_and_merge_duplicates()
+    public async Task Community_staff_mine_their_needs_see_topics_merge_duplicates_and_reject_a_false_group()
     {
         const int year = 2171;
         string[] texts =
@@ -21,6 +21,9 @@ public class MiningJourney(LiveApp app)
             // discounted canteen meal for them would be: the detector rightly groups those).
             "社区老人多，希望开办长者饭堂，解决独居老人吃饭难",
             "老年活动室太小了，下雨天挤不下，希望扩建",
+            // Suggested as one need, but two lanes are two needs: staff say so.
+            "江岭村二巷夜晚冇灯，行路好惊",
+            "江岭村三巷一直没有路灯，希望新装几盏",
         ];
         using (var scope = app.Factory.Services.CreateScope())
         {
@@ -43,11 +46,14 @@ public class MiningJourney(LiveApp app)
         await page.Locator("[data-testid=job-progress][data-status=Succeeded]").WaitForAsync(new() { Timeout = 60_000 });
 
         await page.GotoAsync("/Mining");
-        Assert.Contains("4", await page.GetByTestId("run-count").TextContentAsync());
+        Assert.Contains("6", await page.GetByTestId("run-count").TextContentAsync());
         await page.Locator("[data-mining-chart=pie] canvas").WaitForAsync();
-        var group = page.GetByTestId("duplicate-group");
-        Assert.Contains("滑梯", await group.TextContentAsync());
-        await group.GetByRole(AriaRole.Button, new() { Name = "合并" }).ClickAsync();
+        var slides = page.GetByTestId("duplicate-group").Filter(new() { HasText = "滑梯" });
+        await slides.GetByRole(AriaRole.Button, new() { Name = "合并" }).ClickAsync();
+        await page.GetByTestId("message").Filter(new() { HasText = "已合并" }).WaitForAsync();
+        var lanes = page.GetByTestId("duplicate-group").Filter(new() { HasText = "江岭村" });
+        await lanes.GetByRole(AriaRole.Button, new() { Name = "都不是重复" }).ClickAsync();
+        await page.GetByTestId("message").Filter(new() { HasText = "不是重复" }).WaitForAsync();
         await page.GetByTestId("no-duplicates").WaitForAsync();
     }
 }

@@ -30,7 +30,7 @@ public class DuplicateDecisionTests(DemoApp app)
     [Fact]
     public async Task Merging_from_a_group_records_the_merged_needs_as_one_and_the_unticked_need_as_another()
     {
-        const int year = 2171;
+        const int year = 2191;
         var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, year,
             "坪山体育中心北门的人行道地砖松动，老人走路容易绊倒，希望尽快修补",
             "坪山体育中心北门人行道的地砖松动了，老人走路容易绊倒，希望尽快修补",
@@ -65,7 +65,7 @@ public class DuplicateDecisionTests(DemoApp app)
     [Fact]
     public async Task Not_duplicate_records_every_pair_hides_the_group_and_changes_no_need()
     {
-        const int year = 2172;
+        const int year = 2192;
         var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, year,
             "六联社区文化广场的健身器材坏了好几件，希望尽快维修更换",
             "六联社区文化广场健身器材坏了好几件，希望尽快维修更换！");
@@ -102,7 +102,7 @@ public class DuplicateDecisionTests(DemoApp app)
     [Fact]
     public async Task Merging_needs_that_are_not_all_in_the_posted_group_is_refused_and_changes_nothing()
     {
-        const int year = 2173;
+        const int year = 2193;
         var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, year,
             "六联小学门口早上接送孩子的车辆乱停，堵塞交通，希望安排交警疏导",
             "六联小学门口早上接送孩子的车乱停，堵塞交通，希望安排交警来疏导",

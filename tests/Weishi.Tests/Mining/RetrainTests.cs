@@ -90,6 +90,14 @@ public class RetrainTests(DemoApp app)
         var next = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, later);
         Assert.Equal(version.Id, next.ClassifierVersionId);
         Assert.Equal(taught, next.Items.Single(i => i.DemandId == fresh[0]).Category);
+
+        // Retired by the administrator, the version is no longer used.
+        var retire = await district.SubmitAsync("/Mining/Retrain", new()
+        {
+            ["model"] = "classifier", ["version"] = version.Id.ToString(CultureInfo.InvariantCulture), ["retire"] = "true",
+        }, "/Mining/Retrain?handler=Retire");
+        Assert.Equal(HttpStatusCode.Redirect, retire.StatusCode);
+        Assert.NotEqual(version.Id, (await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, later)).ClassifierVersionId);
     }
 
     [Fact]

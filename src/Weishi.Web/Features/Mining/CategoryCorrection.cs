@@ -31,6 +31,8 @@ public class ClassifierVersion
     /// <summary>Accuracy on the held-out corrections of the model in use before, and of this one; null without held-out rows.</summary>
     public double? AccuracyBefore { get; set; }
     public double? AccuracyAfter { get; set; }
+    /// <summary>Taken out of use by an administrator: mining then uses the newest version not retired, else the shipped model.</summary>
+    public bool Retired { get; set; }
     /// <summary>The model file (gzip'd text, see CategoryModel.Save).</summary>
     public required byte[] Model { get; set; }
 }

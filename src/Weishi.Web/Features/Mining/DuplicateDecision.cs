@@ -67,6 +67,8 @@ public class PairModelVersion
     /// <summary>Share of held-out decisions the model in use before, and this one, agree with; null without held-out pairs.</summary>
     public double? AgreementBefore { get; set; }
     public double? AgreementAfter { get; set; }
+    /// <summary>Taken out of use by an administrator: mining then uses the newest version not retired, else the shipped model.</summary>
+    public bool Retired { get; set; }
     /// <summary>The model file (UTF-8 text, see Weishi.TextMining.Dedup.PairModel.Save).</summary>
     public required byte[] Model { get; set; }
 }

@@ -9,8 +9,8 @@ namespace Weishi.Web.Features.Mining;
 /// <summary>The models a mining run uses; a null version id (and a null pair model) is the model shipped with the app.</summary>
 public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier Classifier, int? PairModelVersionId, PairModel? PairModel);
 
-/// <summary>The models mining uses: the newest retrained versions in the database, else the models shipped with the
-/// app. Loaded models are kept (they change only on retraining).</summary>
+/// <summary>The models mining uses: the newest retrained versions in the database that an administrator has not
+/// retired, else the models shipped with the app. Loaded models are kept (they change only on retraining).</summary>
 public sealed class MiningModelStore
 {
     private readonly Lock _gate = new();
@@ -24,9 +24,17 @@ public sealed class MiningModelStore
         return new MiningModels(classifierId, classifier, pairModelId, pairModel);
     }
 
+    /// <summary>The newest retrained category model not retired; null: the shipped one.</summary>
+    public static Task<int?> ClassifierVersionInUseAsync(WeishiDbContext db, CancellationToken ct) =>
+        db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The newest retrained duplicate model not retired; null: the shipped one.</summary>
+    public static Task<int?> PairModelVersionInUseAsync(WeishiDbContext db, CancellationToken ct) =>
+        db.PairModelVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+
     public async Task<(int? VersionId, CategoryClassifier Classifier)> ClassifierAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var latest = await db.ClassifierVersions.OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        var latest = await ClassifierVersionInUseAsync(db, ct);
         if (latest is not { } id) return (null, CategoryClassifier.Default);
         lock (_gate)
         {
@@ -41,7 +49,7 @@ public sealed class MiningModelStore
     /// <summary>The newest retrained duplicate model, or (null, null) for the shipped one.</summary>
     public async Task<(int? VersionId, PairModel? Model)> PairModelAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var latest = await db.PairModelVersions.OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        var latest = await PairModelVersionInUseAsync(db, ct);
         if (latest is not { } id) return (null, null);
         lock (_gate)
         {

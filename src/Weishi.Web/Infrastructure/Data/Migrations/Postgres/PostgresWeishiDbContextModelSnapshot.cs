@@ -2321,6 +2321,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("ClassifierVersions");
@@ -2594,6 +2597,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<byte[]>("Model")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -2214,6 +2214,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("ClassifierVersions");
@@ -2475,6 +2478,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<byte[]>("Model")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -18,6 +18,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 type: "integer",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "Retired",
+                table: "ClassifierVersions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "DuplicateDecisions",
                 columns: table => new
@@ -65,6 +72,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     HeldOut = table.Column<int>(type: "integer", nullable: false),
                     AgreementBefore = table.Column<double>(type: "double precision", nullable: true),
                     AgreementAfter = table.Column<double>(type: "double precision", nullable: true),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
                     Model = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
@@ -95,6 +103,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "PairModelVersionId",
                 table: "MiningRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Retired",
+                table: "ClassifierVersions");
         }
     }
 }

@@ -11,7 +11,7 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWeishiDbContext))]
-    [Migration("20261128085453_DuplicateDecisions")]
+    [Migration("20261128091101_DuplicateDecisions")]
     partial class DuplicateDecisions
     {
         /// <inheritdoc />
@@ -2217,6 +2217,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("ClassifierVersions");
@@ -2478,6 +2481,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<byte[]>("Model")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -17,6 +17,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "Retired",
+                table: "ClassifierVersions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "DuplicateDecisions",
                 columns: table => new
@@ -64,6 +71,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     HeldOut = table.Column<int>(type: "INTEGER", nullable: false),
                     AgreementBefore = table.Column<double>(type: "REAL", nullable: true),
                     AgreementAfter = table.Column<double>(type: "REAL", nullable: true),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
                     Model = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
@@ -94,6 +102,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PairModelVersionId",
                 table: "MiningRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Retired",
+                table: "ClassifierVersions");
         }
     }
 }

@@ -12,7 +12,7 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWeishiDbContext))]
-    [Migration("20261128085651_DuplicateDecisions")]
+    [Migration("20261128091205_DuplicateDecisions")]
     partial class DuplicateDecisions
     {
         /// <inheritdoc />
@@ -2324,6 +2324,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("ClassifierVersions");
@@ -2597,6 +2600,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<byte[]>("Model")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
