@@ -9,23 +9,7 @@ namespace Weishi.Tests.Foundation;
 [Collection(DemoCollection.Name)]
 public class CliTests(DemoApp app)
 {
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.RunAsync(app.Factory.Services, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(app.Factory, args);
 
     [Theory]
     [InlineData(new[] { "create-user", "--user" }, "缺少取值")]

@@ -12,23 +12,7 @@ public class MineCliTests(DemoApp app) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.RunAsync(app.Factory.Services, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(app.Factory, args);
 
     private string Write(string name, string content)
     {

@@ -29,19 +29,7 @@ public class PairRetrainTests(DemoApp app)
     private static readonly (string A, string B) OneQuestion = ("公租房申请条件？", "想问下坪山公租房怎么申请，要什么条件");
     private static readonly string[] Tails = ["。", "！", "，谢谢", "，麻烦了", "，急", "。。", "！！", "，拜托", "，盼复", "？"];
 
-    private async Task<(int Code, string Out, string Err)> CliAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try { return (await CliCommands.RunAsync(app.Factory.Services, args), stdout.ToString(), stderr.ToString()); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private Task<(int Code, string Out, string Err)> CliAsync(params string[] args) => CliRunner.RunAsync(app.Factory, args);
 
     [Fact]
     public async Task Staff_decisions_retrain_the_duplicate_model_and_later_runs_use_it()

@@ -22,19 +22,7 @@ public class RetrainTests(DemoApp app)
         "周末腰旗橄榄球飞盘希望有场地",
     ];
 
-    private async Task<(int Code, string Out, string Err)> CliAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try { return (await CliCommands.RunAsync(app.Factory.Services, args), stdout.ToString(), stderr.ToString()); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private Task<(int Code, string Out, string Err)> CliAsync(params string[] args) => CliRunner.RunAsync(app.Factory, args);
 
     [Fact]
     public async Task Staff_corrections_are_stored_and_retraining_changes_later_classification()

@@ -15,14 +15,13 @@ public sealed record RetrainResult(int CorrectionsUsed, int HeldOut, double? Acc
 
 /// <summary>
 /// Retrains the category model on the shipped training set plus the staff corrections (the latest per need). Every
-/// fifth correction is held out to measure the model in use before and the new one; staff corrections weigh
-/// <see cref="CorrectionWeight"/> times a built-in example because they are the district's own, checked data.
+/// fifth correction is held out (<see cref="HoldOut"/>) to measure the model in use before and the new one; staff
+/// corrections weigh <see cref="CorrectionWeight"/> times a built-in example because they are the district's own,
+/// checked data.
 /// </summary>
 public sealed class ClassifierRetrainer(WeishiDbContext db, MiningModelStore models, TimeProvider time)
 {
     public const int CorrectionWeight = 3;
-    public const int HoldOutEvery = 5;
-
     /// <summary>Null (with a Chinese reason) when there is nothing to learn from.</summary>
     public async Task<(RetrainResult? Result, string? Refusal)> RetrainAsync(string byName, CancellationToken ct)
     {
@@ -32,14 +31,7 @@ public sealed class ClassifierRetrainer(WeishiDbContext db, MiningModelStore mod
             .Where(c => Categories.All.Contains(c.Category)).ToList();
         if (latest.Count == 0) return (null, "还没有人工更正的需求类别，无需重新训练。");
 
-        var heldOut = new List<LabelledText>();
-        var training = new List<LabelledText>();
-        for (var i = 0; i < latest.Count; i++)
-        {
-            var example = new LabelledText(latest[i].Text, latest[i].Category);
-            if (latest.Count >= HoldOutEvery && i % HoldOutEvery == HoldOutEvery - 1) heldOut.Add(example);
-            else training.Add(example);
-        }
+        var (training, heldOut) = HoldOut.Split([.. latest.Select(c => new LabelledText(c.Text, c.Category))]);
         var (_, before) = await models.ClassifierAsync(db, ct);
         var model = CategoryClassifier.Retrain(training.SelectMany(e => Enumerable.Repeat(e, CorrectionWeight)));
         var after = new CategoryClassifier(model, TextAnalyzer.Default);

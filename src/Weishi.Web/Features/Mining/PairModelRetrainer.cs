@@ -16,13 +16,12 @@ public sealed record PairRetrainResult(int DecisionsUsed, int DuplicatesUsed, in
 
 /// <summary>
 /// Retrains the duplicate model (the pair model of the paraphrase stage) from the shipped one plus the staff's
-/// decisions on suggested duplicates, the latest per pair. Every fifth decision is held out to compare the model in use
-/// before with the new one: a model agrees with a decision when it would link the pair exactly when staff merged it.
+/// decisions on suggested duplicates, the latest per pair. Every fifth decision is held out (<see cref="HoldOut"/>) to
+/// compare the model in use before with the new one: a model agrees with a decision when it would link the pair
+/// exactly when staff merged it.
 /// </summary>
 public sealed class PairModelRetrainer(WeishiDbContext db, MiningModelStore models, TimeProvider time)
 {
-    public const int HoldOutEvery = 5;
-
     /// <summary>Null (with a Chinese reason) when there is nothing to learn from.</summary>
     public async Task<(PairRetrainResult? Result, string? Refusal)> RetrainAsync(string byName, CancellationToken ct)
     {
@@ -32,13 +31,7 @@ public sealed class PairModelRetrainer(WeishiDbContext db, MiningModelStore mode
             .Select(d => new LabelledPair(d.Text, d.OtherText, d.IsDuplicate)).ToList();
         if (latest.Count == 0) return (null, "还没有工作人员对疑似重复需求的判断（合并或标记“不是重复”），无需重新训练。");
 
-        var heldOut = new List<LabelledPair>();
-        var training = new List<LabelledPair>();
-        for (var i = 0; i < latest.Count; i++)
-        {
-            if (latest.Count >= HoldOutEvery && i % HoldOutEvery == HoldOutEvery - 1) heldOut.Add(latest[i]);
-            else training.Add(latest[i]);
-        }
+        var (training, heldOut) = HoldOut.Split(latest);
         var (_, classifier) = await models.ClassifierAsync(db, ct);
         var (_, inUse) = await models.PairModelAsync(db, ct);
         var model = PairModelTrainer.Retrain(training, classifier);
