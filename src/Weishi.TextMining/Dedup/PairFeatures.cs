@@ -7,14 +7,20 @@ namespace Weishi.TextMining.Dedup;
 /// What the pair model (<see cref="PairModel"/>) sees of two needs: the concept similarity and overlap of their
 /// signatures; their character-bigram Jaccard; the IDF-weighted cosines of their Han characters and of their bigrams,
 /// which catch shared words the concept table does not know (买菜 / 买餸); how alike the classifier sees them; the facet
-/// conflicts; their length ratio; and what they say about places. The IDF comes from the built-in training needs.
+/// conflicts; their length ratio; what they say about places; and, apart, what each asks for (from its first 希望,
+/// 建议, 能不能 … on) and the situation before it, so that two asks about one facility at one place can be told from
+/// one ask in other words. The IDF comes from the built-in training needs.
 /// </summary>
 public static class PairFeatures
 {
-    public const int Count = 11;
+    public const int Count = 14;
 
     public static readonly string[] Names =
-        ["similarity", "overlap", "jaccard", "char_cosine", "bigram_cosine", "class_profile", "target_conflict", "aspect_conflict", "same_category", "length_ratio", "place"];
+        ["similarity", "overlap", "jaccard", "char_cosine", "bigram_cosine", "class_profile", "target_conflict", "aspect_conflict", "same_category", "length_ratio", "place",
+         "ask_cosine", "asks", "situation_cosine"];
+
+    /// <summary>Where a request begins (希望…, 建议…, 能不能…): what follows is the ask, what comes before the situation.</summary>
+    private static readonly string[] AskMarkers = ["希望", "建议", "能不能", "能否", "可不可以", "可唔可以", "可否", "请求", "要求", "盼", "麻烦"];
 
     private const int BigramSlots = 1 << 20;
 
@@ -72,7 +78,47 @@ public static class PairFeatures
         into[8] = string.Equals(a.Category, b.Category, StringComparison.Ordinal) ? 1 : 0;
         into[9] = Math.Log((double)Math.Max(textA.Length, textB.Length) / Math.Max(1, Math.Min(textA.Length, textB.Length)));
         into[10] = pa && pb ? 2 : pa || pb ? 1 : 0;
+        // Two asks about one facility at one place share the situation's words; what they ask for tells them apart.
+        var askA = AskOf(textA);
+        var askB = AskOf(textB);
+        into[11] = AskCosine(askA, askB);
+        into[12] = (askA.Length < textA.Length ? 1 : 0) + (askB.Length < textB.Length ? 1 : 0);
+        into[13] = into[12] == 2 ? AskCosine(textA[..^askA.Length], textB[..^askB.Length]) : -1;
         return true;
+    }
+
+    /// <summary>The text from its first request marker on; the whole text when it has none.</summary>
+    private static ReadOnlySpan<char> AskOf(ReadOnlySpan<char> text)
+    {
+        var at = text.Length;
+        foreach (var marker in AskMarkers)
+        {
+            var i = text.IndexOf(marker, StringComparison.Ordinal);
+            if (i >= 0 && i < at) at = i;
+        }
+        return at == text.Length ? text : text[at..];
+    }
+
+    /// <summary>IDF-weighted cosine of the Han characters of two asks (norms computed here: asks are short).</summary>
+    private static double AskCosine(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var (idf, stamps, tick) = Scratch();
+        double normA = 0;
+        foreach (var c in a)
+        {
+            if (!CharClasses.IsHan(c) || stamps[c] == tick) continue;
+            stamps[c] = tick;
+            normA += Square(idf.Chars[c]);
+        }
+        double normB = 0, dot = 0;
+        foreach (var c in b)
+        {
+            if (!CharClasses.IsHan(c) || stamps[c] == tick + 1) continue;
+            if (stamps[c] == tick) dot += Square(idf.Chars[c]);
+            stamps[c] = tick + 1;
+            normB += Square(idf.Chars[c]);
+        }
+        return normA == 0 || normB == 0 ? 0 : Math.Min(1, dot / Math.Sqrt(normA * normB));
     }
 
     private static double Cosine(double dot, float normA, float normB) => normA == 0 || normB == 0 ? 0 : Math.Min(1, dot / ((double)normA * normB));
