@@ -34,6 +34,8 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("needs_test22.tsv")]
     [InlineData("needs_test23.tsv")]
     [InlineData("needs_test24.tsv")]
+    [InlineData("needs_test25.tsv")]
+    [InlineData("needs_test26.tsv")]
     public void Classification_on_held_out_needs_reaches_target_macro_f1(string file)
     {
         var needs = TestData.LabelledNeeds(file);
@@ -73,7 +75,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     /// <summary>
     /// Paraphrase duplicates (the same need from other residents, staff summaries, short and long, among the same request
     /// at other places and other requests at the same place). The concept table was written looking at dedup_dev and
-    /// v1–v6, and the shipped pair model is trained on dedup_dev and v1–v12 (v13–v24 were scored once with it and are
+    /// v1–v6, and the shipped pair model is trained on dedup_dev and v1–v12 (v13–v26 were scored once with it and are
     /// not in its training data), so these floors guard against regressions, not
     /// the target: the figures on sets each engine had not seen are in bench/textmining.md §4.
     /// </summary>
@@ -101,7 +103,9 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("needs_test21.tsv", 0.8, 0.8)]
     [InlineData("needs_test22.tsv", 0.8, 0.75)]
     [InlineData("needs_test23.tsv", 0.75, 0.8)]
-    [InlineData("needs_test24.tsv", 0.7, 0.8)]
+    [InlineData("needs_test24.tsv", 0.75, 0.8)]
+    [InlineData("needs_test25.tsv", 0.75, 0.85)]
+    [InlineData("needs_test26.tsv", 0.75, 0.6)]
     public void Paraphrase_duplicates_on_development_sets(string file, double minPrecision, double minRecall)
     {
         var needs = TestData.LabelledNeeds(file);

@@ -9,8 +9,8 @@ public sealed class PairFeedbackTests
     // From the sealed set v13 (never trained on): the shipped model links two lanes; its author keeps them apart.
     private static readonly LabelledPair TwoLanes = new("江岭村二巷夜晚冇灯，行路好惊", "江岭村三巷一直没有路灯，希望新装几盏", false);
 
-    // From the sealed set v15: one question the shipped model does not link.
-    private static readonly LabelledPair OneQuestion = new("公租房申请条件？", "想问下坪山公租房怎么申请，要什么条件", true);
+    // From the sealed set v15: one course the shipped model does not link.
+    private static readonly LabelledPair OneQuestion = new("小朋友想学编程，社区能否组织免费的机器人编程课？", "希望社区开少儿编程兴趣班", true);
 
     private static readonly string[] Tails = ["", "。", "！", "，谢谢", "，麻烦了", "，急", "。。", "！！", "，拜托", "，盼复"];
 

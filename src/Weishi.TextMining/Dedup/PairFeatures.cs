@@ -8,16 +8,32 @@ namespace Weishi.TextMining.Dedup;
 /// signatures; their character-bigram Jaccard; the IDF-weighted cosines of their Han characters and of their bigrams,
 /// which catch shared words the concept table does not know (买菜 / 买餸); how alike the classifier sees them; the facet
 /// conflicts; their length ratio; what they say about places; and, apart, what each asks for (from its first 希望,
-/// 建议, 能不能 … on) and the situation before it, so that two asks about one facility at one place can be told from
-/// one ask in other words. The IDF comes from the built-in training needs.
+/// 建议, 能不能 … on) and the situation before it, and which kinds of ask each makes (repair, add, opening hours, an
+/// activity, enforcement, upkeep, moving away, money, summer, winter), so that two asks about one facility at one place
+/// can be told from one ask in other words. The IDF comes from the built-in training needs.
 /// </summary>
 public static class PairFeatures
 {
-    public const int Count = 14;
+    public const int Count = 16;
 
     public static readonly string[] Names =
         ["similarity", "overlap", "jaccard", "char_cosine", "bigram_cosine", "class_profile", "target_conflict", "aspect_conflict", "same_category", "length_ratio", "place",
-         "ask_cosine", "asks", "situation_cosine"];
+         "ask_cosine", "asks", "situation_cosine", "kind_conflict", "kind_overlap"];
+
+    /// <summary>Kinds of ask: repair, add, opening hours, an activity or course, enforcement, upkeep, moving away, money, summer, winter.</summary>
+    private static readonly string[][] AskKinds =
+    [
+        ["修", "坏", "烂", "破损", "松动", "歪", "开裂", "不亮", "跌咗", "损坏", "更换", "换新", "漏", "堵"],
+        ["增加", "增设", "加装", "多装", "补充", "添置", "新装", "安装", "太少", "不够", "多放", "补种", "多开"],
+        ["开放时间", "开门", "不开", "开到", "延长", "营业时间", "晚上开", "周末开"],
+        ["组织", "举办", "办个", "搞个", "开展", "比赛", "联赛", "读书会", "故事会", "培训", "讲座", "课堂", "兴趣班", "学习"],
+        ["整治", "乱停", "占道", "执法", "处罚", "管理"],
+        ["清理", "清运", "清扫", "修剪", "保洁", "消杀", "打扫", "冲洗"],
+        ["搬", "移走", "拆除", "迁"],
+        ["补贴", "资助", "便宜", "价格", "太贵", "收费", "费用", "免费"],
+        ["暑假", "暑期"],
+        ["寒假"],
+    ];
 
     /// <summary>Where a request begins (希望…, 建议…, 能不能…): what follows is the ask, what comes before the situation.</summary>
     private static readonly string[] AskMarkers = ["希望", "建议", "能不能", "能否", "可不可以", "可唔可以", "可否", "请求", "要求", "盼", "麻烦"];
@@ -38,10 +54,13 @@ public static class PairFeatures
     /// </summary>
     public static bool Compute(ReadOnlySpan<char> textA, ReadOnlySpan<uint> shinglesA, NeedSignature a,
         ReadOnlySpan<char> textB, ReadOnlySpan<uint> shinglesB, NeedSignature b, Span<double> into) =>
-        Compute(textA, shinglesA, a, NormsOf(textA, shinglesA), textB, shinglesB, b, NormsOf(textB, shinglesB), into);
+        Compute(textA, shinglesA, a, MeasuresOf(textA, shinglesA), textB, shinglesB, b, MeasuresOf(textB, shinglesB), into);
 
-    /// <summary>The lengths of a need's character and bigram IDF vectors, computed once per need by the linker.</summary>
-    internal static (float Chars, float Bigrams) NormsOf(ReadOnlySpan<char> text, ReadOnlySpan<uint> shingles)
+    /// <summary>What the features need of one text alone, computed once per need by the linker: the lengths of its
+    /// character and bigram IDF vectors, its kinds of ask, and where its ask begins.</summary>
+    internal readonly record struct TextMeasures(float Chars, float Bigrams, uint Kinds, int AskStart);
+
+    internal static TextMeasures MeasuresOf(ReadOnlySpan<char> text, ReadOnlySpan<uint> shingles)
     {
         var (idf, stamps, tick) = Scratch();
         double chars = 0;
@@ -53,11 +72,11 @@ public static class PairFeatures
         }
         double bigrams = 0;
         foreach (var h in shingles) bigrams += Square(idf.Bigrams[h & (BigramSlots - 1)]);
-        return ((float)Math.Sqrt(chars), (float)Math.Sqrt(bigrams));
+        return new TextMeasures((float)Math.Sqrt(chars), (float)Math.Sqrt(bigrams), KindsOf(text), AskStartOf(text));
     }
 
-    internal static bool Compute(ReadOnlySpan<char> textA, ReadOnlySpan<uint> shinglesA, NeedSignature a, (float Chars, float Bigrams) normsA,
-        ReadOnlySpan<char> textB, ReadOnlySpan<uint> shinglesB, NeedSignature b, (float Chars, float Bigrams) normsB, Span<double> into)
+    internal static bool Compute(ReadOnlySpan<char> textA, ReadOnlySpan<uint> shinglesA, NeedSignature a, TextMeasures measuresA,
+        ReadOnlySpan<char> textB, ReadOnlySpan<uint> shinglesB, NeedSignature b, TextMeasures measuresB, Span<double> into)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -70,8 +89,8 @@ public static class PairFeatures
         into[0] = similarity;
         into[1] = overlap;
         into[2] = jaccard;
-        into[3] = Cosine(CharDot(textA, textB), normsA.Chars, normsB.Chars);
-        into[4] = Cosine(bigramDot, normsA.Bigrams, normsB.Bigrams);
+        into[3] = Cosine(CharDot(textA, textB), measuresA.Chars, measuresB.Chars);
+        into[4] = Cosine(bigramDot, measuresA.Bigrams, measuresB.Bigrams);
         into[5] = a.Profile.Similarity(b.Profile);
         into[6] = a.Targets != 0 && b.Targets != 0 && (a.Targets & b.Targets) == 0 ? 1 : 0;
         into[7] = a.Aspects != 0 && b.Aspects != 0 && (a.Aspects & b.Aspects) == 0 ? 1 : 0;
@@ -79,16 +98,30 @@ public static class PairFeatures
         into[9] = Math.Log((double)Math.Max(textA.Length, textB.Length) / Math.Max(1, Math.Min(textA.Length, textB.Length)));
         into[10] = pa && pb ? 2 : pa || pb ? 1 : 0;
         // Two asks about one facility at one place share the situation's words; what they ask for tells them apart.
-        var askA = AskOf(textA);
-        var askB = AskOf(textB);
-        into[11] = AskCosine(askA, askB);
-        into[12] = (askA.Length < textA.Length ? 1 : 0) + (askB.Length < textB.Length ? 1 : 0);
-        into[13] = into[12] == 2 ? AskCosine(textA[..^askA.Length], textB[..^askB.Length]) : -1;
+        into[11] = AskCosine(textA[measuresA.AskStart..], textB[measuresB.AskStart..]);
+        into[12] = (measuresA.AskStart > 0 ? 1 : 0) + (measuresB.AskStart > 0 ? 1 : 0);
+        into[13] = into[12] == 2 ? AskCosine(textA[..measuresA.AskStart], textB[..measuresB.AskStart]) : -1;
+        var (kindsA, kindsB) = (measuresA.Kinds, measuresB.Kinds);
+        into[14] = kindsA != 0 && kindsB != 0 && (kindsA & kindsB) == 0 ? 1 : 0;
+        into[15] = kindsA == 0 || kindsB == 0 ? -1 : (double)System.Numerics.BitOperations.PopCount(kindsA & kindsB) / System.Numerics.BitOperations.PopCount(kindsA | kindsB);
         return true;
     }
 
-    /// <summary>The text from its first request marker on; the whole text when it has none.</summary>
-    private static ReadOnlySpan<char> AskOf(ReadOnlySpan<char> text)
+    private static uint KindsOf(ReadOnlySpan<char> text)
+    {
+        uint kinds = 0;
+        for (var k = 0; k < AskKinds.Length; k++)
+            foreach (var word in AskKinds[k])
+                if (text.Contains(word, StringComparison.Ordinal))
+                {
+                    kinds |= 1u << k;
+                    break;
+                }
+        return kinds;
+    }
+
+    /// <summary>Where the ask begins: at the first request marker; 0 (the whole text) when there is none.</summary>
+    private static int AskStartOf(ReadOnlySpan<char> text)
     {
         var at = text.Length;
         foreach (var marker in AskMarkers)
@@ -96,7 +129,7 @@ public static class PairFeatures
             var i = text.IndexOf(marker, StringComparison.Ordinal);
             if (i >= 0 && i < at) at = i;
         }
-        return at == text.Length ? text : text[at..];
+        return at == text.Length ? 0 : at;
     }
 
     /// <summary>IDF-weighted cosine of the Han characters of two asks (norms computed here: asks are short).</summary>

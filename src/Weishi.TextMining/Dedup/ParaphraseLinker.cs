@@ -71,12 +71,12 @@ public sealed class ParaphraseLinker
         ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(leader);
         ArgumentNullException.ThrowIfNull(links);
-        var norms = new (float Chars, float Bigrams)[signatures.Count];
-        Parallel.For(0, norms.Length, i => norms[i] = PairFeatures.NormsOf(texts[i] ?? "", shingles[i]));
+        var measures = new PairFeatures.TextMeasures[signatures.Count];
+        Parallel.For(0, measures.Length, i => measures[i] = PairFeatures.MeasuresOf(texts[i] ?? "", shingles[i]));
         double? Score(int x, int y)
         {
             Span<double> features = stackalloc double[PairFeatures.Count];
-            return PairFeatures.Compute(texts[x] ?? "", shingles[x], signatures[x], norms[x], texts[y] ?? "", shingles[y], signatures[y], norms[y], features)
+            return PairFeatures.Compute(texts[x] ?? "", shingles[x], signatures[x], measures[x], texts[y] ?? "", shingles[y], signatures[y], measures[y], features)
                 ? Model.Probability(features) : null;
         }
 
