@@ -106,6 +106,29 @@ public class PairRetrainTests(DemoApp app)
         var retired = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, year);
         Assert.Null(retired.PairModelVersionId);
         Assert.Equal(retired.Items.Single(i => i.DemandId == freshIds[0]).DuplicateGroup, retired.Items.Single(i => i.DemandId == freshIds[1]).DuplicateGroup);
+        // Put back, it is used again; a newer version trained on other pair features (from before an upgrade) is passed
+        // over rather than failing the run, and shown out of use.
+        var restore = await district.SubmitAsync("/Mining/Retrain", new()
+        {
+            ["model"] = "duplicates", ["version"] = version.Id.ToString(CultureInfo.InvariantCulture), ["retire"] = "false",
+        }, "/Mining/Retrain?handler=Retire");
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        var stale = await QueryAsync(app.Factory, async db =>
+        {
+            var old = new PairModelVersion
+            {
+                CreatedAtUtc = DateTime.UtcNow, CreatedByName = "升级前", DecisionsUsed = 1,
+                Model = System.Text.Encoding.UTF8.GetBytes("weishi-pair-model 1\nfeatures similarity overlap\ntree 1\n-1 0 0 0 0\n"),
+            };
+            db.PairModelVersions.Add(old);
+            await db.SaveChangesAsync();
+            return old.Id;
+        });
+        Assert.Equal(version.Id, (await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, year)).PairModelVersionId);
+        (_, models) = await district.GetAsync("/Mining/Retrain");
+        Assert.Contains("使用中", models.QuerySelector($"[data-testid=version-use][data-model=duplicates][data-version='{version.Id}']")!.TextContent);
+        Assert.Contains("未使用", models.QuerySelector($"[data-testid=version-use][data-model=duplicates][data-version='{stale}']")!.TextContent);
+
         // A version that does not exist: not found, nothing changed.
         var missing = await district.SubmitAsync("/Mining/Retrain", new() { ["model"] = "duplicates", ["version"] = "99999", ["retire"] = "true" },
             "/Mining/Retrain?handler=Retire");

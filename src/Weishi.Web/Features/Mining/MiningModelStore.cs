@@ -16,6 +16,7 @@ public sealed class MiningModelStore
     private readonly Lock _gate = new();
     private (int Id, CategoryClassifier Classifier)? _classifier;
     private (int Id, PairModel Model)? _pairModel;
+    private readonly HashSet<int> _unreadablePairModels = [];
 
     public async Task<MiningModels> CurrentAsync(WeishiDbContext db, CancellationToken ct)
     {
@@ -24,17 +25,10 @@ public sealed class MiningModelStore
         return new MiningModels(classifierId, classifier, pairModelId, pairModel);
     }
 
-    /// <summary>The newest retrained category model not retired; null: the shipped one.</summary>
-    public static Task<int?> ClassifierVersionInUseAsync(WeishiDbContext db, CancellationToken ct) =>
-        db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
-
-    /// <summary>The newest retrained duplicate model not retired; null: the shipped one.</summary>
-    public static Task<int?> PairModelVersionInUseAsync(WeishiDbContext db, CancellationToken ct) =>
-        db.PairModelVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
-
+    /// <summary>The newest retrained category model not retired, or (null, the shipped model).</summary>
     public async Task<(int? VersionId, CategoryClassifier Classifier)> ClassifierAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var latest = await ClassifierVersionInUseAsync(db, ct);
+        var latest = await db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
         if (latest is not { } id) return (null, CategoryClassifier.Default);
         lock (_gate)
         {
@@ -46,18 +40,33 @@ public sealed class MiningModelStore
         return (id, classifier);
     }
 
-    /// <summary>The newest retrained duplicate model, or (null, null) for the shipped one.</summary>
+    /// <summary>
+    /// The newest retrained duplicate model not retired that this version of the app can read, or (null, null) for the
+    /// shipped one. A version trained on other pair features (before an upgrade changed them) is passed over: the
+    /// models page then shows it out of use, and retraining makes a current one.
+    /// </summary>
     public async Task<(int? VersionId, PairModel? Model)> PairModelAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var latest = await PairModelVersionInUseAsync(db, ct);
-        if (latest is not { } id) return (null, null);
-        lock (_gate)
+        var candidates = await db.PairModelVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => v.Id).ToListAsync(ct);
+        foreach (var id in candidates)
         {
-            if (_pairModel is { } p && p.Id == id) return (id, p.Model);
+            lock (_gate)
+            {
+                if (_pairModel is { } p && p.Id == id) return (id, p.Model);
+                if (_unreadablePairModels.Contains(id)) continue;
+            }
+            var bytes = await db.PairModelVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
+            try
+            {
+                var model = PairModel.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+                lock (_gate) _pairModel = (id, model);
+                return (id, model);
+            }
+            catch (FormatException)
+            {
+                lock (_gate) _unreadablePairModels.Add(id);
+            }
         }
-        var bytes = await db.PairModelVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
-        var model = PairModel.Parse(System.Text.Encoding.UTF8.GetString(bytes));
-        lock (_gate) _pairModel = (id, model);
-        return (id, model);
+        return (null, null);
     }
 }

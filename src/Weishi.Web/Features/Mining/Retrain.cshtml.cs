@@ -11,7 +11,7 @@ namespace Weishi.Web.Features.Mining;
 /// <summary>The mining models (district and system administrators): for the category model, staff corrections so far
 /// and its retrained versions; for the duplicate model, staff merge decisions so far and its retrained versions; with
 /// the buttons that retrain each in the background.</summary>
-public sealed class RetrainModel(WeishiDbContext db, JobRunner jobs) : PageModel
+public sealed class RetrainModel(WeishiDbContext db, JobRunner jobs, MiningModelStore models) : PageModel
 {
     public int Corrections { get; private set; }
     public IReadOnlyList<ClassifierVersion> Versions { get; private set; } = [];
@@ -32,8 +32,8 @@ public sealed class RetrainModel(WeishiDbContext db, JobRunner jobs) : PageModel
                 Id = v.Id, CreatedAtUtc = v.CreatedAtUtc, CreatedByName = v.CreatedByName, CorrectionsUsed = v.CorrectionsUsed,
                 HeldOut = v.HeldOut, AccuracyBefore = v.AccuracyBefore, AccuracyAfter = v.AccuracyAfter, Retired = v.Retired, Model = Array.Empty<byte>(),
             }).ToListAsync(ct);
-        ClassifierInUse = await MiningModelStore.ClassifierVersionInUseAsync(db, ct);
-        PairModelInUse = await MiningModelStore.PairModelVersionInUseAsync(db, ct);
+        ClassifierInUse = (await models.ClassifierAsync(db, ct)).VersionId;
+        PairModelInUse = (await models.PairModelAsync(db, ct)).VersionId;
         // The latest decision per pair counts.
         var latest = await db.DuplicateDecisions.IgnoreQueryFilters()
             .GroupBy(d => new { d.DemandId, d.OtherDemandId }).Select(g => g.OrderByDescending(d => d.Id).First().IsDuplicate).ToListAsync(ct);
