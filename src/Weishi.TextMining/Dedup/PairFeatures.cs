@@ -63,13 +63,7 @@ public static class PairFeatures
     internal static TextMeasures MeasuresOf(ReadOnlySpan<char> text, ReadOnlySpan<uint> shingles)
     {
         var (idf, stamps, tick) = Scratch();
-        double chars = 0;
-        foreach (var c in text)
-        {
-            if (!CharClasses.IsHan(c) || stamps[c] == tick) continue;
-            stamps[c] = tick;
-            chars += Square(idf.Chars[c]);
-        }
+        var chars = MarkChars(text, idf.Chars, stamps, tick);
         double bigrams = 0;
         foreach (var h in shingles) bigrams += Square(idf.Bigrams[h & (BigramSlots - 1)]);
         return new TextMeasures((float)Math.Sqrt(chars), (float)Math.Sqrt(bigrams), KindsOf(text), AskStartOf(text));
@@ -136,13 +130,7 @@ public static class PairFeatures
     private static double AskCosine(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var (idf, stamps, tick) = Scratch();
-        double normA = 0;
-        foreach (var c in a)
-        {
-            if (!CharClasses.IsHan(c) || stamps[c] == tick) continue;
-            stamps[c] = tick;
-            normA += Square(idf.Chars[c]);
-        }
+        var normA = MarkChars(a, idf.Chars, stamps, tick);
         double normB = 0, dot = 0;
         foreach (var c in b)
         {
@@ -152,6 +140,19 @@ public static class PairFeatures
             normB += Square(idf.Chars[c]);
         }
         return normA == 0 || normB == 0 ? 0 : Math.Min(1, dot / Math.Sqrt(normA * normB));
+    }
+
+    /// <summary>Marks the distinct Han characters of a text with <paramref name="tick"/> and returns the sum of their IDF².</summary>
+    private static double MarkChars(ReadOnlySpan<char> text, float[] idf, int[] stamps, int tick)
+    {
+        double sum = 0;
+        foreach (var c in text)
+        {
+            if (!CharClasses.IsHan(c) || stamps[c] == tick) continue;
+            stamps[c] = tick;
+            sum += Square(idf[c]);
+        }
+        return sum;
     }
 
     private static double Cosine(double dot, float normA, float normB) => normA == 0 || normB == 0 ? 0 : Math.Min(1, dot / ((double)normA * normB));
