@@ -68,12 +68,9 @@ public sealed partial class PairModelTrainer
     private static double[]?[] Features(IReadOnlyList<LabelledPair> pairs, CategoryClassifier? classifier)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        // The decided texts are one corpus, as the detector's needs are: place names are learned across them.
         var texts = pairs.SelectMany(p => new[] { p.TextA, p.TextB }).Distinct(StringComparer.Ordinal).ToList();
         var index = texts.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
-        var signatures = new DuplicateDetector { Classifier = classifier ?? CategoryClassifier.Default }.Signatures(texts.Cast<string?>().ToList());
-        var shingles = texts.Select(t => Shingles.Of(t)).ToList();
-        PlaceMentions.Assign(signatures, shingles);
+        var (signatures, shingles) = Prepare(texts, classifier);
         var features = new double[]?[pairs.Count];
         for (var k = 0; k < pairs.Count; k++)
         {

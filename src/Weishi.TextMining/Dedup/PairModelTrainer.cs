@@ -27,10 +27,7 @@ public sealed partial class PairModelTrainer
     public static List<(double[] Features, bool Same)> Examples(LabelledNeeds set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var detector = new DuplicateDetector();
-        var signatures = detector.Signatures(set.Texts.Cast<string?>().ToList());
-        var shingles = set.Texts.Select(t => Shingles.Of(t)).ToList();
-        PlaceMentions.Assign(signatures, shingles);
+        var (signatures, shingles) = Prepare(set.Texts, null);
         var examples = new List<(double[], bool)>();
         for (var i = 0; i < set.Texts.Count; i++)
         {
@@ -42,6 +39,15 @@ public sealed partial class PairModelTrainer
             }
         }
         return examples;
+    }
+
+    /// <summary>The texts as one corpus, as the detector sees its needs: signatures, shingles, and places learned across them.</summary>
+    private static (NeedSignature[] Signatures, List<uint[]> Shingles) Prepare(IReadOnlyList<string> texts, Classification.CategoryClassifier? classifier)
+    {
+        var signatures = new DuplicateDetector { Classifier = classifier ?? Classification.CategoryClassifier.Default }.Signatures(texts.Cast<string?>().ToList());
+        var shingles = texts.Select(t => Shingles.Of(t)).ToList();
+        PlaceMentions.Assign(signatures, shingles);
+        return (signatures, shingles);
     }
 
     public PairModel Train(IReadOnlyList<LabelledNeeds> sets)

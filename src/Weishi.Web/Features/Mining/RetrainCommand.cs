@@ -10,9 +10,17 @@ public static class RetrainCommand
     {
         var duplicates = args is ["duplicates"];
         if (args.Length > 0 && !duplicates) throw new CliArgumentException($"retrain 只接受可选参数 duplicates（收到：{string.Join(' ', args)}）");
-        var (description, refusal) = duplicates
-            ? Describe(await sp.GetRequiredService<PairModelRetrainer>().RetrainAsync("命令行", CancellationToken.None), r => r.Describe())
-            : Describe(await sp.GetRequiredService<ClassifierRetrainer>().RetrainAsync("命令行", CancellationToken.None), r => r.Describe());
+        string? description, refusal;
+        if (duplicates)
+        {
+            var (result, why) = await sp.GetRequiredService<PairModelRetrainer>().RetrainAsync("命令行", CancellationToken.None);
+            (description, refusal) = (result?.Describe(), why);
+        }
+        else
+        {
+            var (result, why) = await sp.GetRequiredService<ClassifierRetrainer>().RetrainAsync("命令行", CancellationToken.None);
+            (description, refusal) = (result?.Describe(), why);
+        }
         if (description is null)
         {
             Console.Error.WriteLine(refusal);
@@ -21,7 +29,4 @@ public static class RetrainCommand
         Console.WriteLine(description);
         return 0;
     }
-
-    private static (string? Description, string? Refusal) Describe<T>((T? Result, string? Refusal) outcome, Func<T, string> describe) where T : class =>
-        (outcome.Result is { } r ? describe(r) : null, outcome.Refusal);
 }
