@@ -26,6 +26,18 @@ public sealed class ConceptTests
     }
 
     [Fact]
+    public void Cantonese_words_residents_write_are_the_concepts_of_their_Mandarin_words()
+    {
+        Assert.Contains("<菜市场>", Concepts("附近冇街市"));
+        Assert.Contains("<菜市场>", Concepts("买餸好唔方便"));
+        Assert.Contains("<助浴>", Concepts("屋企老人冇人帮冲凉"));
+        Assert.Contains("<占道>", Concepts("市场门口啲走鬼档塞死条路"));
+        Assert.Contains("<遮阳>", Concepts("巴士站冇瓦遮头"));
+        Assert.Contains("<停车>", Concepts("晚上泊车好难"));
+        Assert.True(OneNeed("沙坣买餸好唔方便，冇街市", "沙坣社区附近没有菜市场，买菜要坐车去坪山"));
+    }
+
+    [Fact]
     public void A_longer_form_wins_over_the_word_inside_it()
     {
         Assert.Contains("<慢性病>", Concepts("高血压的人越来越多"));

@@ -20,6 +20,18 @@ public sealed class ParaphraseTests
     }
 
     [Fact]
+    public void Needs_sharing_two_of_their_four_strongest_words_are_compared()
+    {
+        string[] texts = ["秀新社区没有室内的儿童活动场地，下雨天小孩只能在家看电视，希望建一个儿童之家。", "秀新缺儿童室内活动空间，建议建设儿童之家"];
+        var signatures = new DuplicateDetector().Signatures(texts);
+        Assert.Equal(NeedSignature.KeyTerms, signatures[0].KeyWords().Length);
+        Assert.True(signatures[0].KeyWords().Intersect(signatures[1].KeyWords()).Count() >= 2);
+        var groups = new DuplicateDetector().FindGroups(texts);
+        Assert.True(groups.GroupOf[0] >= 0);
+        Assert.Equal(groups.GroupOf[0], groups.GroupOf[1]);
+    }
+
+    [Fact]
     public void The_same_words_about_another_estate_are_not_a_duplicate()
     {
         var other = Resident.Replace("丽景城", "金域华府", StringComparison.Ordinal);

@@ -12,8 +12,11 @@ namespace Weishi.TextMining.Dedup;
 /// </summary>
 public sealed class NeedSignature
 {
-    /// <summary>Words kept as block keys, the highest-weighted first.</summary>
-    public const int KeyTerms = 3;
+    /// <summary>
+    /// Words kept as block keys, the highest-weighted first. Four rather than three: a short need and a long one about
+    /// the same thing can share two of their four strongest words but not of their three (bench/textmining.md §4).
+    /// </summary>
+    public const int KeyTerms = 4;
 
     /// <summary>Broad concepts, target groups and weak aspects count this much of a concept.</summary>
     internal const float BroadWeight = 0.3f;
