@@ -56,4 +56,35 @@ public class MiningJourney(LiveApp app)
         await page.GetByTestId("message").Filter(new() { HasText = "不是重复" }).WaitForAsync();
         await page.GetByTestId("no-duplicates").WaitForAsync();
     }
+
+    [Fact]
+    public async Task District_admin_adds_a_local_word_to_the_dictionary_and_sees_needs_cut_with_it()
+    {
+        const string word = "腰旗橄榄球";
+        var page = await app.LoginAsync("district");
+        await page.GotoAsync("/Mining/Retrain");
+        await page.GetByTestId("terms-link").ClickAsync();
+        await page.GetByLabel("试分词的句子").FillAsync("周末想在社区打腰旗橄榄球");
+        await page.GetByRole(AriaRole.Button, new() { Name = "试分词", Exact = true }).ClickAsync();
+        Assert.DoesNotContain(word, (await page.GetByTestId("trial-local").TextContentAsync())!.Split(" / "));
+
+        // Typed twice: nothing is added, the words stay in the box.
+        await page.GetByLabel("词语（每行一个").FillAsync($"{word}\n{word}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
+        await page.GetByTestId("form-error").Filter(new() { HasText = "重复填写" }).WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("term").CountAsync());
+
+        await page.GetByLabel("词语（每行一个").FillAsync(word);
+        await page.GetByLabel("词性").SelectOptionAsync("nz");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
+        await page.GetByTestId("message").Filter(new() { HasText = "已添加 1 个词" }).WaitForAsync();
+        await page.GetByLabel("试分词的句子").FillAsync("周末想在社区打腰旗橄榄球");
+        await page.GetByRole(AriaRole.Button, new() { Name = "试分词", Exact = true }).ClickAsync();
+        Assert.Contains(word, (await page.GetByTestId("trial-local").TextContentAsync())!.Split(" / "));
+
+        // Deleted again, so the other journeys mine with the shipped dictionary.
+        await page.GetByTestId("term").Filter(new() { HasText = word }).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await page.GetByTestId("message").Filter(new() { HasText = "已从本区词库删除" }).WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("term").CountAsync());
+    }
 }

@@ -36,7 +36,7 @@ public static class DemandMining
 
         progress?.Report(10, $"分析 {demands.Count} 条需求");
         var texts = demands.Select(d => (string?)d.Text).ToList();
-        var result = new MiningPipeline(TextAnalyzer.Default, models.Classifier).Mine(texts, new MiningOptions
+        var result = new MiningPipeline(models.Analyzer, models.Classifier).Mine(texts, new MiningOptions
         {
             Progress = progress is null ? null : new StageProgress(f => progress.Report(10 + (int)(f * 75), "分析中")),
             MaxDegreeOfParallelism = 1,

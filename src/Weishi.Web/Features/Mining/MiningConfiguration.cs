@@ -74,3 +74,14 @@ public sealed class DuplicateDecisionConfiguration : IEntityTypeConfiguration<Du
         b.HasOne<Demands.Demand>().WithMany().HasForeignKey(d => d.OtherDemandId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class SegmentationTermConfiguration : IEntityTypeConfiguration<SegmentationTerm>
+{
+    public void Configure(EntityTypeBuilder<SegmentationTerm> b)
+    {
+        b.HasIndex(t => t.Word).IsUnique();
+        b.Property(t => t.Word).HasMaxLength(SegmentationTermRules.MaxLength);
+        b.Property(t => t.Tag).HasMaxLength(4);
+        b.Property(t => t.CreatedByName).HasMaxLength(100);
+    }
+}

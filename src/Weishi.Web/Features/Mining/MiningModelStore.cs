@@ -1,28 +1,53 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Segmentation;
 using Weishi.TextMining.Text;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Mining;
 
 /// <summary>The models a mining run uses; a null version id (and a null pair model) is the model shipped with the app.</summary>
-public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier Classifier, int? PairModelVersionId, PairModel? PairModel);
+public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier Classifier, int? PairModelVersionId, PairModel? PairModel)
+{
+    /// <summary>The segmentation and keywords: the shipped dictionary with the district's terms (本区词库).</summary>
+    public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
+}
 
 /// <summary>The models mining uses: the newest retrained versions in the database that an administrator has not
-/// retired, else the models shipped with the app. Loaded models are kept (they change only on retraining).</summary>
+/// retired, else the models shipped with the app, and the segmenter with the district's terms. Loaded models are kept
+/// (they change only on retraining or when the terms change).</summary>
 public sealed class MiningModelStore
 {
     private readonly Lock _gate = new();
     private (int Id, CategoryClassifier Classifier)? _classifier;
     private (int Id, PairModel Model)? _pairModel;
     private readonly HashSet<int> _unreadablePairModels = [];
+    private (string Key, TextAnalyzer Analyzer)? _analyzer;
 
     public async Task<MiningModels> CurrentAsync(WeishiDbContext db, CancellationToken ct)
     {
         var (classifierId, classifier) = await ClassifierAsync(db, ct);
         var (pairModelId, pairModel) = await PairModelAsync(db, ct);
-        return new MiningModels(classifierId, classifier, pairModelId, pairModel);
+        return new MiningModels(classifierId, classifier, pairModelId, pairModel) { Analyzer = await AnalyzerAsync(db, ct) };
+    }
+
+    /// <summary>
+    /// The shipped analyzer while the district has no terms of its own; else one whose segmenter also knows them,
+    /// built once per set of terms (loading a dictionary takes about two seconds).
+    /// </summary>
+    public async Task<TextAnalyzer> AnalyzerAsync(WeishiDbContext db, CancellationToken ct)
+    {
+        var terms = await db.SegmentationTerms.AsNoTracking().OrderBy(t => t.Word).Select(t => new { t.Word, t.Tag }).ToListAsync(ct);
+        if (terms.Count == 0) return TextAnalyzer.Default;
+        var key = string.Join("\n", terms.Select(t => t.Word + " " + t.Tag));
+        lock (_gate)
+        {
+            if (_analyzer is { } a && a.Key == key) return a.Analyzer;
+        }
+        var analyzer = await Task.Run(() => new TextAnalyzer(new ChineseSegmenter(SegmentationTermRules.UserWords(terms.Select(t => (t.Word, t.Tag))))), ct);
+        lock (_gate) _analyzer = (key, analyzer);
+        return analyzer;
     }
 
     /// <summary>The newest retrained category model not retired, or (null, the shipped model).</summary>

@@ -45,5 +45,6 @@ public static class PageAccess
         c.AuthorizePage("/Evaluation/Trees/Edit", Policies.Finance);
         c.AuthorizePage("/Mining/Index", Policies.RegionStaff);
         c.AuthorizePage("/Mining/Retrain", Policies.ModelAdmin);
+        c.AuthorizePage("/Mining/Terms", Policies.ModelAdmin);
     }
 }

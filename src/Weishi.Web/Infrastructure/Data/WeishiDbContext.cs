@@ -118,6 +118,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Mining.CategoryCorrection> CategoryCorrections => Set<Features.Mining.CategoryCorrection>();
     public DbSet<Features.Mining.ClassifierVersion> ClassifierVersions => Set<Features.Mining.ClassifierVersion>();
     public DbSet<Features.Mining.DuplicateDecision> DuplicateDecisions => Set<Features.Mining.DuplicateDecision>();
+    public DbSet<Features.Mining.SegmentationTerm> SegmentationTerms => Set<Features.Mining.SegmentationTerm>();
     public DbSet<Features.Mining.PairModelVersion> PairModelVersions => Set<Features.Mining.PairModelVersion>();
     public DbSet<Features.Maintenance.InspectionInterval> InspectionIntervals => Set<Features.Maintenance.InspectionInterval>();
 

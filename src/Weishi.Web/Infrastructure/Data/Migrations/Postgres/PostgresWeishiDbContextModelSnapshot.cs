@@ -2606,6 +2606,40 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PairModelVersions");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Mining.SegmentationTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Word")
+                        .IsUnique();
+
+                    b.ToTable("SegmentationTerms");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Participants.Participant", b =>
                 {
                     b.Property<int>("Id")
