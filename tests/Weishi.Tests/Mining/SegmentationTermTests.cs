@@ -49,6 +49,9 @@ public class SegmentationTermTests(DemoApp app)
         Assert.Contains(Term, page.QuerySelector("textarea[name=Words]")!.TextContent);
         var unknownTag = await district.SubmitAsync("/Mining/Terms", new() { ["Words"] = Term, ["Tag"] = "xx" });
         Assert.Contains("请选择词性", (await district.ReadAsync(unknownTag)).QuerySelector("[data-testid=form-error]")!.TextContent);
+        var tooMany = string.Join('\n', Enumerable.Range(0, TermsModel.MaxBatch + 1).Select(i => "测" + (char)('一' + i)));
+        var batch = await district.SubmitAsync("/Mining/Terms", new() { ["Words"] = tooMany, ["Tag"] = "n" });
+        Assert.Contains($"一次最多添加 {TermsModel.MaxBatch} 个词", (await district.ReadAsync(batch)).QuerySelector("[data-testid=form-error]")!.TextContent);
         var shipped = await district.SubmitAsync("/Mining/Terms", new() { ["Words"] = "民生微实事", ["Tag"] = "n" });
         Assert.Contains("已是系统内置词", (await district.ReadAsync(shipped)).QuerySelector("[data-testid=form-error]")!.TextContent);
         Assert.False(await QueryAsync(app.Factory, db => db.SegmentationTerms.AnyAsync()));
@@ -76,6 +79,8 @@ public class SegmentationTermTests(DemoApp app)
         var delete = await district.SubmitAsync("/Mining/Terms", new() { ["id"] = term.Id.ToString(CultureInfo.InvariantCulture) }, "/Mining/Terms?handler=Delete",
             $"[data-testid=term][data-word='{Term}'] form");
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        var unknown = await district.SubmitAsync("/Mining/Terms", new() { ["id"] = "999999" }, "/Mining/Terms?handler=Delete");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.False(await QueryAsync(app.Factory, db => db.SegmentationTerms.AnyAsync()));
         Assert.True(await QueryAsync(app.Factory, db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(SegmentationTerm) && a.Action == "Deleted")));
         var last = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, 2201);

@@ -37,12 +37,11 @@ public sealed class TermsModel(WeishiDbContext db, MiningModelStore models) : Pa
     /// <summary>Adds the words (one a line) with one tag: all of them, or none when any is refused.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var tag = Tag;
         var list = (Words ?? "").Split('\n').Select(w => w.Trim()).Where(w => w.Length > 0).ToList();
         var existing = (await db.SegmentationTerms.Select(t => t.Word).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (list.Count == 0) Errors.Add("请至少填写一个词，每行一个");
         if (list.Count > MaxBatch) Errors.Add($"一次最多添加 {MaxBatch} 个词");
-        if (tag is null || !SegmentationTermRules.Tags.ContainsKey(tag)) Errors.Add("请选择词性");
+        if (Tag is null || !SegmentationTermRules.Tags.ContainsKey(Tag)) Errors.Add("请选择词性");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (word, line) in list.Select((w, i) => (w, i + 1)))
         {
@@ -55,7 +54,7 @@ public sealed class TermsModel(WeishiDbContext db, MiningModelStore models) : Pa
             return Page();
         }
         var now = db.Time.GetUtcNow().UtcDateTime;
-        db.SegmentationTerms.AddRange(list.Select(w => new SegmentationTerm { Word = w, Tag = tag!, CreatedByName = db.Scope.UserName, CreatedAtUtc = now }));
+        db.SegmentationTerms.AddRange(list.Select(w => new SegmentationTerm { Word = w, Tag = Tag!, CreatedByName = db.Scope.UserName, CreatedAtUtc = now }));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"已添加 {list.Count} 个词，此后的需求分析按本区词库分词";
         return Redirect("/Mining/Terms");
