@@ -41,19 +41,11 @@ public static class DedupRun
                 var probability = linker.Probability(texts[i], signatures[i], texts[j], signatures[j]);
                 if (same == predicted && !(same == false && probability >= 0.2)) continue;
                 var kind = same ? (predicted ? "ok  " : "MISS") : (predicted ? "FALSE" : "neg ");
-                if (same && !predicted && !SharesBlock(signatures[i], signatures[j])) kind = "MISSB";
+                if (same && !predicted && !ParaphraseLinker.ShareABlock(signatures[i], signatures[j])) kind = "MISSB";
                 Console.WriteLine($"{kind} p {probability?.ToString("F2", CultureInfo.InvariantCulture) ?? "-"} cos {NeedSignature.Similarity(signatures[i], signatures[j]):F2} " +
                     $"[{string.Join(",", PlaceNames.Of(texts[i]))}] {texts[i]} || [{string.Join(",", PlaceNames.Of(texts[j]))}] {texts[j]}");
             }
         }
-    }
-
-    /// <summary>As the paraphrase stage's blocks: two shared key words, or one and a shared place.</summary>
-    private static bool SharesBlock(NeedSignature a, NeedSignature b)
-    {
-        var (wa, wb) = (a.KeyWords(), b.KeyWords());
-        var sharedWords = wa.Intersect(wb).Count();
-        return sharedWords >= 2 || (sharedWords == 1 && a.Mentions.Take(2).Intersect(b.Mentions.Take(2)).Any());
     }
 
     private static void Report(string name, List<string> labels, DuplicateGroups groups)

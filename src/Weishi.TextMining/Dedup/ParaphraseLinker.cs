@@ -178,6 +178,16 @@ public sealed class ParaphraseLinker
         links.Add(new DuplicateLink(Math.Min(x, y), Math.Max(x, y), DuplicateStage.Paraphrase, score));
     }
 
+    /// <summary>Whether two needs fall in one block (and so are compared): they share two key words, or one key word and
+    /// one of their first <see cref="MaxPlaceKeys"/> places — what <see cref="BlockKeys"/> keys on.</summary>
+    public static bool ShareABlock(NeedSignature a, NeedSignature b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var shared = a.KeyWords().Intersect(b.KeyWords()).Count();
+        return shared >= 2 || (shared == 1 && a.Mentions.Take(MaxPlaceKeys).Intersect(b.Mentions.Take(MaxPlaceKeys)).Any());
+    }
+
     /// <summary>(key, need) entries sorted by key: place × top word, and pairs of top words.</summary>
     private static (ulong[] Keys, int[] Ids) BlockKeys(IReadOnlyList<NeedSignature> signatures)
     {

@@ -32,6 +32,14 @@ public sealed class ChineseSegmenter
 
     public bool ContainsWord(ReadOnlySpan<char> word) => _dictionary.ContainsWord(word);
 
+    /// <summary>Whether a word is made only of the characters the segmenter builds words from (jieba's Han range).</summary>
+    public static bool IsHanWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (!CharClasses.IsHan(c)) return false;
+        return true;
+    }
+
     /// <summary>
     /// Whether jieba's dictionary tags the two-character word as a verb or a function word (知道, 参加, 沿岸): such a
     /// word ends a clause, not a name. <paramref name="verb"/> tells verbs apart (they still name roads: 解放路).

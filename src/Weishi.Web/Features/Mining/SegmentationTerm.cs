@@ -39,8 +39,7 @@ public static class SegmentationTermRules
     public static string? Check(string word, IReadOnlySet<string> existing)
     {
         if (word.Length < MinLength || word.Length > MaxLength) return $"“{word}”的长度应为 {MinLength}–{MaxLength} 个字";
-        // The segmenter builds words from runs of these characters only (jieba's range).
-        if (!word.All(c => c is >= '\u4E00' and <= '\u9FD5')) return $"“{word}”只能由汉字组成（不含字母、数字、空格、标点或表情）";
+        if (!ChineseSegmenter.IsHanWord(word)) return $"“{word}”只能由汉字组成（不含字母、数字、空格、标点或表情）";
         if (Shipped.Value.Contains(word)) return $"“{word}”已是系统内置词";
         if (existing.Contains(word)) return $"“{word}”已在本区词库中";
         return null;
