@@ -31,6 +31,7 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
 
     public ParaphraseLinker Paraphrases { get; init; } = new();
 
+    /// <summary>Segments the needs; the places its segmenter was given (<see cref="ChineseSegmenter.AddedPlaces"/>) are places too.</summary>
     public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
 
     private readonly CategoryClassifier? _classifier;

@@ -23,8 +23,8 @@ public sealed class ChineseSegmenter
     {
         var words = userWords?.ToList() ?? [];
         _dictionary = new WordDictionary(words);
-        AddedPlaces = [.. words.Where(w => w.Tag == PlaceTag).Select(w => w.Word.Trim())
-            .Where(w => w.Length > 0 && !ShippedPlaces.Value.Contains(w)).Distinct(StringComparer.Ordinal)];
+        AddedPlaces = [.. words.Where(w => w.Tag == PlaceTag && !string.IsNullOrWhiteSpace(w.Word)).Select(w => w.Word.Trim())
+            .Where(w => !ShippedPlaces.Value.Contains(w)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>jieba's tag of place names (地名).</summary>
