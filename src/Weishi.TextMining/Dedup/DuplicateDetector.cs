@@ -31,6 +31,7 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
 
     public ParaphraseLinker Paraphrases { get; init; } = new();
 
+    /// <summary>Segments the needs; the places its segmenter was given (<see cref="ChineseSegmenter.AddedPlaces"/>) are places too.</summary>
     public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
 
     private readonly CategoryClassifier? _classifier;
@@ -100,7 +101,7 @@ public sealed class DuplicateDetector(double jaccardThreshold = DuplicateDetecto
         ArgumentNullException.ThrowIfNull(shingles);
         if (signatures is not null && (signatures.Count != shingles.Count || texts?.Count != shingles.Count)) throw new ArgumentException("one signature and text per shingle set", nameof(signatures));
         var n = shingles.Count;
-        if (signatures is not null) PlaceMentions.Assign(signatures, shingles);
+        if (signatures is not null) PlaceMentions.Assign(signatures, shingles, Analyzer);
         var sets = new UnionFind(n);
         var links = new List<DuplicateLink>();
         if (n < 2) return DuplicateGroups.From(sets, n) with { Links = links };

@@ -172,6 +172,7 @@ public sealed class NeedSignature
         spans.Clear();
         concepts.Clear();
         words.Clear();
+        var addedPlaces = analyzer.AddedPlaceKeys;
         var placeKeys = PlaceNames.FindKeys(text, spans);
         DomainConcepts.Scan(text, spans, concepts);
         var (targets, aspects) = (0UL, 0UL);
@@ -179,7 +180,7 @@ public sealed class NeedSignature
         foreach (var token in contentTerms)
         {
             var word = token.Of(text);
-            if (InPlace(token, spans) || Covered(token, concepts) || IsPlaceWord(word) || IsBoilerplate(word)) continue;
+            if (InPlace(token, spans) || Covered(token, concepts) || IsPlaceWord(word, addedPlaces) || IsBoilerplate(word)) continue;
             if (DomainConcepts.OfWord(word) is var concept and >= 0)
             {
                 AddConcept(concept, words, ref targets, ref aspects, trace);
@@ -302,6 +303,8 @@ public sealed class NeedSignature
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWordLookup = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsPlaceWord(ReadOnlySpan<char> word) =>
-        PlaceWordLookup.Contains(word) || (word.Length >= 2 && PlaceNames.KnownKeys.Contains(PlaceNames.KeyOf(PlaceNames.Strip(word))));
+    /// <summary>A place word or a place's name: the district's (<paramref name="addedPlaces"/> too), not the need's content.</summary>
+    private static bool IsPlaceWord(ReadOnlySpan<char> word, HashSet<uint> addedPlaces) =>
+        PlaceWordLookup.Contains(word) || (word.Length >= 2 && PlaceNames.KeyOf(PlaceNames.Strip(word)) is var key
+            && (PlaceNames.KnownKeys.Contains(key) || (addedPlaces.Count > 0 && addedPlaces.Contains(key))));
 }

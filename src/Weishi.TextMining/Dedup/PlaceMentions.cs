@@ -1,21 +1,37 @@
+using Weishi.TextMining.Segmentation;
+using Weishi.TextMining.Text;
+
 namespace Weishi.TextMining.Dedup;
 
 /// <summary>
 /// Which places each need mentions: the keys of every place name found anywhere in the corpus (plus the district's
 /// own names) that occur among the need's character bigrams. A key mentioned by very many needs is no place but a
-/// word that happened to stand before 路 or 村 once, and is dropped (the district's names are always kept).
+/// word that happened to stand before 路 or 村 once, and is dropped (the district's names are always kept, the shipped
+/// ones and those it added to the analyzer's dictionary: <see cref="ChineseSegmenter.AddedPlaces"/>).
 /// </summary>
 public static class PlaceMentions
 {
-    public static void Assign(IReadOnlyList<NeedSignature> signatures, IReadOnlyList<uint[]> shingles)
+    /// <summary>With the shipped places only.</summary>
+    public static void Assign(IReadOnlyList<NeedSignature> signatures, IReadOnlyList<uint[]> shingles) =>
+        Assign(signatures, shingles, []);
+
+    /// <summary>With the places the analyzer the signatures were made with was given, too.</summary>
+    public static void Assign(IReadOnlyList<NeedSignature> signatures, IReadOnlyList<uint[]> shingles, TextAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        Assign(signatures, shingles, analyzer.AddedPlaceKeys);
+    }
+
+    private static void Assign(IReadOnlyList<NeedSignature> signatures, IReadOnlyList<uint[]> shingles, HashSet<uint> added)
     {
         ArgumentNullException.ThrowIfNull(signatures);
         ArgumentNullException.ThrowIfNull(shingles);
         var keys = new HashSet<uint>(PlaceNames.KnownKeys);
+        keys.UnionWith(added);
         var learned = new HashSet<uint>();
         foreach (var s in signatures)
             foreach (var key in s.PlaceKeys)
-                if (!PlaceNames.KnownKeys.Contains(key)) learned.Add(key);
+                if (!keys.Contains(key)) learned.Add(key);
         keys.UnionWith(learned);
         var mentions = new uint[signatures.Count][];
         var df = new Dictionary<uint, int>();

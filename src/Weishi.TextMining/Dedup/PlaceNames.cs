@@ -141,6 +141,31 @@ public static class PlaceNames
         }
     }
 
+    /// <summary>
+    /// The keys of place names a district added to its dictionary (聚龙山 → 龙山, 燕子湖 → 子湖): fine places like the
+    /// estates found by a place word, never communities. A name with a place word is keyed as in a text (聚龙山公园 →
+    /// 龙山); none is kept for a name that is only a place word or generic once its own is cut (中心广场 would make
+    /// every 广场 one place), nor for one of the district's communities (already places, at community level).
+    /// </summary>
+    public static HashSet<uint> KeysOfAdded(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var keys = new HashSet<uint>();
+        foreach (var word in words)
+        {
+            List<uint>? found = null;
+            Find(word, null, null, ref found);
+            if (found is not null) keys.UnionWith(found);
+            else if (Strip(word) is { Length: >= 2 } name && !GenericLookup.Contains(name[^2..]) && !SuffixLookup.Contains(name[^2..]))
+                keys.Add(KeyOf(name));
+        }
+        keys.ExceptWith(LazyKnownKeys.Value);
+        return keys;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup =
+        new HashSet<string>(LongSuffixes.Select(s => s[^2..]), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The bigram that identifies a name: its last two characters, hashed like <see cref="Shingles"/>.</summary>
     public static uint KeyOf(ReadOnlySpan<char> name) => name.Length < 2 ? 0 : (uint)TermHash.OfBigram(name[^2], name[^1]);
 

@@ -19,8 +19,25 @@ public sealed class ChineseSegmenter
     public static ChineseSegmenter Default => LazyDefault.Value;
 
     /// <param name="userWords">Words added to jieba's dictionary at load time.</param>
-    public ChineseSegmenter(IEnumerable<UserWord>? userWords = null) =>
-        _dictionary = new WordDictionary(userWords ?? []);
+    public ChineseSegmenter(IEnumerable<UserWord>? userWords = null)
+    {
+        var words = userWords?.ToList() ?? [];
+        _dictionary = new WordDictionary(words);
+        AddedPlaces = [.. words.Where(w => w.Tag == PlaceTag && !string.IsNullOrWhiteSpace(w.Word)).Select(w => w.Word.Trim())
+            .Where(w => !ShippedPlaces.Value.Contains(w)).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>jieba's tag of place names (地名).</summary>
+    public const string PlaceTag = "ns";
+
+    /// <summary>
+    /// The place names (tag ns) among the user words beyond the shipped dictionary's: the district's own 地名
+    /// (聚龙山, 燕子湖), which duplicate detection then tells apart like the estates it finds by their place word.
+    /// </summary>
+    public IReadOnlyList<string> AddedPlaces { get; }
+
+    private static readonly Lazy<HashSet<string>> ShippedPlaces =
+        new(() => [.. DefaultUserWords().Where(w => w.Tag == PlaceTag).Select(w => w.Word.Trim())]);
 
     /// <summary>The user dictionary shipped in the library (<c>Resources/userdict.txt</c>).</summary>
     public static IReadOnlyList<UserWord> DefaultUserWords() =>

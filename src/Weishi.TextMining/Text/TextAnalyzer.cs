@@ -1,3 +1,4 @@
+using Weishi.TextMining.Dedup;
 using Weishi.TextMining.Segmentation;
 
 namespace Weishi.TextMining.Text;
@@ -20,7 +21,16 @@ public sealed class TextAnalyzer
         Segmenter = segmenter;
         _stopWords = StopWords.Load();
         _stopLookup = _stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _addedPlaceKeys = new(() => PlaceNames.KeysOfAdded(segmenter.AddedPlaces));
     }
+
+    private readonly Lazy<HashSet<uint>> _addedPlaceKeys;
+
+    /// <summary>
+    /// Keys of the places the segmenter was given beyond the shipped ones (<see cref="ChineseSegmenter.AddedPlaces"/>):
+    /// duplicate detection counts them as places wherever a need mentions them. Empty for the shipped analyzer.
+    /// </summary>
+    internal HashSet<uint> AddedPlaceKeys => _addedPlaceKeys.Value;
 
     internal IdfTable Idf => _idf;
 

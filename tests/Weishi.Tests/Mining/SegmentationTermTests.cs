@@ -86,4 +86,31 @@ public class SegmentationTermTests(DemoApp app)
         var last = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, 2201);
         Assert.DoesNotContain(last.Items, i => i.Keywords.Split('、').Contains(Term));
     }
+
+    [Fact]
+    public async Task A_place_the_district_adds_keeps_needs_about_two_places_out_of_one_duplicate_group()
+    {
+        // 聚龙山 has no place word (小区, 村, 路 …): with the shipped dictionary it is no place, and the two are one need.
+        var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, 2202, "聚龙山那边的路灯坏了好久，晚上走路很黑", "金龟村那边的路灯坏了好久，晚上走路很黑");
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var before = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, 2202);
+        Assert.NotNull(GroupOf(before, ids[0]));
+        Assert.Equal(GroupOf(before, ids[0]), GroupOf(before, ids[1]));
+
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, page) = await district.GetAsync("/Mining/Terms");
+        Assert.Contains("两个不同地点的需求", page.QuerySelector("p.text-muted")!.TextContent);
+        try
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await district.SubmitAsync("/Mining/Terms", new() { ["Words"] = "聚龙山", ["Tag"] = "ns" })).StatusCode);
+            var after = await RunAsync(app.Factory, staff, DemandHelpers.LiuLian, 2202);
+            Assert.True(GroupOf(after, ids[0]) is null || GroupOf(after, ids[0]) != GroupOf(after, ids[1]));
+        }
+        finally
+        {
+            await QueryAsync(app.Factory, db => db.SegmentationTerms.Where(t => t.Word == "聚龙山").ExecuteDeleteAsync());
+        }
+    }
+
+    private static int? GroupOf(MiningRun run, int demandId) => run.Items.Single(i => i.DemandId == demandId).DuplicateGroup;
 }

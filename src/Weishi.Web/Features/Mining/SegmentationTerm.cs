@@ -6,7 +6,8 @@ namespace Weishi.Web.Features.Mining;
 /// <summary>
 /// A word an administrator added to the segmenter's user dictionary (本区词库): a local place, programme or service name
 /// the shipped dictionary splits (腰旗橄榄球 → 腰旗/橄榄球). Mining runs after it keep the word whole, in keywords,
-/// topics and duplicate signatures.
+/// topics and duplicate signatures; one tagged ns (地名) is also a place, so needs about it and another place are never
+/// suggested as duplicates.
 /// </summary>
 public class SegmentationTerm : IAudited
 {
