@@ -32,6 +32,26 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void Topic_labels_name_what_needs_are_about_not_where()
+    {
+        string[] texts =
+        [
+            "六联社区翠湖花园片区的路灯坏了", "六联社区翠湖花园路灯不亮，晚上很黑", "六联社区新村片区路灯坏了好几盏", "六联社区花园门口路灯不亮",
+            "六联社区翠湖花园片区想办篮球比赛", "六联社区新村篮球场篮筐歪了", "六联社区翠湖花园篮球场地面开裂", "六联社区片区希望组织篮球联赛",
+        ];
+        var topics = new TopicClusterer(TextAnalyzer.Default).Cluster(texts, 2);
+        string[] places = ["六联社区", "六联", "社区", "片区", "花园", "新村", "翠湖花园", "翠湖", "门口"];
+        foreach (var topic in topics)
+        {
+            Assert.DoesNotContain(topic.Keywords, k => places.Contains(k));
+            Assert.DoesNotContain("六联", topic.Label, StringComparison.Ordinal);
+            Assert.DoesNotContain("片区", topic.Label, StringComparison.Ordinal);
+        }
+        Assert.Contains(topics, t => t.Label.Contains("路灯", StringComparison.Ordinal));
+        Assert.Contains(topics, t => t.Label.Contains("篮球", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Trends_count_topics_by_month_and_community()
     {
         var records = Texts.Select((t, i) => new DatedText(t, new DateOnly(2023, 1 + (i % 2), 5), i < 6 ? "LL" : "SH")).ToList();

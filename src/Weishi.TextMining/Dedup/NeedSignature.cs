@@ -180,7 +180,7 @@ public sealed class NeedSignature
         foreach (var token in contentTerms)
         {
             var word = token.Of(text);
-            if (InPlace(token, spans) || Covered(token, concepts) || IsPlaceWord(word, addedPlaces) || IsBoilerplate(word)) continue;
+            if (InPlace(token, spans) || Covered(token, concepts) || PlaceNames.IsPlaceWord(word, addedPlaces) || IsBoilerplate(word)) continue;
             if (DomainConcepts.OfWord(word) is var concept and >= 0)
             {
                 AddConcept(concept, words, ref targets, ref aspects, trace);
@@ -293,18 +293,4 @@ public sealed class NeedSignature
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLookup = Boilerplate.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsBoilerplate(ReadOnlySpan<char> word) => BoilerplateLookup.Contains(word);
-
-    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
-    {
-        "小区", "社区", "街道", "花园", "家园", "新村", "老村", "公园", "广场", "大厦", "学校", "小学", "中学", "村", "城", "苑", "府",
-        "湾", "路", "街", "区", "居", "工业区", "幼儿园", "绿道", "碧道", "区内", "村里", "小区内", "村口", "雅苑", "华府", "公馆",
-        "山庄", "世居", "大道", "学校门口", "门口", "校门口",
-    };
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWordLookup = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>A place word or a place's name: the district's (<paramref name="addedPlaces"/> too), not the need's content.</summary>
-    private static bool IsPlaceWord(ReadOnlySpan<char> word, HashSet<uint> addedPlaces) =>
-        PlaceWordLookup.Contains(word) || (word.Length >= 2 && PlaceNames.KeyOf(PlaceNames.Strip(word)) is var key
-            && (PlaceNames.KnownKeys.Contains(key) || (addedPlaces.Count > 0 && addedPlaces.Contains(key))));
 }

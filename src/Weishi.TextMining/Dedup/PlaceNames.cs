@@ -166,6 +166,20 @@ public static class PlaceNames
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup =
         new HashSet<string>(LongSuffixes.Select(s => s[^2..]), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "小区", "社区", "街道", "花园", "家园", "新村", "老村", "公园", "广场", "大厦", "学校", "小学", "中学", "村", "城", "苑", "府",
+        "湾", "路", "街", "区", "居", "工业区", "幼儿园", "绿道", "碧道", "区内", "村里", "小区内", "村口", "雅苑", "华府", "公馆",
+        "山庄", "世居", "大道", "学校门口", "门口", "校门口",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWordLookup = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A place word or a place's name: the district's (<paramref name="addedPlaces"/> too), not the need's content.</summary>
+    internal static bool IsPlaceWord(ReadOnlySpan<char> word, HashSet<uint> addedPlaces) =>
+        PlaceWordLookup.Contains(word) || (word.Length >= 2 && KeyOf(Strip(word)) is var key
+            && (KnownKeys.Contains(key) || (addedPlaces.Count > 0 && addedPlaces.Contains(key))));
+
     /// <summary>The bigram that identifies a name: its last two characters, hashed like <see cref="Shingles"/>.</summary>
     public static uint KeyOf(ReadOnlySpan<char> name) => name.Length < 2 ? 0 : (uint)TermHash.OfBigram(name[^2], name[^1]);
 
