@@ -18,16 +18,17 @@ public static class Categories
     public static IReadOnlyList<string> All { get; } =
         [Elderly, Children, Assistance, Culture, Education, Environment, Safety, Health, Convenience, Migrant, OutOfScope];
 
+    /// <summary>The names the app gives its project categories (长者关爱 …), so a need and the project made from it read alike.</summary>
     public static string ChineseName(string category) => category switch
     {
-        Elderly => "养老助老",
-        Children => "儿童服务",
-        Assistance => "困难帮扶",
-        Culture => "文体活动",
+        Elderly => "长者关爱",
+        Children => "儿童成长",
+        Assistance => "帮扶救助",
+        Culture => "文化体育",
         Education => "教育培训",
-        Environment => "环境卫生",
-        Safety => "安全防范",
-        Health => "医疗健康",
+        Environment => "环境美化",
+        Safety => "平安建设",
+        Health => "健康医疗",
         Convenience => "便民服务",
         Migrant => "来深建设者",
         OutOfScope => "非微实事范围（转办）",

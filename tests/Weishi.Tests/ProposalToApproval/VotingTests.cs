@@ -188,6 +188,7 @@ public partial class VotingTests(DemoApp app)
         var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
         var (_, page) = await staff.GetAsync($"/Selection?regionId={regionId}&year=2105&rule=OptimalKnapsack");
         Assert.Contains("等额份额法", page.QuerySelector("[data-testid=rule]")!.TextContent);
+        Assert.DoesNotContain("Method of Equal Shares", page.QuerySelector("[data-testid=rule]")!.TextContent);
         // Equal shares with 3 voters of 20 万元 (6.67 each): project 3 (6 万, 3 supporters) is bought first,
         // then project 1 (8 万) by its 2 supporters holding 4.67 each.
         string Outcome(int id) => page.QuerySelector($"tr[data-project='{id}'] [data-testid=outcome]")!.TextContent;

@@ -16,7 +16,7 @@ public static class SelectionRuleNames
     {
         SelectionRule.GreedyByVotes => "按票数依次入选（贪心）",
         SelectionRule.OptimalKnapsack => "预算内总分最高（最优背包）",
-        _ => "等额份额法（Method of Equal Shares，含 Add1 补足）",
+        _ => "等额份额法（每位投票居民分得等额预算份额，剩余预算依次补足）",
     };
 
     /// <summary>The rule's name in pabulib's META "rule" field.</summary>
