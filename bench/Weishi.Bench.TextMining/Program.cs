@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Weishi.Bench.TextMining;
 using Weishi.TextMining.Classification;
 
-// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | feedback-study SEALED_TSV… --dev DEV_TSV… [--scratch WEIGHT] [--leave-one-out] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
+// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | feedback-study SEALED_TSV… --dev DEV_TSV… [--scratch WEIGHT] [--leave-one-out] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | topics TSV… | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "build-model":
@@ -30,6 +30,9 @@ switch (args.FirstOrDefault())
         break;
     case "pair-study":
         PairStudyRun.Run(args[1..]);
+        break;
+    case "topics":
+        TopicStudyRun.Run(args[1..]);
         break;
     case "dedup":
         DedupRun.Run(args[1], args.Contains("--details"));
