@@ -225,7 +225,7 @@ public class DetectorTests(DemoApp app)
         Assert.Contains("有 1 个已完成项目的单位成本明显高于", finding.Statement);
         var row = Assert.Single(finding.Evidence);
         Assert.Equal($"/CostBenchmarking/Project/{costly}", row.Link);
-        Assert.Contains("4000 元/受益人", row.Figure);
+        Assert.Contains("4,000.00 元/受益人", row.Figure);
 
         foreach (var budget in new long[] { 10_000_00, 11_000_00, 10_500_00, 10_200_00 })
             await FindingData.ProjectAsync(app.Factory, 2153, name: "发现测试长者编织班", budgetFen: budget);

@@ -15,7 +15,7 @@ public class UnitCostRuleTests
         var u = UnitCostNormaliser.MainCost(ProjectType.Service, Out(ProjectType.Service, 40), 2_000_000);
         Assert.Equal(UnitMeasure.PerBeneficiary, u.Measure);
         Assert.Equal(50_000m, u.PerUnitFen);
-        Assert.Equal("500 元/受益人", u.Show());
+        Assert.Equal("500.00 元/受益人", u.Show());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Money;
 using Weishi.Web.Features.Projects;
 
 namespace Weishi.Web.Features.CostBenchmarking;
@@ -28,7 +29,7 @@ public sealed record UnitCost(UnitMeasure Measure, decimal Denominator, long Cos
         _ => "元/项",
     };
 
-    public string Show() => PerUnitFen is { } f ? $"{f / 100m:0.##} {MeasureName(Measure)}" : "不可计算";
+    public string Show() => PerUnitFen is { } f ? $"{Money.Yuan(f)} {MeasureName(Measure)}" : "不可计算";
 }
 
 /// <summary>

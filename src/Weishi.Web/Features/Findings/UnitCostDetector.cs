@@ -58,5 +58,5 @@ public sealed class UnitCostDetector(WeishiDbContext db, RecommendationLibrary l
         return new Finding(Type, "功能相似项目单位成本差异大", statement, evidence, await library.TextAsync(Type, ct));
     }
 
-    private static string Show(decimal fen, UnitMeasure measure) => $"{fen / 100m:0.##} {UnitCost.MeasureName(measure)}";
+    private static string Show(decimal fen, UnitMeasure measure) => $"{Money.Yuan(fen)} {UnitCost.MeasureName(measure)}";
 }

@@ -9,6 +9,9 @@ public static class Money
 
     public static string Yuan(long fen) => (fen / 100m).ToString("N2", Zh);
 
+    /// <summary>A computed amount in 分 that need not be whole (a median, a unit cost), shown like <see cref="Yuan(long)"/>.</summary>
+    public static string Yuan(decimal fen) => (fen / 100m).ToString("N2", Zh);
+
     public static string Wan(long fen) => (fen / 1_000_000m).ToString("N2", Zh);
 
     public static decimal WanValue(long fen) => Math.Round(fen / 1_000_000m, 2);

@@ -14,7 +14,8 @@
     } else if (kind === 'years') {
       option = {
         tooltip: { trigger: 'axis' },
-        legend: { data: ['项目数（个）', '实际支出（万元）'] },
+        legend: { data: ['项目数（个）', '实际支出（万元）'], bottom: 0 },
+        grid: { left: 16, right: 16, top: 40, bottom: 36, containLabel: true },
         xAxis: { type: 'category', data: names },
         yAxis: [{ type: 'value', name: '个' }, { type: 'value', name: '万元' }],
         series: [
@@ -25,8 +26,9 @@
     } else {
       option = {
         tooltip: { trigger: 'axis' },
-        grid: { left: 80, right: 20, top: 10, bottom: 20 },
-        xAxis: { type: 'value', name: '万元' },
+        // The axis name sits under the axis: at its end it was cut off on the right.
+        grid: { left: 16, right: 24, top: 10, bottom: 36, containLabel: true },
+        xAxis: { type: 'value', name: '万元', nameLocation: 'middle', nameGap: 24 },
         yAxis: { type: 'category', data: names, inverse: true },
         series: [{ type: 'bar', data: rows.map(function (r) { return r.wan; }), itemStyle: { color: '#c62828' } }]
       };

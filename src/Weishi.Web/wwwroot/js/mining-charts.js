@@ -7,8 +7,9 @@
     if (el.dataset.miningChart === 'trend') {
       option = {
         tooltip: { trigger: 'axis' },
-        legend: { type: 'scroll', data: data.series.map(function (s) { return s.name; }) },
-        grid: { left: 40, right: 20, top: 40, bottom: 30 },
+        // Legend below and labels inside the grid, so the unit does not sit under the legend and a phone shows every month.
+        legend: { type: 'scroll', bottom: 0, data: data.series.map(function (s) { return s.name; }) },
+        grid: { left: 8, right: 24, top: 32, bottom: 40, containLabel: true },
         xAxis: { type: 'category', data: data.months },
         yAxis: { type: 'value', name: '条', minInterval: 1 },
         series: data.series.map(function (s) { return { name: s.name, type: 'line', data: s.data }; })
