@@ -59,6 +59,7 @@ public class RegistryTests(DemoApp app)
     [InlineData("negative", "专职人员数不能为负数")]
     [InlineData("badcode", "校验位")]
     [InlineData("notanumber", "专职人员数")]
+    [InlineData("morecertified", "持证社工（500 人）不能多于专职人员（21 人）")]
     public async Task Bad_registry_input_shows_a_Chinese_message_and_saves_nothing(string kind, string message)
     {
         var existing = await ContractorTestData.CreateAsync(app.Factory);
@@ -70,6 +71,7 @@ public class RegistryTests(DemoApp app)
             "future" => Form("未来成立的单位", code, registered: DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd")),
             "negative" => Form("人数为负的单位", code, staff: "-3"),
             "badcode" => Form("校验位错误的单位", code[..17] + (code[17] == '0' ? '1' : '0')),
+            "morecertified" => Form("持证社工多于专职人员的单位", code, staff: "21", social: "500"),
             _ => Form("人数不是数字的单位", code, staff: "很多"),
         };
         var before = await CountAsync();
@@ -150,6 +152,10 @@ public class RegistryTests(DemoApp app)
         var contractor = await Browser.LoginAsync(app.Factory, user);
         var response = await contractor.SubmitAsync("/Contractors/Profile", Form(own.Name, own.Code, staff: "-1"), formSelector: "[data-testid=registry-form]");
         Assert.Contains("专职人员数不能为负数", (await contractor.ReadAsync(response)).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.False(await ContractorTestData.WithDbAsync(app.Factory, db => db.ContractorChangeRequests.AnyAsync(r => r.ContractorId == own.Id)));
+
+        var moreCertified = await contractor.SubmitAsync("/Contractors/Profile", Form(own.Name, own.Code, staff: "21", social: "500"), formSelector: "[data-testid=registry-form]");
+        Assert.Contains("持证社工（500 人）不能多于专职人员（21 人）", (await contractor.ReadAsync(moreCertified)).QuerySelector("[data-testid=errors]")!.TextContent);
         Assert.False(await ContractorTestData.WithDbAsync(app.Factory, db => db.ContractorChangeRequests.AnyAsync(r => r.ContractorId == own.Id)));
     }
 

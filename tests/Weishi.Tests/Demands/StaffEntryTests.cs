@@ -85,6 +85,35 @@ public class StaffEntryTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_collection_date_before_2015_is_refused_and_saves_nothing()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var regionId = (await TestData.RegionIdAsync(app.Factory, LiuLian)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var response = await staff.SubmitAsync("/Demands/Create", new()
+        {
+            ["Text"] = $"小区路灯不亮，夜间出行不便 {marker}", ["RegionId"] = regionId, ["Channel"] = nameof(DemandChannel.Visit), ["CollectedOn"] = "1900-01-01",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("收集日期不能早于 2015-01-01", Parser.ParseDocument(response.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Empty(await DemandsContainingAsync(app.Factory, marker));
+    }
+
+    [Fact]
+    public async Task A_need_entered_with_only_a_date_shows_only_that_date()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+        var (_, list) = await staff.GetAsync("/Demands?q=" + marker);
+        Assert.Equal("2025-10-08", list.QuerySelector("[data-testid=demand-table] tbody tr [data-testid=demand-when]")!.TextContent.Trim());
+        var (_, track) = await Browser.For(app.Factory).GetAsync("/Portal/Track?code=" + stored.TrackingCode);
+        var when = track.QuerySelector("[data-testid=demand-when]")!.TextContent;
+        Assert.EndsWith("收集于 2025-10-08", when.Trim());
+        Assert.DoesNotContain(":", when);
+    }
+
+    [Fact]
     public async Task Declining_needs_a_reason_which_the_resident_then_sees()
     {
         var marker = Marker();

@@ -196,6 +196,25 @@ public class EvaluationTests(DemoApp app)
         Assert.Equal(before, await Fixtures.QueryAsync(app.Factory, db => db.Set<PerformanceEvaluation>().CountAsync()));
     }
 
+    [Theory]
+    [InlineData(2099, 2099, "截止年度不能晚于今年")]
+    [InlineData(null, null, "起始年度不能早于")]
+    public async Task A_period_after_this_year_or_before_the_programmes_first_year_is_refused_and_saves_nothing(int? fromYear, int? toYear, string message)
+    {
+        var firstYear = await Fixtures.QueryAsync(app.Factory, db => db.Projects.MinAsync(p => p.Year));
+        var from = fromYear ?? firstYear - 1;
+        var to = toYear ?? firstYear;
+        var title = $"QA测试评价 全区 {from}—{to}";
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var page = await finance.ReadAsync(await finance.SubmitAsync("/Evaluation/Create", new()
+        {
+            ["Input.Title"] = title, ["Input.TreeId"] = $"{await TreeIdAsync(app.Factory, TreeKind.Programme)}",
+            ["Input.FromYear"] = $"{from}", ["Input.ToYear"] = $"{to}", ["Input.ScopeKind"] = "District",
+        }));
+        Assert.Contains(message, Fixtures.Errors(page));
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.Set<PerformanceEvaluation>().AnyAsync(e => e.Title == title)));
+    }
+
     [Fact]
     public async Task The_district_report_states_the_source_reports_yearly_figures_and_validates()
     {

@@ -61,6 +61,23 @@ public class CouncilAndRubricTests(DemoApp app)
         Assert.Contains("群众呼声高", record.Body!.TextContent);
     }
 
+    [Theory]
+    [InlineData("张三,代表\n张三\n张三", "成员姓名不能重复：张三")]
+    [InlineData("李四,代表\n,代表", "成员姓名不能为空")]
+    public async Task Members_named_twice_or_without_a_name_are_refused_and_nothing_is_saved(string members, string message)
+    {
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
+        var place = "成员规则测试" + Guid.NewGuid().ToString("N")[..6];
+        var r = await staff.SubmitAsync("/Council", new()
+        {
+            ["regionId"] = S(regionId), ["year"] = "2083", ["heldOn"] = "2082-12-01", ["place"] = place, ["quorum"] = "1", ["members"] = members,
+        });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains(message, Fixtures.Errors(await staff.ReadAsync(r)));
+        Assert.False(await Fixtures.QueryAsync(app.Factory, db => db.CouncilSessions.AnyAsync(s => s.Place == place)));
+    }
+
     [Fact]
     public async Task Without_quorum_or_a_deputy_present_nobody_can_score()
     {

@@ -55,7 +55,9 @@ public sealed record KeyFields(
         if (OrgRatedOn is { } rated && rated > today) errors[nameof(OrgRatedOn)] = "评估日期不能晚于今天";
         if (FullTimeStaff < 0) errors[nameof(FullTimeStaff)] = "专职人员数不能为负数";
         if (CertifiedSocialWorkers < 0) errors[nameof(CertifiedSocialWorkers)] = "持证社工人数不能为负数";
-        else if (FullTimeStaff >= 0 && CertifiedSocialWorkers > FullTimeStaff + 1000) errors[nameof(CertifiedSocialWorkers)] = "持证社工人数不合理";
+        // 持证社工 are counted among the full-time staff (as admission's staff rules read them), never beyond them.
+        else if (FullTimeStaff >= 0 && CertifiedSocialWorkers > FullTimeStaff)
+            errors[nameof(CertifiedSocialWorkers)] = $"持证社工（{CertifiedSocialWorkers} 人）不能多于专职人员（{FullTimeStaff} 人）";
         return errors;
     }
 

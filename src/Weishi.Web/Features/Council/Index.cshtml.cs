@@ -28,7 +28,7 @@ public sealed class IndexModel(WeishiDbContext db, RubricService rubrics) : Page
         else if (heldOn is null) Error = "请填写会议日期";
         else if (string.IsNullOrWhiteSpace(place) || place.Length > 100) Error = "请填写会议地点（不超过100字）";
         else if (parsed.Count == 0) Error = "请填写议事会成员，每行一人；人大代表在姓名后写“,代表”";
-        else if (parsed.Any(m => m.Name.Length > 40)) Error = "成员姓名不超过40字";
+        else if (MembersProblem(parsed) is { } membersProblem) Error = membersProblem;
         else if (quorum < 1 || quorum > parsed.Count) Error = $"法定人数应在 1 到 {parsed.Count} 之间";
         if (Error is not null) { await LoadAsync(); return Page(); }
 
@@ -46,8 +46,17 @@ public sealed class IndexModel(WeishiDbContext db, RubricService rubrics) : Page
     public static List<(string Name, bool Deputy)> ParseMembers(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split([',', '，'], 2, StringSplitOptions.TrimEntries))
-            .Where(p => p[0].Length > 0)
             .Select(p => (p[0], p.Length > 1 && p[1].Contains("代表", StringComparison.Ordinal))).ToList();
+
+    /// <summary>Every member is named, and named once: scores and attendance are recorded per name.</summary>
+    public static string? MembersProblem(IReadOnlyList<(string Name, bool Deputy)> members)
+    {
+        if (members.Any(m => m.Name.Length == 0)) return "成员姓名不能为空（人大代表写“姓名,代表”）";
+        if (members.Any(m => m.Name.Length > 40)) return "成员姓名不超过40字";
+        var repeated = members.GroupBy(m => m.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0) return $"成员姓名不能重复：{string.Join("、", repeated)}（同名的请加以区分，如“{repeated[0]}（二组）”）";
+        return null;
+    }
 
     private async Task LoadAsync()
     {

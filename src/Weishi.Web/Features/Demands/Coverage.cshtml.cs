@@ -40,7 +40,7 @@ public sealed class CoverageModel(WeishiDbContext db, TimeProvider time) : PageM
         if (Selected is null) return NotFound();
         if (!CanEdit) return Forbid();
         var values = Segment.All.Select(s => (Key: s.Key, Value: Population.GetValueOrDefault(s.Key))).Append((Key: Segment.Total, Value: TotalPopulation)).ToList();
-        if (values.Any(v => v.Value is < 0 or > 10_000_000)) Errors.Add("人口数应为 0 到 10000000 之间的整数");
+        Errors.AddRange(Segment.Problems(values));
         if (Errors.Count > 0) return Page();
         var stored = await db.CommunityPopulations.Where(p => p.RegionId == Selected.Id).ToListAsync(ct);
         foreach (var (key, value) in values)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Portal;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Privacy;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demands;
 
@@ -22,13 +23,14 @@ public sealed class CreateModel(WeishiDbContext db, PersonalData personal, TimeP
     [BindProperty] public ResidentType? ResidentType { get; set; }
     [BindProperty] public List<ResidentGroups> Groups { get; set; } = [];
 
+    public DateOnly Today => ChinaDate.Today(time);
     public IReadOnlyList<CommunityOption> Communities { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        CollectedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        CollectedOn = ChinaDate.Today(time);
         if (Communities.Count == 1) RegionId = Communities[0].Id;
     }
 
@@ -38,9 +40,7 @@ public sealed class CreateModel(WeishiDbContext db, PersonalData personal, TimeP
         if (DemandRules.ValidateText(Text) is { } textError) Errors.Add(textError);
         if (Communities.All(c => c.Id != RegionId)) Errors.Add("请选择您负责的社区");
         if (!OfflineChannels.Contains(Channel)) Errors.Add("请选择收集渠道");
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
-        if (CollectedOn is null) Errors.Add("请填写收集日期");
-        else if (CollectedOn > today) Errors.Add("收集日期不能晚于今天");
+        if (DemandRules.ValidateCollectedOn(CollectedOn, ChinaDate.Today(time)) is { } dateError) Errors.Add(dateError);
         if (Location is { Length: > 500 }) Errors.Add("地点不能超过 500 字");
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(Phone))

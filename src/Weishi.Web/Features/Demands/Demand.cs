@@ -2,6 +2,7 @@ using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demands;
 
@@ -60,6 +61,10 @@ public class Demand : IRegionScoped, IAudited
     public DateTime? StatusChangedAtUtc { get; set; }
     /// <summary>When <see cref="DemandStatus.Merged"/>: the need it was merged into, which it now counts as support for.</summary>
     public int? MergedIntoDemandId { get; set; }
+
+    /// <summary>When the need was raised, as shown: only the day when staff entered only a day (the stored time is made up).</summary>
+    public static string When(DateOnly? collectedOn, DateTime submittedAtUtc) =>
+        collectedOn is { } on ? Display.Date(on) : Display.Time(submittedAtUtc);
 
     public static string ChannelName(DemandChannel c) => c switch
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demands;
 
@@ -23,6 +24,18 @@ public static class DemandRules
         var trimmed = text.Trim();
         if (trimmed.Length < MinTextLength) return $"需求内容太短，请至少写 {MinTextLength} 个字";
         if (trimmed.Length > MaxTextLength) return $"需求内容不能超过 {MaxTextLength} 字（现为 {trimmed.Length} 字）";
+        return null;
+    }
+
+    /// <summary>No need heard before this day is recorded: the programme's needs start well after it.</summary>
+    public static readonly DateOnly EarliestCollectedOn = new(2015, 1, 1);
+
+    /// <summary>The reason in Chinese, or null when the day staff heard the need is acceptable.</summary>
+    public static string? ValidateCollectedOn(DateOnly? collectedOn, DateOnly today)
+    {
+        if (collectedOn is not { } on) return "请填写收集日期";
+        if (on > today) return "收集日期不能晚于今天";
+        if (on < EarliestCollectedOn) return $"收集日期不能早于 {Display.Date(EarliestCollectedOn)}";
         return null;
     }
 

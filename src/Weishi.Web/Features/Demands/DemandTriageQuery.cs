@@ -28,7 +28,7 @@ public static class DemandTriageQuery
         return new Paged<Row>(items, page, pageSize, total);
     }
 
-    public sealed record Row(int Id, string Text, string Community, DemandChannel Channel, DemandStatus Status, DateTime SubmittedAtUtc, int? ProjectId, string? ProjectCode);
+    public sealed record Row(int Id, string Text, string Community, DemandChannel Channel, DemandStatus Status, DateTime SubmittedAtUtc, DateOnly? CollectedOn, int? ProjectId, string? ProjectCode);
 
     /// <summary>Text searches count at most this many matches: counting every LIKE match of a million rows is a full scan.</summary>
     public const int TextCountCap = 2000;
@@ -61,6 +61,6 @@ public static class DemandTriageQuery
                 : query.Where(d => d.Text.Contains(q));
         }
         return query.OrderByDescending(d => d.SubmittedAtUtc).ThenByDescending(d => d.Id)
-            .Select(d => new Row(d.Id, d.Text, d.Region!.ShortName, d.Channel, d.Status, d.SubmittedAtUtc, d.ProjectId, d.Project!.Code));
+            .Select(d => new Row(d.Id, d.Text, d.Region!.ShortName, d.Channel, d.Status, d.SubmittedAtUtc, d.CollectedOn, d.ProjectId, d.Project!.Code));
     }
 }

@@ -179,7 +179,7 @@ public sealed class DemoContractorBuilder(WeishiDbContext db)
         for (var i = 0; i < newcomers.Count; i++)
         {
             var c = newcomers[i];
-            if (i == 1) c.FullTimeStaff = 2;
+            if (i == 1) (c.FullTimeStaff, c.CertifiedSocialWorkers) = (2, Math.Min(c.CertifiedSocialWorkers, 2));
             if (i == 2) c.RegisteredOn = new DateOnly(2026, 3, 1);
             db.AdmissionApplications.Add(new AdmissionApplication
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Findings;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Evaluation;
 
@@ -40,7 +41,7 @@ public sealed class EvaluationFactory(WeishiDbContext db, IEnumerable<IFindingDe
         if (tree is null) errors.Add("请选择指标体系");
         if (input.FromYear is not { } from || input.ToYear is not { } to) errors.Add("请填写评价期间的起止年度");
         else if (from > to) errors.Add("起始年度不能晚于截止年度");
-        else if (from < 2015 || to > 2100 || to - from > 9) errors.Add("评价期间须在 2015 年以后，且不超过 10 年");
+        else errors.AddRange(await PeriodErrorsAsync(from, to, ct));
         if (!Enum.IsDefined(input.ScopeKind)) errors.Add("请选择评价范围");
 
         var regionIds = new List<int>();
@@ -84,6 +85,24 @@ public sealed class EvaluationFactory(WeishiDbContext db, IEnumerable<IFindingDe
         db.Add(evaluation);
         await db.SaveChangesAsync(ct);
         return (evaluation, errors);
+    }
+
+    public const int MaxPeriodYears = 10;
+
+    /// <summary>
+    /// A period is evaluated on the programme's data: it may not start before the first year any project has
+    /// (programme-wide, so a community's own later start does not hide earlier years) nor end after this year.
+    /// </summary>
+    private async Task<List<string>> PeriodErrorsAsync(int from, int to, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        var thisYear = ChinaDate.Today(db.Time).Year;
+        // Only the smallest project year is read: no project of another region is shown.
+        var firstYear = await db.Projects.IgnoreQueryFilters().MinAsync(p => (int?)p.Year, ct) ?? thisYear;
+        if (to > thisYear) errors.Add($"截止年度不能晚于今年（{thisYear} 年）");
+        if (from < firstYear) errors.Add($"起始年度不能早于 {firstYear} 年（系统中最早的项目年度）");
+        if (to - from >= MaxPeriodYears) errors.Add($"评价期间不能超过 {MaxPeriodYears} 年");
+        return errors;
     }
 
     /// <summary>Adds the recommendation of every finding whose type the evaluation does not have yet.</summary>

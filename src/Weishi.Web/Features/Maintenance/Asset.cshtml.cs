@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Maintenance;
 
@@ -12,6 +13,7 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
 {
     public Asset Asset { get; private set; } = null!;
     public string? Error { get; private set; }
+    public TimeProvider Time => db.Time;
     public InspectionSchedule.Intervals Schedule { get; private set; } = null!;
     public ILookup<int, int> PhotoIds { get; private set; } = Array.Empty<int>().ToLookup(x => x);
 
@@ -54,12 +56,10 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
     {
         var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (asset is null) return NotFound();
-        if (!Enum.IsDefined(kind)) return await FailAsync(id, "请选择巡查或维修");
-        if (on is null) return await FailAsync(id, "请填写日期");
-        if (on > DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime)) return await FailAsync(id, "日期不能晚于今天");
+        if (AssetRecordRules.Validate(asset, kind, on, defects, ChinaDate.Today(db.Time)) is { } invalid) return await FailAsync(id, invalid);
         var (fen, error) = string.IsNullOrWhiteSpace(cost) ? (0L, null) : Money.ParseYuan(cost);
         if (error is not null) return await FailAsync(id, "费用：" + error);
-        var record = new AssetRecord { AssetId = id, Kind = kind, On = on.Value, Defects = defects?.Trim() is { Length: > 0 } d ? d[..Math.Min(d.Length, 500)] : null, CostFen = fen ?? 0, RecordedBy = db.Scope.UserName };
+        var record = new AssetRecord { AssetId = id, Kind = kind, On = on!.Value, Defects = defects?.Trim() is { Length: > 0 } d ? d : null, CostFen = fen ?? 0, RecordedBy = db.Scope.UserName };
         foreach (var file in photos ?? [])
         {
             var (photo, photoError) = await PhotoCheck.ReadAsync(file, HttpContext.RequestAborted);

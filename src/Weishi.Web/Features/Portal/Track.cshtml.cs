@@ -8,7 +8,7 @@ namespace Weishi.Web.Features.Portal;
 /// <summary>What a resident may see of their need with its tracking code: status, the reason, the project it became.</summary>
 public sealed class TrackModel(WeishiDbContext db) : PageModel
 {
-    public sealed record View(string Text, string Community, DateTime SubmittedAtUtc, DemandStatus Status, string? Reason,
+    public sealed record View(string Text, string Community, DateTime SubmittedAtUtc, DateOnly? CollectedOn, DemandStatus Status, string? Reason,
         string? ProjectCode, string? ProjectName);
 
     public string? Code { get; private set; }
@@ -22,7 +22,7 @@ public sealed class TrackModel(WeishiDbContext db) : PageModel
         if (string.IsNullOrEmpty(Code)) return;
         // Deliberately unfiltered: the code itself is the resident's key to this one row.
         Found = await db.Demands.IgnoreQueryFilters().AsNoTracking().Where(d => d.TrackingCode == Code)
-            .Select(d => new View(d.Text, d.Region!.ShortName, d.SubmittedAtUtc, d.Status, d.StatusReason,
+            .Select(d => new View(d.Text, d.Region!.ShortName, d.SubmittedAtUtc, d.CollectedOn, d.Status, d.StatusReason,
                 d.Project == null ? null : d.Project.Code, d.Project == null ? null : d.Project.Name))
             .FirstOrDefaultAsync(ct);
     }
