@@ -46,7 +46,13 @@ public class ProposalJourney(LiveApp app)
         Assert.Equal("已申报", (await staff.GetByTestId("project-status").TextContentAsync())?.Trim());
         Assert.Contains("开展活动场次", await staff.GetByTestId("targets").TextContentAsync());
 
-        // 2. The residents' council scores it with the published rubric.
+        // 2. The district publishes the year's screening rubric (the standard criteria; opening the page publishes nothing),
+        //    then the residents' council scores the proposal with it.
+        var district = await app.LoginAsync("district");
+        await district.GotoAsync($"/Screening/Rubric?year={Year}");
+        await district.GetByTestId("rubric-none").WaitForAsync();
+        await district.GetByRole(AriaRole.Button, new() { Name = "发布第 1 版" }).ClickAsync();
+        Assert.Equal("1", (await district.GetByTestId("rubric-version").TextContentAsync())?.Trim());
         await staff.GotoAsync("/Council");
         await staff.GetByLabel("年度").FillAsync(Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await staff.GetByLabel("会议日期").FillAsync($"{Year - 1}-12-01");

@@ -14,8 +14,16 @@ public class SurveyJourney(LiveApp app)
     {
         using var scope = app.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-        var project = await db.Projects.Where(p => p.Type == ProjectType.Service && !db.Surveys.Any(s => s.ProjectId == p.Id))
-            .OrderByDescending(p => p.Id).FirstAsync();
+        // A service project being delivered: the demo's projects ended years ago and their surveys are closed.
+        var region = await db.Regions.SingleAsync(r => r.Code == "440310003002");
+        var project = new Project
+        {
+            Code = $"2048-T-{region.Abbr}-{Guid.NewGuid().ToString("N")[..8]}", Year = 2048, Name = "长者健康讲座", Type = ProjectType.Service,
+            Category = ProjectCategory.Elderly, RegionId = region.Id, Status = ProjectStatus.InProgress, PlannedBeneficiaries = 20,
+            CreatedAtUtc = DateTime.UtcNow.AddDays(-30), StatusChangedAtUtc = DateTime.UtcNow.AddDays(-20),
+        };
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
         var survey = new Survey
         {
             ProjectId = project.Id, PublicToken = SurveyServices.NewToken(),
@@ -58,7 +66,8 @@ public class SurveyJourney(LiveApp app)
             {
                 Code = $"2048-T-{region.Abbr}-{Guid.NewGuid().ToString("N")[..8]}", Year = 2048, Name = "长者饭堂助餐服务", Type = ProjectType.Service,
                 Category = ProjectCategory.Elderly, RegionId = region.Id, Status = ProjectStatus.Completed, PlannedBeneficiaries = 20,
-                CreatedAtUtc = DateTime.UtcNow.AddDays(-30), StatusChangedAtUtc = DateTime.UtcNow.AddDays(-30),
+                // Completed ten days ago: its survey takes answers for 30 days after completion.
+                CreatedAtUtc = DateTime.UtcNow.AddDays(-30), StatusChangedAtUtc = DateTime.UtcNow.AddDays(-10),
             };
             db.Projects.Add(project);
             await db.SaveChangesAsync();

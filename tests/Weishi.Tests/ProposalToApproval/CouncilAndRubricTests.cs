@@ -14,6 +14,7 @@ public class CouncilAndRubricTests(DemoApp app)
 
     private async Task<int> SessionAsync(Browser staff, int year, string members, int quorum)
     {
+        await Fixtures.PublishRubricAsync(app.Factory, year);
         var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
         var r = await staff.SubmitAsync("/Council", new()
         {
@@ -103,6 +104,7 @@ public class CouncilAndRubricTests(DemoApp app)
     public async Task The_rubric_is_versioned_and_a_score_keeps_its_version()
     {
         var district = await Browser.LoginAsync(app.Factory, "district");
+        await Fixtures.PublishRubricAsync(app.Factory, 2083);
         var (_, first) = await district.GetAsync("/Screening/Rubric?year=2083");
         Assert.Equal("1", first.QuerySelector("[data-testid=rubric-version]")!.TextContent);
         var staff = await Browser.LoginAsync(app.Factory, "cs-ll");

@@ -32,7 +32,9 @@ public static class Fixtures
         using var scope = factory.Services.CreateScope();
         var db = Db(scope);
         var project = await db.Projects.SingleAsync(p => p.Id == projectId);
-        var rubric = await scope.ServiceProvider.GetRequiredService<RubricService>().EnsureAsync(project.Year);
+        var rubrics = scope.ServiceProvider.GetRequiredService<RubricService>();
+        if (await rubrics.CurrentAsync(project.Year) is null) await rubrics.PublishAsync(project.Year, RubricService.Default);
+        var rubric = (await rubrics.CurrentAsync(project.Year))!;
         var session = new CouncilSession { RegionId = project.RegionId, Year = project.Year, HeldOn = new DateOnly(project.Year - 1, 11, 1), Place = "社区党群服务中心", Quorum = 1, RubricId = rubric.Id };
         var member = new CouncilMember { RegionId = project.RegionId, Name = "代表甲", IsDeputy = true, Present = true };
         session.Members.Add(member);
@@ -40,6 +42,30 @@ public static class Fixtures
         await db.SaveChangesAsync();
         db.CouncilScoreSheets.Add(new CouncilScoreSheet { SessionId = session.Id, RegionId = project.RegionId, MemberId = member.Id, ProjectId = projectId, Total = score });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The district publishes the standard criteria as the year's rubric (through the screening page), unless it has one.</summary>
+    public static async Task PublishRubricAsync(WeishiAppFactory factory, int year)
+    {
+        if (await QueryAsync(factory, db => db.Rubrics.AnyAsync(r => r.Year == year))) return;
+        var district = await Browser.LoginAsync(factory, "district");
+        var r = await district.SubmitAsync($"/Screening/Rubric?year={year}", RubricForm(RubricService.Default));
+        if (r.StatusCode != HttpStatusCode.Redirect && !await QueryAsync(factory, db => db.Rubrics.AnyAsync(x => x.Year == year)))
+            throw new InvalidOperationException($"could not publish the {year} rubric: {Errors(await district.ReadAsync(r))}");
+    }
+
+    public static Dictionary<string, string> RubricForm(IEnumerable<(string Name, int Weight, string Guide)> criteria)
+    {
+        var form = new Dictionary<string, string>();
+        var k = 0;
+        foreach (var (name, weight, guide) in criteria)
+        {
+            form[$"Criteria[{k}].Name"] = name;
+            form[$"Criteria[{k}].Weight"] = weight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form[$"Criteria[{k}].Guide"] = guide;
+            k++;
+        }
+        return form;
     }
 
     public static async Task<T> QueryAsync<T>(WeishiAppFactory factory, Func<WeishiDbContext, Task<T>> query)

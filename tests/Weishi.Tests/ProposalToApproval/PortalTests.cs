@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Publicity;
 
 namespace Weishi.Tests.ProposalToApproval;
 
@@ -54,10 +55,38 @@ public class PortalTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_refused_objection_shows_the_form_again_with_what_the_resident_typed()
+    {
+        var id = await TestData.CreateProjectAsync(app.Factory, Fixtures.LiuLian, 2074, 1_0000_00, ProjectStatus.Publicity);
+        await Fixtures.ExecAsync(app.Factory, async db =>
+        {
+            db.PublicityNotices.Add(new PublicityNotice { ProjectId = id, StartsAtUtc = DateTime.UtcNow.AddDays(-1), EndsAtUtc = DateTime.UtcNow.AddDays(60), Days = 7 });
+            await db.SaveChangesAsync();
+        });
+        var visitor = Browser.For(app.Factory);
+        var url = $"/Public/Projects/Detail/{id}";
+
+        var r = await visitor.SubmitAsync(url, new() { ["text"] = "QA异议：讲座太少了吧<b>加粗</b>", ["phone"] = "abc" }, postUrl: $"{url}?handler=Object");
+        var html = await r.Content.ReadAsStringAsync();
+        var page = await visitor.ReadAsync(r);
+        Assert.Contains("手机号码", Fixtures.Errors(page));
+        Assert.Equal("QA异议：讲座太少了吧<b>加粗</b>", page.QuerySelector("textarea[name=text]")!.TextContent);
+        Assert.Equal("abc", page.QuerySelector("input[name=phone]")!.GetAttribute("value"));
+        Assert.Contains("&lt;b&gt;", html);   // shown again, encoded
+        Assert.DoesNotContain("<b>", html);
+
+        r = await visitor.SubmitAsync(url, new() { ["text"] = "太少", ["phone"] = "13800138000" }, postUrl: $"{url}?handler=Object");
+        page = await visitor.ReadAsync(r);
+        Assert.Contains("5 到 1000 字", Fixtures.Errors(page));
+        Assert.Equal("太少", page.QuerySelector("textarea[name=text]")!.TextContent);
+        Assert.Equal("13800138000", page.QuerySelector("input[name=phone]")!.GetAttribute("value"));
+        Assert.Equal(0, await Fixtures.QueryAsync(app.Factory, db => db.Objections.CountAsync(o => o.ProjectId == id)));
+    }
+
+    [Fact]
     public async Task The_rubric_and_negative_list_are_published_for_anyone()
     {
-        var district = await Browser.LoginAsync(app.Factory, "district");
-        await district.GetAsync("/Screening/Rubric?year=2073");   // publishes the default rubric for the year
+        await Fixtures.PublishRubricAsync(app.Factory, 2073);
         var (status, page) = await Browser.For(app.Factory).GetAsync("/Public/Rubric?year=2073");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("需求紧迫性与广泛性", page.QuerySelector("[data-testid=public-rubric]")!.TextContent);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,19 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Contractors;
 
-/// <summary>Contractors side by side in one category: unit costs, on-time rate, survey satisfaction, scores.</summary>
+/// <summary>
+/// Contractors side by side in one category: unit costs, on-time rate, survey satisfaction, scores. Staff see every
+/// contractor. A contractor user sees only its own figures against its peers' quartiles: other contractors' names
+/// and figures stay out of its reach, like their detail pages (the Contractor query filter).
+/// </summary>
 public sealed class CompareModel(WeishiDbContext db, ContractorAssessment assessment) : PageModel
 {
+    /// <summary>Peer quartiles are shown only over at least this many other contractors, so none can be singled out.</summary>
+    public const int MinPeers = 3;
+
+    /// <summary>One figure of the contractor's own row against the quartiles of the other contractors' rows.</summary>
+    public sealed record PeerFigure(string Label, string Own, string Lower, string Median, string Upper);
+
     public sealed record Row(int Id, string Name, int Projects, long SpentFen, decimal? CostPerBeneficiaryYuan,
         decimal? CostPerBeneficiarySessionYuan, double OnTimeRate, double? Satisfaction, int Answers, double Score)
     {
@@ -20,6 +31,11 @@ public sealed class CompareModel(WeishiDbContext db, ContractorAssessment assess
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public List<Row> Rows { get; private set; } = [];
     public List<int> Years { get; private set; } = [];
+    /// <summary>Set for a contractor user: it gets <see cref="Own"/> and <see cref="Peers"/> instead of <see cref="Rows"/>.</summary>
+    public int? OwnContractorId => db.Scope.ContractorId;
+    public Row? Own { get; private set; }
+    public int PeerCount { get; private set; }
+    public List<PeerFigure> Peers { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -48,5 +64,41 @@ public sealed class CompareModel(WeishiDbContext db, ContractorAssessment assess
                 count > 0 ? Math.Round(sheets.Sum(a => a!.Sum) / (double)count, 2) : null, count,
                 Math.Round(g.Average(s => s.Total), 2));
         }).OrderByDescending(r => r.Score).ToList();
+        if (OwnContractorId is { } own) ShowOwnAgainstPeers(own);
+    }
+
+    private void ShowOwnAgainstPeers(int own)
+    {
+        Own = Rows.FirstOrDefault(r => r.Id == own);
+        var peers = Rows.Where(r => r.Id != own).ToList();
+        Rows = [];
+        PeerCount = peers.Count;
+        if (PeerCount < MinPeers) return;
+        Peers =
+        [
+            Figure("元/受益人", Own?.CostPerBeneficiaryYuan, peers.Select(p => p.CostPerBeneficiaryYuan), v => v.ToString("0.00", CultureInfo.InvariantCulture)),
+            Figure("元/人次（服务类）", Own?.CostPerBeneficiarySessionYuan, peers.Select(p => p.CostPerBeneficiarySessionYuan), v => v.ToString("0.00", CultureInfo.InvariantCulture)),
+            Figure("按时完成率", (decimal?)Own?.OnTimeRate, peers.Select(p => (decimal?)p.OnTimeRate), v => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"),
+            Figure("满意度", (decimal?)Own?.Satisfaction, peers.Select(p => (decimal?)p.Satisfaction), v => v.ToString("0.00", CultureInfo.InvariantCulture)),
+            Figure("平均考核得分", (decimal?)Own?.Score, peers.Select(p => (decimal?)p.Score), v => v.ToString("0.00", CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    private static PeerFigure Figure(string label, decimal? own, IEnumerable<decimal?> peers, Func<decimal, string> format)
+    {
+        var values = peers.Where(v => v is not null).Select(v => v!.Value).Order().ToList();
+        string Show(decimal? v) => v is { } x ? format(x) : "—";
+        // Quartiles of fewer than MinPeers values would give away single contractors' figures.
+        if (values.Count < MinPeers) return new PeerFigure(label, Show(own), "—", "—", "—");
+        return new PeerFigure(label, Show(own), Show(Quantile(values, 0.25m)), Show(Quantile(values, 0.5m)), Show(Quantile(values, 0.75m)));
+    }
+
+    /// <summary>Linear interpolation between the closest ranks of sorted values.</summary>
+    public static decimal Quantile(IReadOnlyList<decimal> sorted, decimal q)
+    {
+        var position = (sorted.Count - 1) * q;
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
     }
 }

@@ -30,10 +30,12 @@ public sealed class IndexModel(WeishiDbContext db, RubricService rubrics) : Page
         else if (parsed.Count == 0) Error = "请填写议事会成员，每行一人；人大代表在姓名后写“,代表”";
         else if (MembersProblem(parsed) is { } membersProblem) Error = membersProblem;
         else if (quorum < 1 || quorum > parsed.Count) Error = $"法定人数应在 1 到 {parsed.Count} 之间";
+        // Members score against the year's published rubric; publishing it is the district's decision, never a side effect here.
+        var rubric = Error is null ? await rubrics.CurrentAsync(year) : null;
+        if (Error is null && rubric is null) Error = $"{year} 年筛选标准尚未发布，请联系区主管部门在“筛选标准”页发布后再登记议事会会议";
         if (Error is not null) { await LoadAsync(); return Page(); }
 
-        var rubric = await rubrics.EnsureAsync(year);
-        var session = new CouncilSession { RegionId = region!.Id, Year = year, HeldOn = heldOn!.Value, Place = place!.Trim(), Quorum = quorum, RubricId = rubric.Id };
+        var session = new CouncilSession { RegionId = region!.Id, Year = year, HeldOn = heldOn!.Value, Place = place!.Trim(), Quorum = quorum, RubricId = rubric!.Id };
         foreach (var (name, deputy) in parsed)
             session.Members.Add(new CouncilMember { RegionId = region.Id, Name = name, IsDeputy = deputy, Present = true });
         db.CouncilSessions.Add(session);

@@ -27,7 +27,9 @@ public sealed class DemoSelectionBuilder(WeishiDbContext db)
     public async Task BuildAsync(CancellationToken ct)
     {
         var rng = new Random(DemoSeeder.Seed + 20);
-        var rubric = await new RubricService(db).EnsureAsync(Year, ct);
+        var rubrics = new RubricService(db);
+        await rubrics.PublishAsync(Year, RubricService.Default, ct);
+        var rubric = (await rubrics.CurrentAsync(Year, ct))!;
         var communities = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).ToListAsync(ct);
         var projects = await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.Year == Year && ProjectWorkflow.Implemented.Contains(p.Status))
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.RegionId, p.Name, p.Type, p.Category, Cost = p.BudgetLines.Sum(l => l.AmountFen) }).ToListAsync(ct);

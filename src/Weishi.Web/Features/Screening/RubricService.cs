@@ -3,7 +3,10 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Screening;
 
-/// <summary>The current rubric of a year; the first use of a year publishes the default rubric as version 1.</summary>
+/// <summary>
+/// The current rubric of a year. Reading never publishes: a year has no rubric until the district publishes one
+/// (the screening page offers the standard criteria below as its first version).
+/// </summary>
 public sealed class RubricService(WeishiDbContext db)
 {
     public static readonly IReadOnlyList<(string Name, int Weight, string Guide)> Default =
@@ -19,13 +22,6 @@ public sealed class RubricService(WeishiDbContext db)
     public Task<Rubric?> CurrentAsync(int year, CancellationToken ct = default) =>
         db.Rubrics.AsNoTracking().Include(r => r.Criteria.OrderBy(c => c.Position))
             .Where(r => r.Year == year).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
-
-    public async Task<Rubric> EnsureAsync(int year, CancellationToken ct = default)
-    {
-        if (await CurrentAsync(year, ct) is { } current) return current;
-        await PublishAsync(year, Default, ct);
-        return (await CurrentAsync(year, ct))!;
-    }
 
     /// <summary>Publishes a new version; returns the refusal in Chinese, or null.</summary>
     public async Task<string?> PublishAsync(int year, IReadOnlyList<(string Name, int Weight, string Guide)> criteria, CancellationToken ct = default)

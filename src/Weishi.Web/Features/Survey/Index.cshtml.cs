@@ -53,6 +53,13 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
             Errors.Add("此问卷已提交过，每人只能填写一次");
             return Page();
         }
+        // One answer per browser on the anonymous link: a cookie remembers it (clearing it still shows up as a burst flag).
+        if (_invitation is null)
+            Response.Cookies.Append(AnsweredCookie(_survey.Id), "1", new CookieOptions
+            {
+                HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true,
+                Path = "/Survey", MaxAge = TimeSpan.FromDays(365),
+            });
         return RedirectToPage("Thanks");
     }
 
@@ -69,9 +76,12 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
         Targeted = (await db.SurveyItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.SurveyId == survey.Id)
             .OrderBy(i => i.Question!.SortOrder).ThenBy(i => i.QuestionId).Select(i => new { i.QuestionId, i.Question!.Text }).ToListAsync(ct))
             .Select(i => (i.QuestionId, i.Text)).ToList();
-        ProjectName = await db.Projects.IgnoreQueryFilters().Where(p => p.Id == survey.ProjectId).Select(p => p.Name).FirstAsync(ct);
+        var project = await db.Projects.IgnoreQueryFilters().Where(p => p.Id == survey.ProjectId)
+            .Select(p => new { p.Name, p.Status, p.StatusChangedAtUtc }).FirstAsync(ct);
+        ProjectName = project.Name;
         var now = db.Time.GetUtcNow().UtcDateTime;
-        if (_invitation is not null)
+        if (SurveyWindow.ClosedReason(project.Status, project.StatusChangedAtUtc, now) is { } over) Close(over);
+        else if (_invitation is not null)
         {
             if (_invitation.ExpiresAtUtc < now) Close("此问卷链接已过期");
             else if (await db.SurveyResponses.IgnoreQueryFilters().AnyAsync(r => r.InvitationId == _invitation.Id, ct))
@@ -79,8 +89,12 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
         }
         else if (await db.SurveyInvitations.IgnoreQueryFilters().AnyAsync(i => i.SurveyId == survey.Id, ct))
             Close("本项目已按参与者登记一人一码发放问卷，请使用短信链接或答卷条上的二维码填写");
+        else if (Request.Cookies.ContainsKey(AnsweredCookie(survey.Id)))
+            Close("您已提交过本问卷，每人只能填写一次，感谢参与");
         return true;
     }
+
+    private static string AnsweredCookie(int surveyId) => $"weishi-survey-{surveyId}";
 
     private void Close(string reason) { Closed = true; ClosedReason = reason; }
 }

@@ -32,6 +32,8 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
     public Rectification? Rectification { get; private set; }
     public List<(string Name, string Url)> Slips { get; } = [];
     public List<string> Errors { get; } = [];
+    /// <summary>Why residents can no longer answer (<see cref="SurveyWindow"/>), or null while the survey is open.</summary>
+    public string? ClosedReason { get; private set; }
 
     [BindProperty] public string? Text { get; set; }
 
@@ -140,8 +142,9 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
     {
         var ct = HttpContext.RequestAborted;
         var project = await db.Projects.Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.Name, p.RegionId, p.ContractorId, Region = p.Region!.Name }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Id, p.Name, p.RegionId, p.ContractorId, Region = p.Region!.Name, p.Status, p.StatusChangedAtUtc }).FirstOrDefaultAsync(ct);
         if (project is null) return false;
+        ClosedReason = SurveyWindow.ClosedReason(project.Status, project.StatusChangedAtUtc, db.Time.GetUtcNow().UtcDateTime);
         (ProjectId, ProjectName, RegionId, ContractorId, RegionName) = (project.Id, project.Name, project.RegionId, project.ContractorId, project.Region);
         Report = await SurveyReport.LoadAsync(db, id, ct);
         Survey = Report?.Survey;

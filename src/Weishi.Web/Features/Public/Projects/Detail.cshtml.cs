@@ -18,6 +18,9 @@ public sealed class DetailModel(WeishiDbContext db) : PageModel
     public PublicityNotice? Notice { get; private set; }
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>What the resident typed, shown again when the objection is refused.</summary>
+    public string? Text { get; private set; }
+    public string? Phone { get; private set; }
     public bool CanObject => Project.Status == ProjectStatus.Publicity && Notice is not null && db.Time.GetUtcNow().UtcDateTime < Notice.EndsAtUtc;
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -28,7 +31,7 @@ public sealed class DetailModel(WeishiDbContext db) : PageModel
         if (!CanObject) Error = "该项目不在公示期内，不能提出异议";
         else if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 5 || text.Length > 1000) Error = "请填写异议内容（5 到 1000 字）";
         else if (!string.IsNullOrWhiteSpace(phone) && PersonalData.ValidatePhone(phone) is { } phoneError) Error = phoneError;
-        if (Error is not null) return Page();
+        if (Error is not null) { Text = text; Phone = phone; return Page(); }
         db.Objections.Add(new Objection
         {
             ProjectId = id, Text = text!.Trim(), LodgedAtUtc = db.Time.GetUtcNow().UtcDateTime,
