@@ -308,8 +308,10 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         Regions = (await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code).ToListAsync())
             .Where(r => scope.CanWrite(r.Id) && (r.Level == RegionLevel.Community || scope.Has(AppRole.SubdistrictOfficer))).ToList();
         if (Input.RegionId == 0) Input.RegionId = Regions.FirstOrDefault()?.Id ?? 0;
+        // Suspended contractors are left out: choosing one is refused on saving (ContractorEligibility) anyway.
+        var suspended = await eligibility.SuspendedAsync(HttpContext.RequestAborted);
         Contractors = (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
+            .Where(c => !suspended.Contains(c.Id)).Select(c => (c.Id, c.Name)).ToList();
         var regionIds = Regions.Select(r => r.Id).ToList();
         var open = db.Demands.AsNoTracking().OpenAndUnlinked().Where(d => regionIds.Contains(d.RegionId));
         // The topic's or group's own needs are listed above the other open needs, not among them.
