@@ -14,6 +14,9 @@ public static class DeliveryAccess
     public static bool Delivers(UserScope scope, Project p) =>
         Manages(scope, p) || (scope.ContractorId != null && scope.ContractorId == p.ContractorId);
 
+    /// <summary>Activities and progress are recorded while the project is 实施中 only (the forms are shown then only).</summary>
+    public static bool Records(Project p) => p.Status == ProjectStatus.InProgress;
+
     /// <summary>Inspections and acceptance: subdistrict and district staff.</summary>
     public static bool Supervises(UserScope scope, Project p) =>
         scope.WriteAll || (scope.CanWrite(p.RegionId) && (scope.Has(AppRole.SubdistrictOfficer) || scope.Has(AppRole.DistrictAdmin)));

@@ -30,7 +30,7 @@ public sealed class NewSessionModel(WeishiDbContext db) : PageModel
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (Project.Type != ProjectType.Service) ModelState.AddModelError("", "只有服务类项目登记活动场次");
-        if (Project.Status != ProjectStatus.InProgress) ModelState.AddModelError("", "项目处于“实施中”时才能登记活动");
+        if (!DeliveryAccess.Records(Project)) ModelState.AddModelError("", "项目处于“实施中”时才能登记活动");
         if (Input.HeldOn is null || Input.From is null || Input.To is null) ModelState.AddModelError("", "请填写活动日期和起止时间");
         else if (Input.To <= Input.From) ModelState.AddModelError("", "结束时间应晚于开始时间");
         if (string.IsNullOrWhiteSpace(Input.Place)) ModelState.AddModelError("", "请填写活动地点");

@@ -32,7 +32,7 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, List<IFormFile>? photos)
     {
         if (await LoadAsync(id) is { } refused) return refused;
-        if (Project.Status != ProjectStatus.InProgress) ModelState.AddModelError("", "项目处于“实施中”时才能登记进度");
+        if (!DeliveryAccess.Records(Project)) ModelState.AddModelError("", "项目处于“实施中”时才能登记进度");
         if (Input.RecordedOn is null) ModelState.AddModelError("", "请填写日期");
         if (string.IsNullOrWhiteSpace(Input.Description)) ModelState.AddModelError("", "请填写进度内容");
         if (string.IsNullOrWhiteSpace(Input.Unit)) ModelState.AddModelError("", "请填写计量单位");

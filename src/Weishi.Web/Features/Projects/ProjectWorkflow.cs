@@ -4,7 +4,7 @@ namespace Weishi.Web.Features.Projects;
 
 /// <summary>
 /// The project state machine: 草稿 → 已申报 → 社区评议 → 街道审核 → 公示中 → 实施中 → 已完工 → 已验收,
-/// with 已否决 and 已撤回 as ends. Each step names the roles that may take it.
+/// with 已否决 and 已撤回 as ends and 街道审核 → 社区评议 as the one step back. Each step names the roles that may take it.
 /// </summary>
 public static class ProjectWorkflow
 {
@@ -24,6 +24,8 @@ public static class ProjectWorkflow
         new(ProjectStatus.CommunityReview, ProjectStatus.Withdrawn, "撤回", Community),
         new(ProjectStatus.SubdistrictReview, ProjectStatus.Publicity, "审核通过并公示", Subdistrict),
         new(ProjectStatus.SubdistrictReview, ProjectStatus.Rejected, "审核否决", Subdistrict),
+        // Back to the community, e.g. for the council's score that the subdistrict cannot approve without.
+        new(ProjectStatus.SubdistrictReview, ProjectStatus.CommunityReview, "退回社区评议", Subdistrict),
         new(ProjectStatus.Publicity, ProjectStatus.InProgress, "公示期满，开始实施", Subdistrict),
         new(ProjectStatus.Publicity, ProjectStatus.Rejected, "公示后否决", Subdistrict),
         new(ProjectStatus.InProgress, ProjectStatus.Completed, "完工", Community),

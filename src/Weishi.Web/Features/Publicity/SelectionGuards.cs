@@ -5,18 +5,21 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.Web.Features.Publicity;
 
 /// <summary>
-/// The rules of issue 5 on the state machine: no 公示中 without a council rubric score; no 实施中 without a
-/// finished publicity period, every objection answered, and the subdistrict's written approval.
+/// The rules of issue 5 on the state machine: no 街道审核 and no 公示中 without a council rubric score; no 实施中
+/// without a finished publicity period, every objection answered, and the subdistrict's written approval.
 /// </summary>
 public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
 {
     public async Task<string?> CheckAsync(Project project, ProjectStatus to, string? comment, CancellationToken ct)
     {
-        if (to == ProjectStatus.Publicity && project.Status != ProjectStatus.Publicity)
-        {
-            var scored = await db.CouncilScoreSheets.IgnoreQueryFilters().AnyAsync(s => s.ProjectId == project.Id && s.Member!.Present, ct);
-            if (!scored) return "项目还没有议事会按筛选标准评分，不能进入公示";
-        }
+        // Checked on the way into 街道审核 too: the council scores only projects at 已申报 or 社区评议, so one sent on
+        // unscored could never be scored and would be stuck before publicity.
+        if (to == ProjectStatus.SubdistrictReview && project.Status != ProjectStatus.SubdistrictReview
+            && !await IsScoredAsync(project.Id, ct))
+            return "项目还没有议事会按筛选标准评分，不能报街道审核；请先在议事会会议中评分";
+        if (to == ProjectStatus.Publicity && project.Status != ProjectStatus.Publicity && !await IsScoredAsync(project.Id, ct))
+            return "项目还没有议事会按筛选标准评分，不能进入公示"
+                + (project.Status == ProjectStatus.SubdistrictReview ? "；可“退回社区评议”，由议事会评分后再报街道审核" : "");
         if (to == ProjectStatus.InProgress)
         {
             var notice = await db.PublicityNotices.AsNoTracking().Where(n => n.ProjectId == project.Id)
@@ -30,6 +33,10 @@ public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
         }
         return null;
     }
+
+    /// <summary>Whether a council member present at the meeting scored the project by the screening criteria.</summary>
+    private Task<bool> IsScoredAsync(int projectId, CancellationToken ct) =>
+        db.CouncilScoreSheets.IgnoreQueryFilters().AnyAsync(s => s.ProjectId == projectId && s.Member!.Present, ct);
 
     public async Task OnMovingAsync(Project project, ProjectStatus from, ProjectStatus to, string? comment, CancellationToken ct)
     {

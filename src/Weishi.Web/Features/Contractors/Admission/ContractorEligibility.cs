@@ -31,14 +31,20 @@ public sealed class ContractorEligibility(WeishiDbContext db, Assessment.Contrac
     /// <summary>Ids of the contractors that may be chosen for the category today (the pool).</summary>
     public async Task<List<int>> PoolAsync(ProjectCategory category, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
         var admitted = await db.AdmissionApplications.IgnoreQueryFilters()
             .Where(a => a.Category == category && a.Status == ApplicationStatus.Admitted)
             .Select(a => a.ContractorId).Distinct().ToListAsync(ct);
-        var suspended = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking()
+        var suspended = await SuspendedAsync(ct);
+        return admitted.Where(id => !suspended.Contains(id)).ToList();
+    }
+
+    /// <summary>Ids of the contractors suspended today (never offered on a proposal form).</summary>
+    public async Task<HashSet<int>> SuspendedAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        return (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.Kind == SanctionKind.Suspension).ToListAsync(ct))
             .Where(s => s.ActiveOn(today)).Select(s => s.ContractorId).ToHashSet();
-        return admitted.Where(id => !suspended.Contains(id)).ToList();
     }
 
     public sealed record Choice(int Id, string Name, double? LatestScore, string? Grade, bool Watched);
