@@ -57,6 +57,7 @@ public class CouncilScoreBeforeReviewTests(DemoApp app)
         Assert.Equal(ProjectStatus.SubdistrictReview, await TestData.StatusAsync(app.Factory, other));
 
         // Back in 社区评议 the council's scoring page offers it again.
+        await Fixtures.PublishRubricAsync(app.Factory, 2038);
         var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
         var created = await staff.SubmitAsync("/Council", new()
         {
