@@ -60,11 +60,16 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoContractorBuilder(db).BuildAsync(ct);
             progress?.Report((95, "实施记录：合同、活动签到、检查"));
             await new DemoDeliveryBuilder(db, personal).BuildAsync(ct);
+            progress?.Report((96, "验收记录"));
+            await new DemoAcceptanceBuilder(db).BuildAsync(ct);
+            progress?.Report((97, "管养、问卷、评价、遴选与需求挖掘"));
             await new DemoUpkeepBuilder(db).BuildAsync(ct);
             await new DemoSurveyBuilder(db).BuildAsync(ct);
             await Evaluation.DefaultTrees.EnsureAsync(db, ct);
             await new DemoSelectionBuilder(db).BuildAsync(ct);
             await new DemoMiningBuilder(db, models).BuildAsync(ct);
+            progress?.Report((98, "本年度：实施中项目与偏差预警"));
+            await new DemoCurrentYearBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
