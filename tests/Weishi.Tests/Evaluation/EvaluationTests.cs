@@ -282,6 +282,8 @@ public class EvaluationTests(DemoApp app)
         Assert.Contains("报告已生成", page.QuerySelector("[data-testid=job-message]")!.TextContent);
         var file = await finance.Client.GetAsync(page.QuerySelector("[data-testid=job-result]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith("民生微实事项目.docx", file.Content.Headers.ContentDisposition!.FileNameStar);
         using var doc = WordprocessingDocument.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync()), false);
         Assert.Contains("项目 579 个", doc.MainDocumentPart!.Document.Body!.InnerText);
     }

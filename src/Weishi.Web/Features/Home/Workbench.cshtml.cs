@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Home;
@@ -17,6 +18,9 @@ public sealed class WorkbenchModel(WeishiDbContext db, BudgetLedger ledger) : Pa
     public IReadOnlyList<BudgetRow> Budgets { get; private set; } = [];
     public IReadOnlyList<ProjectRow> Open { get; private set; } = [];
     public int PendingDemands { get; private set; }
+    public sealed record PosterLink(string Code, string Community);
+    /// <summary>The communities in the user's scope, each with its printable 需求征集 poster.</summary>
+    public IReadOnlyList<PosterLink> Posters { get; private set; } = [];
     public IReadOnlyList<(ProjectStatus Status, int Count)> ByStatus { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -25,6 +29,9 @@ public sealed class WorkbenchModel(WeishiDbContext db, BudgetLedger ledger) : Pa
         Year = await db.AnnualBudgets.Select(b => (int?)b.Year).MaxAsync(ct) ?? DateTime.UtcNow.Year;
         var figures = await ledger.ForYearAsync(Year, ct);
         var names = await db.Regions.AsNoTracking().Where(r => figures.Keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ShortName, ct);
+        var scoped = db.Scope.RegionIds;
+        Posters = await db.Regions.AsNoTracking().Where(r => scoped.Contains(r.Id) && r.Level == RegionLevel.Community)
+            .OrderBy(r => r.Code).Select(r => new PosterLink(r.Code, r.ShortName)).ToListAsync(ct);
         Budgets = figures.Values.OrderBy(f => f.RegionId).Select(f => new BudgetRow(names.GetValueOrDefault(f.RegionId, ""), f)).ToList();
         Open = await db.Projects.AsNoTracking()
             .Where(p => p.Status != ProjectStatus.Accepted && p.Status != ProjectStatus.Rejected && p.Status != ProjectStatus.Withdrawn)

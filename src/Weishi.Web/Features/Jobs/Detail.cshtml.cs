@@ -13,6 +13,7 @@ namespace Weishi.Web.Features.Jobs;
 /// (or a system administrator) may see it.</summary>
 public sealed class DetailModel(WeishiDbContext db, JobProgressBoard board, FileStore files) : PageModel
 {
+    private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider ContentTypes = new();
     public Job Job { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
@@ -24,7 +25,9 @@ public sealed class DetailModel(WeishiDbContext db, JobProgressBoard board, File
     public async Task<IActionResult> OnGetResultAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || Job.ResultPath is null || !files.Exists(Job.ResultPath)) return NotFound();
-        var type = Job.ResultPath.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8" : "application/octet-stream";
+        // The file's own type (Word opens .docx directly), not a generic download; the name is the Chinese one the job chose.
+        var type = Job.ResultPath.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8"
+            : ContentTypes.TryGetContentType(Job.ResultPath, out var known) ? known : "application/octet-stream";
         return File(files.OpenRead(Job.ResultPath), type, Job.ResultFileName ?? Path.GetFileName(Job.ResultPath));
     }
 

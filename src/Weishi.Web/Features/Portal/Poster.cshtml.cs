@@ -9,10 +9,17 @@ namespace Weishi.Web.Features.Portal;
 public sealed class PosterModel(WeishiDbContext db) : PageModel
 {
     public CommunityOption? Community { get; private set; }
+    /// <summary>Without a community code: every community, to pick the one to print.</summary>
+    public IReadOnlyList<CommunityOption> Communities { get; private set; } = [];
     public string FormUrl { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string? community, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(community))
+        {
+            Communities = await CommunityOption.LoadAsync(db, ct);
+            return Page();
+        }
         if (!await LoadAsync(community, ct)) return NotFound();
         return Page();
     }

@@ -49,6 +49,7 @@ public static class AuthSetup
             };
         });
         services.AddAuthorization(Policies.Configure);
+        services.AddScoped<PageLinkAccess>();
 
         var loginPerMinute = config.GetValue("RateLimits:LoginPerMinute", 30);
         var portalPerMinute = config.GetValue("RateLimits:PortalPerMinute", 10);
