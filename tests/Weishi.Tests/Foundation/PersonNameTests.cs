@@ -31,7 +31,7 @@ public class PersonNameTests(DemoApp app)
     public async Task The_evaluation_list_names_its_creator()
     {
         var finance = await Browser.LoginAsync(app.Factory, "finance");
-        var id = await EvaluationScopeTests.CreateAsync(app.Factory, finance, "District", null);
+        var id = await Evaluation.EvaluationScopeTests.CreateAsync(app.Factory, finance, "District", null);
         var (_, list) = await finance.GetAsync("/Evaluation");
         var row = list.QuerySelector($"[data-testid=evaluations] tr[data-id='{id}']")!;
         Assert.Equal("区财政局 评价组", row.QuerySelector("span[data-login=finance]")!.TextContent);
