@@ -27,14 +27,14 @@ public class AuditDisplayTests(DemoApp app)
     [Fact]
     public async Task A_project_status_and_amount_change_reads_with_Chinese_status_names_yuan_and_local_time()
     {
-        var projectId = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2071, 1_234_56, ProjectStatus.SubdistrictReview);
+        var projectId = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2066, 1_234_56, ProjectStatus.SubdistrictReview);
         int lineId;
         using (var scope = app.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();   // the application itself: 系统
             var project = await db.Projects.Include(p => p.BudgetLines).SingleAsync(p => p.Id == projectId);
             project.Status = ProjectStatus.Publicity;
-            project.StatusChangedAtUtc = new DateTime(2071, 3, 1, 2, 30, 0, DateTimeKind.Utc);
+            project.StatusChangedAtUtc = new DateTime(2066, 3, 1, 2, 30, 0, DateTimeKind.Utc);
             var line = project.BudgetLines.Single();
             line.AmountFen = 2_345_67;
             line.UnitPriceFen = 2_345_67;
@@ -47,7 +47,7 @@ public class AuditDisplayTests(DemoApp app)
         var changes = modified.QuerySelector("[data-testid=audit-changes]")!.TextContent;
         Assert.Contains("状态：街道审核 → 公示中", changes);
         Assert.Contains("状态变更时间：", changes);
-        Assert.Contains("→ 2071-03-01 10:30", changes);            // 02:30 UTC is 10:30 in Beijing
+        Assert.Contains("→ 2066-03-01 10:30", changes);            // 02:30 UTC is 10:30 in Beijing
         Assert.DoesNotContain("\"Status\"", changes);
         Assert.Equal("项目", modified.QuerySelector("[data-testid=audit-entity]")!.TextContent.Trim());
         Assert.Equal("系统", modified.QuerySelector("[data-testid=audit-actor]")!.TextContent.Trim());
@@ -132,16 +132,16 @@ public class AuditDisplayTests(DemoApp app)
     [Fact]
     public async Task The_log_shows_who_by_display_name_keeps_the_login_and_finds_by_either()
     {
-        await TestData.SetBudgetAsync(app.Factory, "440310003003", 2072, 10_000_00);
+        await TestData.SetBudgetAsync(app.Factory, "440310003003", 2067, 10_000_00);
         var regionId = await TestData.RegionIdAsync(app.Factory, "440310003003");
         var district = await Browser.LoginAsync(app.Factory, "district");
-        var response = await district.SubmitAsync("/Budgets?year=2072",
-            new() { ["regionId"] = regionId.ToString(), ["year"] = "2072", ["districtFunds"] = "20000" }, "/Budgets?handler=Funds");
+        var response = await district.SubmitAsync("/Budgets?year=2067",
+            new() { ["regionId"] = regionId.ToString(), ["year"] = "2067", ["districtFunds"] = "20000" }, "/Budgets?handler=Funds");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         int budgetId;
         using (var scope = app.Factory.Services.CreateScope())
             budgetId = await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().AnnualBudgets
-                .Where(b => b.RegionId == regionId && b.Year == 2072).Select(b => b.Id).SingleAsync();
+                .Where(b => b.RegionId == regionId && b.Year == 2067).Select(b => b.Id).SingleAsync();
 
         foreach (var actor in new[] { "王主任", "district" })
         {
