@@ -34,7 +34,7 @@ public class AuditTests(DemoApp app)
         var auditor = await Browser.LoginAsync(app.Factory, "auditor");
         var (status, page) = await auditor.GetAsync($"/Audit?entity=AnnualBudget&entityId={budgetId}");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("45678912", page.QuerySelector("[data-testid=audit-table]")!.TextContent);
+        Assert.Contains("456,789.12 元", page.QuerySelector("[data-testid=audit-table]")!.TextContent);   // 分 shown as 元
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class ApprovalRulesTests(DemoApp app)
         Assert.Contains("议事会评分", timeline);
         Assert.Contains("开始公示", timeline);
         Assert.Contains("答复异议：已改在小区内广场举办", timeline);
-        Assert.Contains("sd-ps：街道审批通过：经审核，同意实施", timeline);
+        Assert.Contains("坪山街道工作人员：街道审批通过：经审核，同意实施", timeline);   // the officer by display name (login sd-ps)
     }
 
     [Fact]

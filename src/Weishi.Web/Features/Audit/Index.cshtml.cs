@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
@@ -16,15 +17,26 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AuditEntry> Result { get; private set; } = null!;
-    public IReadOnlyList<string> Entities { get; private set; } = [];
+    /// <summary>The recorded types (code name, as filtered on) with their Chinese names.</summary>
+    public IReadOnlyList<(string Code, string Name)> Entities { get; private set; } = [];
+
+    /// <summary>A row's fields as read by people; null when the row holds a summary text instead.</summary>
+    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model);
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Entities = await db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
+        Entities = (await db.AuditEntries.Select(a => a.Entity).Distinct().ToListAsync(ct))
+            .Select(e => (e, AuditNames.Entity(e))).OrderBy(e => e.Item2, StringComparer.Ordinal).ToList();
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Entity)) query = query.Where(a => a.Entity == Entity);
-        if (!string.IsNullOrWhiteSpace(Actor)) query = query.Where(a => a.UserName.Contains(Actor.Trim()));
+        if (!string.IsNullOrWhiteSpace(Actor))
+        {
+            // 操作人 is shown by display name, so it is looked for by display name as well as by login name.
+            var actor = Actor.Trim();
+            var logins = UserDisplayNames.LoginsMatching(actor, await UserDisplayNames.LoadAsync(db, HttpContext, ct));
+            query = query.Where(a => a.UserName.Contains(actor) || logins.Contains(a.UserName));
+        }
         if (!string.IsNullOrWhiteSpace(EntityId)) query = query.Where(a => a.EntityId == EntityId.Trim());
         Result = await Paged<AuditEntry>.LoadAsync(query.OrderByDescending(a => a.Id), PageNumber, 50, ct);
     }

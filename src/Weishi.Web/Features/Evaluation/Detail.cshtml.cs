@@ -17,6 +17,8 @@ public sealed class DetailModel(WeishiDbContext db, EvaluationScorer scorer, Eva
     public ScoreSheet Sheet { get; private set; } = null!;
     public PerformanceEvaluation Evaluation => Sheet.Evaluation;
     public bool CanEdit { get; private set; }
+    /// <summary>范围 with the regions' (or projects') names.</summary>
+    public string ScopeText { get; private set; } = "";
     public string? ErrorCode { get; private set; }
     public string? Error { get; private set; }
 
@@ -150,6 +152,7 @@ public sealed class DetailModel(WeishiDbContext db, EvaluationScorer scorer, Eva
         if (evaluation is null) return false;
         Sheet = await scorer.ScoreAsync(evaluation, ct);
         CanEdit = EvaluationAccess.CanEdit(db.Scope, evaluation);
+        ScopeText = await EvaluationScopeText.OfAsync(db, evaluation, ct);
         return true;
     }
 }

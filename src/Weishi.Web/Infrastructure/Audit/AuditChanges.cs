@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Weishi.Web.Features.Acceptance;
+using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.Contractors.Admission;
+using Weishi.Web.Features.Contractors.Assessment;
+using Weishi.Web.Features.CostBenchmarking;
+using Weishi.Web.Features.Demands;
+using Weishi.Web.Features.Evaluation;
+using Weishi.Web.Features.Maintenance;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Proposals;
+using Weishi.Web.Features.Regions;
+using Weishi.Web.Features.Selection;
+using Weishi.Web.Features.Voting;
+using Weishi.Web.Infrastructure.Web;
+
+namespace Weishi.Web.Infrastructure.Audit;
+
+/// <summary>
+/// Reads an audit row's stored before/after JSON as a list of field → old → new for people: Chinese field names,
+/// enum values by their Chinese names, 分 as 元, UTC as local time, personal ciphertext and hashes as 已加密.
+/// The stored row is never changed; a row whose text is not JSON (a summary) is shown as it is.
+/// </summary>
+public static class AuditChanges
+{
+    public sealed record Change(string Field, string? Old, string? New);
+
+    public const string Protected = "（已加密）";
+    public const string Empty = "（空）";
+
+    /// <summary>Enum types whose values have a Chinese name, each by the feature's own naming helper.</summary>
+    private static readonly Dictionary<Type, Func<object, string>> EnumNames = new()
+    {
+        [typeof(ProjectStatus)] = v => ProjectWorkflow.Name((ProjectStatus)v),
+        [typeof(ProjectType)] = v => ProjectNames.Type((ProjectType)v),
+        [typeof(ProjectCategory)] = v => ProjectNames.Category((ProjectCategory)v),
+        [typeof(DemandChannel)] = v => Demand.ChannelName((DemandChannel)v),
+        [typeof(DemandStatus)] = v => Demand.StatusName((DemandStatus)v),
+        [typeof(AgeBand)] = v => DemandProfile.Name((AgeBand)v),
+        [typeof(ResidentType)] = v => DemandProfile.Name((ResidentType)v),
+        [typeof(ResidentGroups)] = v => DemandProfile.GroupNames((ResidentGroups)v),
+        [typeof(UnitMeasure)] = v => UnitCost.MeasureName((UnitMeasure)v),
+        [typeof(AssetKind)] = v => AssetNames.Kind((AssetKind)v),
+        [typeof(UpkeepBody)] = v => AssetNames.Body((UpkeepBody)v),
+        [typeof(AssetRecordKind)] = v => AssetNames.Record((AssetRecordKind)v),
+        [typeof(AppRole)] = v => AppRoles.DisplayName((AppRole)v),
+        [typeof(ContractorType)] = v => Contractor.TypeName((ContractorType)v),
+        [typeof(ApplicationStatus)] = v => AdmissionApplication.StatusName((ApplicationStatus)v),
+        [typeof(RuleOutcome)] = v => AdmissionRule.OutcomeName((RuleOutcome)v),
+        [typeof(RuleKind)] = v => RulesModel.KindName((RuleKind)v),
+        [typeof(ProposalStatus)] = v => SanctionProposal.StatusName((ProposalStatus)v),
+        [typeof(TargetDimension)] = v => PerformanceTarget.DimensionName((TargetDimension)v),
+        [typeof(SelectionRule)] = v => SelectionRuleNames.Name((SelectionRule)v),
+        [typeof(RegionLevel)] = v => Region.LevelName((RegionLevel)v),
+        [typeof(AcceptanceResult)] = v => AcceptanceRecord.ResultName((AcceptanceResult)v),
+        [typeof(ScoringMethod)] = v => IndicatorNode.MethodName((ScoringMethod)v),
+        [typeof(EvaluationScopeKind)] = v => PerformanceEvaluation.ScopeName((EvaluationScopeKind)v),
+        [typeof(AdmissionDecision)] = v => AdmissionVerdict.DecisionName((AdmissionDecision)v),
+        [typeof(SanctionKind)] = v => ContractorSanction.KindName((SanctionKind)v),
+        // Enums the pages name inline: the same words.
+        [typeof(ChangeStatus)] = v => (ChangeStatus)v switch { ChangeStatus.Pending => "待区主管部门确认", ChangeStatus.Approved => "已确认", _ => "已退回" },
+        [typeof(BallotKind)] = v => (BallotKind)v == BallotKind.Approval ? "限选投票" : "预算投票",
+        [typeof(TreeKind)] = v => (TreeKind)v == TreeKind.Programme ? "项目绩效评价" : "社区自评",
+    };
+
+    public static bool HasEnumName(Type enumType) => EnumNames.ContainsKey(enumType);
+
+    /// <summary>The changes of one row; null when its text is not field JSON (then show <see cref="AuditEntry.After"/> as it is).</summary>
+    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model)
+    {
+        var before = Parse(entry.Before);
+        var after = Parse(entry.After);
+        if ((entry.Before is not null && before is null) || (entry.After is not null && after is null) || (before is null && after is null))
+            return null;
+        var type = model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == entry.Entity);
+        var fields = (before ?? after)!.Keys.Concat((after ?? before)!.Keys).Distinct();
+        return fields.Select(f => new Change(AuditNames.Field(f),
+                before is null ? null : Show(f, before.GetValueOrDefault(f), type),
+                after is null ? null : Show(f, after.GetValueOrDefault(f), type)))
+            .ToList();
+    }
+
+    private static Dictionary<string, JsonElement>? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || !json.TrimStart().StartsWith('{')) return null;
+        try { return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json); }
+        catch (JsonException) { return null; }
+    }
+
+    private static string Show(string field, JsonElement value, IEntityType? type)
+    {
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return Empty;
+        if (AuditNames.IsProtected(field)) return Protected;
+        var clr = type?.FindProperty(field)?.ClrType;
+        clr = clr is null ? null : Nullable.GetUnderlyingType(clr) ?? clr;
+        if (clr is { IsEnum: true } && value.TryGetInt64(out var number))
+        {
+            var enumValue = Enum.ToObject(clr, number);
+            return EnumNames.TryGetValue(clr, out var name) ? name(enumValue) : enumValue.ToString()!;
+        }
+        if (field.EndsWith("Fen", StringComparison.Ordinal) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var fen))
+            return Money.Money.Yuan(fen) + " 元";
+        if ((clr == typeof(DateTime) || (clr is null && field.EndsWith("Utc", StringComparison.Ordinal)))
+            && value.ValueKind == JsonValueKind.String
+            && DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
+            return Display.Time(utc);
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => "是",
+            JsonValueKind.False => "否",
+            JsonValueKind.String => value.GetString()!,
+            _ => value.GetRawText(),
+        };
+    }
+}
