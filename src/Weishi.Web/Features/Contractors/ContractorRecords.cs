@@ -80,6 +80,8 @@ public enum ChangeStatus
 /// <summary>A contractor's change to its key registry fields, waiting for the district's confirmation.</summary>
 public class ContractorChangeRequest : IAudited, IContractorOwned
 {
+    public static string StatusName(ChangeStatus status) => status switch { ChangeStatus.Pending => "待区主管部门确认", ChangeStatus.Approved => "已确认", _ => "已退回" };
+
     public int Id { get; set; }
     public int ContractorId { get; set; }
     public Contractor? Contractor { get; set; }

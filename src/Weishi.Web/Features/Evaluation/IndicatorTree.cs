@@ -10,6 +10,11 @@ public enum TreeKind
     SelfEvaluation = 2,
 }
 
+public static class TreeKinds
+{
+    public static string Name(TreeKind kind) => kind == TreeKind.Programme ? "项目绩效评价" : "社区自评";
+}
+
 public enum ScoringMethod
 {
     /// <summary>A group node: its score is the sum of its children.</summary>

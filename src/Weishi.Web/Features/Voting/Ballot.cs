@@ -17,6 +17,8 @@ public enum BallotKind
 /// <summary>A residents' vote on a community's proposals for a year; the selection rule is fixed when it opens.</summary>
 public class Ballot : IRegionScoped, IAudited
 {
+    public static string KindName(BallotKind kind) => kind == BallotKind.Approval ? "限选投票" : "预算投票";
+
     public int Id { get; set; }
     public int RegionId { get; set; }
     public Region? Region { get; set; }

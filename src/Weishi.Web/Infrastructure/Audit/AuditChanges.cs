@@ -60,10 +60,9 @@ public static class AuditChanges
         [typeof(EvaluationScopeKind)] = v => PerformanceEvaluation.ScopeName((EvaluationScopeKind)v),
         [typeof(AdmissionDecision)] = v => AdmissionVerdict.DecisionName((AdmissionDecision)v),
         [typeof(SanctionKind)] = v => ContractorSanction.KindName((SanctionKind)v),
-        // Enums the pages name inline: the same words.
-        [typeof(ChangeStatus)] = v => (ChangeStatus)v switch { ChangeStatus.Pending => "待区主管部门确认", ChangeStatus.Approved => "已确认", _ => "已退回" },
-        [typeof(BallotKind)] = v => (BallotKind)v == BallotKind.Approval ? "限选投票" : "预算投票",
-        [typeof(TreeKind)] = v => (TreeKind)v == TreeKind.Programme ? "项目绩效评价" : "社区自评",
+        [typeof(ChangeStatus)] = v => ContractorChangeRequest.StatusName((ChangeStatus)v),
+        [typeof(BallotKind)] = v => Ballot.KindName((BallotKind)v),
+        [typeof(TreeKind)] = v => TreeKinds.Name((TreeKind)v),
     };
 
     public static bool HasEnumName(Type enumType) => EnumNames.ContainsKey(enumType);

@@ -1,10 +1,10 @@
+using Weishi.Web.Infrastructure.Web;
+
 namespace Weishi.Web.Infrastructure.Jobs;
 
 /// <summary>A background task run once a day at a fixed Beijing time, each run in its own DI scope (as the system).</summary>
 public abstract class DailyJob(IServiceScopeFactory scopes, TimeProvider time, ILogger log, TimeSpan atBeijingTime) : BackgroundService
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     /// <summary>What the run did, for the log.</summary>
     protected abstract Task<string> RunAsync(IServiceProvider services, DateOnly today, CancellationToken ct);
 
@@ -16,7 +16,7 @@ public abstract class DailyJob(IServiceScopeFactory scopes, TimeProvider time, I
             {
                 await Task.Delay(UntilNextRun(time.GetUtcNow(), atBeijingTime), time, stoppingToken);
                 using var scope = scopes.CreateScope();
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
+                var today = ChinaDate.Today(time);
                 log.LogInformation("{Result}", await RunAsync(scope.ServiceProvider, today, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -32,7 +32,7 @@ public abstract class DailyJob(IServiceScopeFactory scopes, TimeProvider time, I
 
     public static TimeSpan UntilNextRun(DateTimeOffset nowUtc, TimeSpan atBeijingTime)
     {
-        var local = TimeZoneInfo.ConvertTime(nowUtc, China);
+        var local = TimeZoneInfo.ConvertTime(nowUtc, ChinaDate.Zone);
         var next = new DateTimeOffset(local.Date + atBeijingTime, local.Offset);
         if (next <= local) next = next.AddDays(1);
         return next - local;

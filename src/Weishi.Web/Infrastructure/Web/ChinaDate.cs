@@ -1,9 +1,9 @@
 namespace Weishi.Web.Infrastructure.Web;
 
-/// <summary>Today's date in the district (Asia/Shanghai), the bound for dates users enter.</summary>
+/// <summary>The district's time zone (Asia/Shanghai) and today's date there: the bound for dates users enter, the day a daily job runs for.</summary>
 public static class ChinaDate
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
 }
