@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,10 @@ namespace Weishi.Web.Infrastructure.Auth;
 /// </summary>
 public sealed class PageLinkAccess(EndpointDataSource endpoints, IAuthorizationPolicyProvider policies, IAuthorizationService authorization)
 {
-    private static readonly ConditionalWeakTable<EndpointDataSource, (TemplateMatcher Matcher, Endpoint Endpoint)[]> Routes = new();
+    /// <summary>The pages' route matchers, and the page each link path led to: the menu asks for the same few dozen paths on every request.</summary>
+    private sealed record Pages((TemplateMatcher Matcher, Endpoint Endpoint)[] Routes, ConcurrentDictionary<string, Endpoint?> ByPath);
+
+    private static readonly ConditionalWeakTable<EndpointDataSource, Pages> Tables = new();
 
     public async Task<bool> MayOpenAsync(ClaimsPrincipal user, string href)
     {
@@ -31,11 +35,15 @@ public sealed class PageLinkAccess(EndpointDataSource endpoints, IAuthorizationP
     {
         var path = href.Split('?', '#')[0];
         if (!path.StartsWith('/')) return null;
-        var routes = Routes.GetValue(endpoints, source => source.Endpoints.OfType<RouteEndpoint>()
+        var pages = Tables.GetValue(endpoints, source => new Pages([.. source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .OrderBy(e => e.Order).ThenBy(e => e.RoutePattern.InboundPrecedence)
-            .Select(e => (new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText ?? ""), Defaults(e.RoutePattern)), (Endpoint)e))
-            .ToArray());
+            .Select(e => (new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText ?? ""), Defaults(e.RoutePattern)), (Endpoint)e))], new()));
+        return pages.ByPath.GetOrAdd(path, p => Match(pages.Routes, p));
+    }
+
+    private static Endpoint? Match((TemplateMatcher Matcher, Endpoint Endpoint)[] routes, string path)
+    {
         var values = new RouteValueDictionary();
         foreach (var (matcher, endpoint) in routes)
         {
