@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Weishi.Bench.TextMining;
 using Weishi.TextMining.Classification;
 
-// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | feedback-study SEALED_TSV… --dev DEV_TSV… [--scratch WEIGHT] [--leave-one-out] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | topics TSV… | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
+// Verbs: build-model PATH | build-pair-model PATH DEV_TSV… | pair-study DEV_TSV… [--test TSV…] | feedback-study SEALED_TSV… --dev DEV_TSV… [--scratch WEIGHT] [--leave-one-out] | pipeline [COUNT] | agreement [COUNT] | cross-validate [FOLDS] | holdout TRAIN_COUNT | throughput [MB] | evaluate TSV [TRAIN_COUNT] | topics TSV… | dedup DEV_TSV [--details] | dedup-speed [COUNT] | dedup-sweep DEV_TSV… | annotators SET_TSV RELABEL_TSV… | explain TEXT… | anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "build-model":
@@ -12,6 +12,9 @@ switch (args.FirstOrDefault())
         break;
     case "dedup-speed":
         DedupSpeedRun.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "annotators":
+        AnnotatorRun.Run(args[1..]);
         break;
     case "dedup-sweep":
         DedupSweepRun.Run(args[1..]);
