@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Portal;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demands;
 
@@ -60,12 +61,12 @@ public sealed class CoverageModel(WeishiDbContext db, TimeProvider time) : PageM
         Communities = (await CommunityOption.LoadAsync(db, ct)).Where(c => db.Scope.CanRead(c.Id)).ToList();
         Community ??= Communities.Count > 0 ? Communities[0].Id : null;
         Selected = Communities.FirstOrDefault(c => c.Id == Community);
-        Year ??= time.GetUtcNow().UtcDateTime.AddHours(8).Year;
+        Year ??= ChinaDate.Today(time).Year;
         if (Selected is null) return;
         CanEdit = db.Scope.CanWrite(Selected.Id);
 
-        var from = new DateTime(Year.Value, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
-        var to = from.AddYears(1);
+        var from = ChinaDate.StartUtc(new DateOnly(Year.Value, 1, 1));
+        var to = ChinaDate.StartUtc(new DateOnly(Year.Value + 1, 1, 1));
         var demands = db.Demands.AsNoTracking().Where(d => d.RegionId == Selected.Id && d.SubmittedAtUtc >= from && d.SubmittedAtUtc < to);
         ByChannel = (await demands.GroupBy(d => d.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(x => x.Count).Select(x => (x.Key, x.Count)).ToList();

@@ -41,7 +41,6 @@ public sealed class CreateModel(WeishiDbContext db, EvaluationFactory factory) :
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        await DefaultTrees.EnsureAsync(db, ct);
         OwnCommunity = EvaluationAccess.OwnCommunity(db.Scope);
         // The newest version of each tree is offered.
         var all = await db.Set<IndicatorTree>().AsNoTracking().OrderBy(t => t.Kind).ThenByDescending(t => t.Version).ToListAsync(ct);

@@ -11,7 +11,7 @@ public sealed record MetricValue(string Code, decimal? Value, IReadOnlyList<Metr
 public sealed record MetricDefinition(string Code, string Name, string Formula, bool Ratio = true)
 {
     public string Format(decimal v) => Ratio
-        ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%"
+        ? Infrastructure.Web.Display.Percent(v)
         : v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 }
 

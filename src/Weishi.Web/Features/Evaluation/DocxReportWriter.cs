@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Evaluation;
 
@@ -94,7 +95,7 @@ public static class DocxReportWriter
         for (var i = 0; i < 4; i++) body.Append(new Paragraph());
         body.Append(Centered($"评价范围：{r.ScopeName}", 28, false), Centered($"评价期间：{r.Period}", 28, false),
             Centered($"评价组织单位：{r.Evaluator}", 28, false),
-            Centered($"报告生成时间：{r.GeneratedAtUtc.AddHours(8):yyyy年M月d日}", 28, false));
+            Centered($"报告生成时间：{ChinaDate.Of(r.GeneratedAtUtc):yyyy年M月d日}", 28, false));
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
     }
 

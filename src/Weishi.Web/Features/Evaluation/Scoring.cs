@@ -36,6 +36,9 @@ public static class Scoring
 
     public static decimal Round(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>A score as a figure among others: always two decimals (85.00 beside 85.35), "—" when there is none.</summary>
+    public static string Show(decimal? score) => score is { } s ? Round(s).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+
     /// <summary>
     /// Reads bands written as "≥0.95:1；≥0.9:0.8；≤0.3:1" (also &gt;= / &lt;= and ASCII separators). Returns the error
     /// in Chinese when the text is not understood.

@@ -12,12 +12,15 @@ public static class SurveyWindow
 {
     public static TimeSpan AfterDelivery => ProjectModel.TokenLifetime;
 
+    /// <summary>The China date on which the survey of a project completed or accepted at that time closes.</summary>
+    public static DateOnly ClosesOn(DateTime statusChangedAtUtc) => ChinaDate.Of(statusChangedAtUtc + AfterDelivery);
+
     /// <summary>Why answering is closed (in Chinese), or null while it is open.</summary>
     public static string? ClosedReason(ProjectStatus status, DateTime statusChangedAtUtc, DateTime nowUtc) => status switch
     {
         ProjectStatus.Rejected or ProjectStatus.Withdrawn => "该项目已撤销，问卷已关闭",
         ProjectStatus.Completed or ProjectStatus.Accepted when statusChangedAtUtc + AfterDelivery < nowUtc =>
-            $"本项目已于 {Display.Date(DateOnly.FromDateTime(statusChangedAtUtc))} {(status == ProjectStatus.Accepted ? "验收" : "完工")}，问卷已于 {AfterDelivery.Days} 天后截止",
+            $"本项目已于 {Display.Date(ChinaDate.Of(statusChangedAtUtc))} {(status == ProjectStatus.Accepted ? "验收" : "完工")}，问卷已于 {AfterDelivery.Days} 天后截止（{Display.Date(ClosesOn(statusChangedAtUtc))}）",
         _ => null,
     };
 }

@@ -5,17 +5,27 @@ namespace Weishi.Web.Infrastructure.Data;
 
 public static class StartupTasks
 {
-    /// <summary>Migrates the database and, unless switched off with Demo__Seed=false, loads the Pingshan demo into an empty one.</summary>
+    /// <summary>
+    /// Migrates the database, adds the reference data every installation needs and, unless switched off with
+    /// Demo__Seed=false, loads the Pingshan demo into an empty one.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await EnsureReferenceDataAsync(db);
         if (app.Configuration.GetValue("Demo:Seed", true) && !await db.Projects.IgnoreQueryFilters().AnyAsync())
         {
             Console.WriteLine("正在载入坪山区演示数据……");
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(new ConsoleProgress());
         }
+    }
+
+    /// <summary>Reference data that pages only read: added when missing, so every start may run it.</summary>
+    public static async Task EnsureReferenceDataAsync(WeishiDbContext db, CancellationToken ct = default)
+    {
+        await Features.Evaluation.DefaultTrees.EnsureAsync(db, ct);
     }
 
     public static void PrintWelcome(WebApplication app)

@@ -5,6 +5,7 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Evaluation.Trees;
 
+/// <summary>The indicator trees, read only: the shipped ones are added at start-up (<see cref="DefaultTrees"/>), not by viewing.</summary>
 public sealed class IndexModel(WeishiDbContext db) : PageModel
 {
     public List<IndicatorTree> Trees { get; private set; } = [];
@@ -12,7 +13,6 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await DefaultTrees.EnsureAsync(db, ct);
         CanEdit = db.Scope.Has(AppRole.FinanceEvaluator);
         Trees = await db.Set<IndicatorTree>().AsNoTracking().OrderBy(t => t.Kind).ThenByDescending(t => t.Version).ToListAsync(ct);
     }
