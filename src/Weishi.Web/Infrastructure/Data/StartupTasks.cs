@@ -25,6 +25,7 @@ public static class StartupTasks
     /// <summary>Reference data that pages only read: added when missing, so every start may run it.</summary>
     public static async Task EnsureReferenceDataAsync(WeishiDbContext db, CancellationToken ct = default)
     {
+        await Features.Regions.RegionSeed.EnsureAsync(db, ct);
         await Features.Evaluation.DefaultTrees.EnsureAsync(db, ct);
     }
 
