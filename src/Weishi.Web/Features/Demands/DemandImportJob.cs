@@ -55,7 +55,8 @@ public sealed class DemandImportJob(DemandImporter importer, FileStore files) : 
             if (result.Ok)
                 return new JobOutcome(true, $"导入完成：新增 {result.Imported} 条，跳过已存在的 {result.Skipped} 条。");
             var report = await WriteErrorReportAsync(result.Errors, ct);
-            return new JobOutcome(false, $"发现 {result.ErrorCount} 处问题，未导入任何数据。请下载错误报告，修改后重新上传。",
+            var first = result.Errors[0];
+            return new JobOutcome(false, $"发现 {result.ErrorCount} 处问题，未导入任何数据。第一处：第 {first.Row} 行{(first.Column.Length > 0 ? $"“{first.Column}”" : "")}，{first.Problem}。请下载错误报告，修改后重新上传。",
                 report, $"导入错误报告-{Path.GetFileNameWithoutExtension(p.FileName)}.csv");
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException)

@@ -5,6 +5,7 @@ using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Jobs;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demands;
 
@@ -26,7 +27,6 @@ public sealed class DemandImporter(WeishiDbContext db)
 {
     private const int ProgressEvery = 5000;
     private const int MaxReportedErrors = 10_000;
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly string[] TimeFormats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d",
@@ -120,7 +120,10 @@ public sealed class DemandImporter(WeishiDbContext db)
         if (time is null) Bad(ImportColumns.Time, "时间不能为空");
         else if (!DateTime.TryParseExact(time, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
             Bad(ImportColumns.Time, $"无法识别的时间「{Shorten(time)}」，应如 2024-03-05 14:30");
-        else submittedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), China);
+        // The rule of the single need form (DemandRules.ValidateCollectedOn) holds for every imported row.
+        else if (DemandRules.ValidateCollectedOn(DateOnly.FromDateTime(local), ChinaDate.Today(db.Time)) is { } dateError)
+            Bad(ImportColumns.Time, $"{dateError}（文件中为「{Shorten(time)}」）");
+        else submittedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaDate.Zone);
 
         var location = row[ImportColumns.Location];
         if (location is { Length: > 500 }) Bad(ImportColumns.Location, "地点不能超过 500 字");

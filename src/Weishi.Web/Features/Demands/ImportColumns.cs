@@ -18,7 +18,7 @@ public static class ImportColumns
     public static readonly (string Field, string[] Aliases, string Meaning)[] All =
     [
         (CaseNumber, ["案件编号", "工单编号", "诉求编号", "case_number", "caseNumber"], "民生诉求系统的案件编号；民生诉求导入时必填，全系统唯一，重复导入时跳过"),
-        (Time, ["诉求时间", "受理时间", "提交时间", "时间", "time"], "必填；如 2024-03-05 14:30 或 2024/3/5（北京时间）"),
+        (Time, ["诉求时间", "受理时间", "提交时间", "时间", "time"], $"必填；如 2024-03-05 14:30 或 2024/3/5（北京时间），不早于 {Infrastructure.Web.Display.Date(DemandRules.EarliestCollectedOn)}，不晚于今天"),
         (Text, ["诉求内容", "需求内容", "内容", "text"], $"必填；{DemandRules.MinTextLength}–{DemandRules.MaxTextLength} 字"),
         (Location, ["地点", "地址", "诉求地址", "位置", "location"], "选填；未填社区时按地址中的社区名判断所属社区"),
         (Community, ["社区", "所属社区", "community"], "选填；社区名称、简称或区划代码"),

@@ -36,6 +36,14 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         return Page();
     }
 
+    /// <summary>The form shown again, nothing saved, with the needs of the applicant now chosen.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync()
+    {
+        Mined = Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup);
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(string? submitAs)
     {
         var ct = HttpContext.RequestAborted;

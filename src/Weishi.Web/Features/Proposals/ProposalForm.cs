@@ -114,9 +114,7 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
     /// <summary>Links the chosen open needs (and those of the mined topic or group) to the project; saved by the caller.</summary>
     protected async Task<int> LinkDemandsAsync(Project project, Region region, CancellationToken ct)
     {
-        // Only open needs of the applicant region are linked; a cross-community proposal (by the subdistrict) links
-        // needs of its communities too. Db.Demands keeps to the user's scope.
-        var linkable = Db.Demands.OpenAndUnlinked().Where(d => d.RegionId == region.Id || d.Region!.ParentId == region.Id);
+        var linkable = Linkable(region.Id);
         var chosen = Input.DemandIds;
         var toLinkQuery = Mined?.DemandIds(Db) is { } minedIds
             ? linkable.Where(d => chosen.Contains(d.Id) || minedIds.Contains(d.Id))
@@ -129,6 +127,12 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
         }
         return toLink.Count;
     }
+
+    /// <summary>The needs a proposal of the applicant region may link (offered on the form, linked on saving): open needs
+    /// of that region; a cross-community proposal (by the subdistrict) links needs of its communities too. Db.Demands
+    /// keeps to the user's scope.</summary>
+    private IQueryable<Demand> Linkable(int applicantRegionId) =>
+        Db.Demands.OpenAndUnlinked().Where(d => d.RegionId == applicantRegionId || d.Region!.ParentId == applicantRegionId);
 
     /// <summary>The form filled from a stored proposal (to copy it or to edit it).</summary>
     protected static InputModel InputFrom(Project source, ProposalDetails? details, IEnumerable<PerformanceTarget> targets) => new()
@@ -243,8 +247,10 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
         var suspended = await eligibility.SuspendedAsync(HttpContext.RequestAborted);
         Contractors = (await Db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Where(c => !suspended.Contains(c.Id)).Select(c => (c.Id, c.Name)).ToList();
-        var regionIds = Regions.Select(r => r.Id).ToList();
-        var open = Db.Demands.AsNoTracking().OpenAndUnlinked().Where(d => regionIds.Contains(d.RegionId));
+        // Only the applicant's needs are offered (not those of every community in the user's scope): the others would
+        // not be linked on saving.
+        var applicant = Regions.Any(r => r.Id == Input.RegionId) ? Input.RegionId : 0;
+        var open = Linkable(applicant).AsNoTracking();
         // The topic's or group's own needs are listed above the other open needs, not among them.
         if (Mined is { } mined && await LoadMinedAsync(mined))
         {

@@ -22,8 +22,14 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, ISm
         var now = db.Time.GetUtcNow().UtcDateTime;
         if (ballot is null || !ballot.IsOpen(now)) return "投票未开放或已结束";
         var phoneHash = await personal.HashAsync(phone!, ct);
-        var recent = await db.VoterCodes.CountAsync(c => c.BallotId == ballotId && c.PhoneHash == phoneHash && c.ExpiresAtUtc > now, ct);
-        if (recent >= MaxCodesPerLifetime) return $"验证码发送过于频繁，请 {CodeLifetime.TotalMinutes:0} 分钟后再试";
+        var valid = await db.VoterCodes.Where(c => c.BallotId == ballotId && c.PhoneHash == phoneHash && c.ExpiresAtUtc > now)
+            .Select(c => c.ExpiresAtUtc).ToListAsync(ct);
+        if (valid.Count >= MaxCodesPerLifetime)
+        {
+            // A new code may be sent once the oldest valid one expires.
+            var wait = Math.Max(1, (int)Math.Ceiling((valid.Min() - now).TotalMinutes));
+            return $"验证码发送过于频繁：同一手机号 {CodeLifetime.TotalMinutes:0} 分钟内最多获取 {MaxCodesPerLifetime} 次，请 {wait} 分钟后再试；已收到的验证码仍可使用";
+        }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         db.VoterCodes.Add(new VoterCode { BallotId = ballotId, PhoneHash = phoneHash, CodeHash = await personal.HashAsync("vote-code:" + phoneHash + ":" + code, ct), ExpiresAtUtc = now + CodeLifetime });
         await db.SaveChangesAsync(ct);
@@ -54,14 +60,17 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, ISm
             return "您已经投过票了，每人每次投票只能投一次";
         var pending = await db.VoterCodes.Where(c => c.BallotId == ballotId && c.PhoneHash == phoneHash && !c.Used && c.ExpiresAtUtc > now)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        if (pending is null) return "验证码已过期或未发送，请重新获取";
-        if (pending.Attempts >= MaxAttempts) return "验证码错误次数过多，请重新获取";
+        if (pending is null) return $"验证码已过期（有效期 {CodeLifetime.TotalMinutes:0} 分钟）或尚未获取，请点击“获取验证码”重新获取，已选的项目会保留";
+        if (pending.Attempts >= MaxAttempts) return "验证码错误次数过多，该验证码已失效，请点击“获取验证码”重新获取";
         var codeHash = await personal.HashAsync("vote-code:" + phoneHash + ":" + (code ?? "").Trim(), ct);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(codeHash), Encoding.ASCII.GetBytes(pending.CodeHash)))
         {
             pending.Attempts++;
             await db.SaveChangesAsync(ct);
-            return "验证码不正确";
+            var left = MaxAttempts - pending.Attempts;
+            return left > 0
+                ? $"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {left} 次）"
+                : "验证码不正确，错误次数已达上限，该验证码已失效，请点击“获取验证码”重新获取";
         }
         pending.Used = true;
         var vote = new Vote { BallotId = ballotId, VoterHash = phoneHash, CastAtUtc = now };

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Voting;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Privacy;
 
 namespace Weishi.Web.Features.Public.Vote;
 
 /// <summary>Residents vote with a phone code; results are shown only after the ballot closes.</summary>
 public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageModel
 {
-    public sealed record Option(int ProjectId, string Name, long CostFen, int Votes);
+    /// <param name="HasPublicPage">The project is shown on the public portal (/Public/Projects), so the option links to it.</param>
+    public sealed record Option(int ProjectId, string Name, long CostFen, int Votes, bool HasPublicPage);
 
     public Ballot Ballot { get; private set; } = null!;
     public string Community { get; private set; } = "";
@@ -17,8 +19,12 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
     public int TotalVotes { get; private set; }
     public bool IsOpen => Ballot.IsOpen(db.Time.GetUtcNow().UtcDateTime);
     public bool IsClosed => Ballot.IsClosed(db.Time.GetUtcNow().UtcDateTime);
+    // What the resident chose and typed is shown again whatever the answer (code sent, or vote refused).
     [BindProperty] public string? Phone { get; set; }
-    public bool CodeSent { get; private set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public List<int> Choices { get; set; } = [];
+    /// <summary>"验证码已发送至 138****1234，10 分钟内有效" after a code was sent.</summary>
+    public string? CodeSentNotice { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -27,15 +33,16 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
     {
         if (!await LoadAsync(id)) return NotFound();
         Error = await voting.SendCodeAsync(id, Phone);
-        CodeSent = Error is null;
+        if (Error is null)
+            CodeSentNotice = $"验证码已发送至 {PersonalData.MaskPhone(Phone!)}，{VotingService.CodeLifetime.TotalMinutes:0} 分钟内有效";
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVoteAsync(int id, string? code, List<int> choices)
+    public async Task<IActionResult> OnPostVoteAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Error = await voting.CastAsync(id, Phone, code, choices);
-        if (Error is not null) { CodeSent = true; return Page(); }
+        Error = await voting.CastAsync(id, Phone, Code, Choices);
+        if (Error is not null) return Page();
         TempData["Message"] = "投票成功，感谢参与！结果将在投票结束后公布";
         return RedirectToPage(new { id });
     }
@@ -55,9 +62,10 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
                 .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N)
             : [];
         TotalVotes = closed ? await db.Votes.IgnoreQueryFilters().CountAsync(v => v.BallotId == id) : 0;
+        var onPortal = await PublicProjects.Visible(db).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync();
         Options = (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new { p.Id, p.Name, Cost = p.BudgetLines.Sum(l => l.AmountFen) }).ToListAsync())
-            .Select(p => new Option(p.Id, p.Name, p.Cost, counts.GetValueOrDefault(p.Id)))
+            .Select(p => new Option(p.Id, p.Name, p.Cost, counts.GetValueOrDefault(p.Id), onPortal.Contains(p.Id)))
             .OrderByDescending(o => o.Votes).ThenBy(o => o.ProjectId).ToList();
         return true;
     }
