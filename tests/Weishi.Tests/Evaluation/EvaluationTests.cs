@@ -302,7 +302,7 @@ public class EvaluationTests(DemoApp app)
         Assert.Equal(["2021年", "2022年", "2023年"], years.QuerySelectorAll("[data-testid=compare] tbody tr td:first-child").Select(td => td.TextContent));
         var (status, rows) = await finance.GetAsync($"/Evaluation/Rows?id={id}&metric={DataMetrics.InspectionCoverage}");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("共 1592 行", rows.Body!.TextContent);
+        Assert.Contains("共 1592 条", rows.Body!.TextContent);
     }
 
     [Fact]

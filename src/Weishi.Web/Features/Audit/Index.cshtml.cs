@@ -14,7 +14,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AuditEntry> Result { get; private set; } = null!;
     /// <summary>The recorded types (code name, as filtered on) with their Chinese names.</summary>

@@ -15,7 +15,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<DemandTriageQuery.Row> Result { get; private set; } = null!;
     public IReadOnlyList<CommunityOption> Communities { get; private set; } = [];

@@ -16,7 +16,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public ProjectType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public ProjectCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Result { get; private set; } = null!;
     public IReadOnlyList<int> Years { get; private set; } = [];

@@ -18,7 +18,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Community { get; set; }
     /// <summary>Words in the project's name or code.</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<Row> Result { get; private set; } = null!;
     public IReadOnlyList<Portal.CommunityOption> Communities { get; private set; } = [];
 
