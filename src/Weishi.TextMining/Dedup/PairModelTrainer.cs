@@ -27,7 +27,7 @@ public sealed partial class PairModelTrainer
     public static List<(double[] Features, bool Same)> Examples(LabelledNeeds set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var (signatures, shingles) = Prepare(set.Texts, null);
+        var (signatures, shingles) = Prepare(set.Texts, null, null);
         var examples = new List<(double[], bool)>();
         for (var i = 0; i < set.Texts.Count; i++)
         {
@@ -41,12 +41,16 @@ public sealed partial class PairModelTrainer
         return examples;
     }
 
-    /// <summary>The texts as one corpus, as the detector sees its needs: signatures, shingles, and places learned across them.</summary>
-    private static (NeedSignature[] Signatures, List<uint[]> Shingles) Prepare(IReadOnlyList<string> texts, Classification.CategoryClassifier? classifier)
+    /// <summary>The texts as one corpus, as the detector sees its needs: signatures, shingles, and places learned across
+    /// them (with <paramref name="analyzer"/>'s segmentation and added places; the shipped analyzer when null).</summary>
+    private static (NeedSignature[] Signatures, List<uint[]> Shingles) Prepare(IReadOnlyList<string> texts, Classification.CategoryClassifier? classifier,
+        Text.TextAnalyzer? analyzer)
     {
-        var signatures = new DuplicateDetector { Classifier = classifier ?? Classification.CategoryClassifier.Default }.Signatures(texts.Cast<string?>().ToList());
+        var detector = new DuplicateDetector { Classifier = classifier ?? Classification.CategoryClassifier.Default, Analyzer = analyzer ?? Text.TextAnalyzer.Default };
+        var signatures = detector.Signatures(texts.Cast<string?>().ToList());
         var shingles = texts.Select(t => Shingles.Of(t)).ToList();
-        PlaceMentions.Assign(signatures, shingles);
+        if (analyzer is null) PlaceMentions.Assign(signatures, shingles);
+        else PlaceMentions.Assign(signatures, shingles, analyzer);
         return (signatures, shingles);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Classification;
-using Weishi.TextMining.Text;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Mining;
@@ -17,7 +16,7 @@ public sealed record RetrainResult(int CorrectionsUsed, int HeldOut, double? Acc
 /// Retrains the category model on the shipped training set plus the staff corrections (the latest per need). Every
 /// fifth correction is held out (<see cref="HoldOut"/>) to measure the model in use before and the new one; staff
 /// corrections weigh <see cref="CorrectionWeight"/> times a built-in example because they are the district's own,
-/// checked data.
+/// checked data. It segments as the mining runs do (<see cref="MiningModelStore.CurrentAsync"/>: the district's terms too).
 /// </summary>
 public sealed class ClassifierRetrainer(WeishiDbContext db, MiningModelStore models, TimeProvider time)
 {
@@ -32,9 +31,10 @@ public sealed class ClassifierRetrainer(WeishiDbContext db, MiningModelStore mod
         if (latest.Count == 0) return (null, "还没有人工更正的需求类别，无需重新训练。");
 
         var (training, heldOut) = HoldOut.Split([.. latest.Select(c => new LabelledText(c.Text, c.Category))]);
-        var (_, before) = await models.ClassifierAsync(db, ct);
-        var model = CategoryClassifier.Retrain(training.SelectMany(e => Enumerable.Repeat(e, CorrectionWeight)));
-        var after = new CategoryClassifier(model, TextAnalyzer.Default);
+        var current = await models.CurrentAsync(db, ct);
+        var before = current.Classifier;
+        var model = CategoryClassifier.Retrain(training.SelectMany(e => Enumerable.Repeat(e, CorrectionWeight)), current.Analyzer);
+        var after = new CategoryClassifier(model, current.Analyzer);
 
         using var bytes = new MemoryStream();
         model.Save(bytes);

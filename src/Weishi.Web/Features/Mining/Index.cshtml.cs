@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Classification;
 using Weishi.Web.Features.Demands;
@@ -26,6 +27,24 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
     [BindProperty(SupportsGet = true)] public int? RegionId { get; set; }
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
+    /// <summary>The page of each list shown; links and forms keep them with the run (<see cref="RouteValues"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "groupsPage")] public int GroupsPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "referPage")] public int ReferPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "referredPage")] public int ReferredPage { get; set; } = 1;
+
+    /// <summary>The run shown and the page of each list: what page links and the forms' actions carry.</summary>
+    public Dictionary<string, string> RouteValues
+    {
+        get
+        {
+            var values = new Dictionary<string, string>();
+            if (Run is { } run) values["run"] = run.ToString(CultureInfo.InvariantCulture);
+            if (GroupsPage > 1) values["groupsPage"] = GroupsPage.ToString(CultureInfo.InvariantCulture);
+            if (ReferPage > 1) values["referPage"] = ReferPage.ToString(CultureInfo.InvariantCulture);
+            if (ReferredPage > 1) values["referredPage"] = ReferredPage.ToString(CultureInfo.InvariantCulture);
+            return values;
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Page() : NotFound();
@@ -105,12 +124,16 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         return await AfterActionAsync(refusal, $"已将类别更正为“{Categories.ChineseName(category ?? "")}”，重新训练模型时会用到", ct);
     }
 
+    /// <summary>What the shared pager needs for one of the page's lists: its page parameter, the run and the other
+    /// lists' pages to keep, and the list's heading to jump back to.</summary>
+    public ViewDataDictionary PagerData(string parameter, string anchor) =>
+        new(ViewData) { ["PageParameter"] = parameter, ["PageQuery"] = RouteValues, ["PageAnchor"] = anchor };
+
     /// <summary>Proposal form prefilled from a topic or duplicate group: name, content from the representative texts,
     /// category, region. The link names the run and the topic or group; the proposal form links all of its open needs.</summary>
-    public string ProposalLink(string title, IReadOnlyList<MiningView.Need> needs, string? category, MinedNeeds mined)
+    public string ProposalLink(string title, MiningView.OpenNeeds open, string? category, MinedNeeds mined)
     {
-        var open = needs.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
-        var content = "根据居民需求：" + string.Join("；", open.Take(5).Select(n => n.Text));
+        var content = "根据居民需求：" + string.Join("；", open.Texts);
         if (content.Length > 600) content = content[..600];
         var query = new List<string>
         {
@@ -120,9 +143,9 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
             "content=" + Uri.EscapeDataString(content),
         };
         if (category is not null && Enum.TryParse<ProjectCategory>(category, true, out var pc) && Enum.IsDefined(pc)) query.Add("category=" + pc);
-        var regions = open.Select(n => n.RegionId).Distinct().ToList();
+        var regions = open.Regions.Select(n => n.RegionId).Distinct().ToList();
         if (regions.Count == 1) query.Add("region=" + regions[0].ToString(CultureInfo.InvariantCulture));
-        else if (open.Select(n => n.ParentRegionId).Distinct().ToList() is [{ } parent]) query.Add("region=" + parent.ToString(CultureInfo.InvariantCulture));
+        else if (open.Regions.Select(n => n.ParentRegionId).Distinct().ToList() is [{ } parent]) query.Add("region=" + parent.ToString(CultureInfo.InvariantCulture));
         return "/Proposals/Create?" + string.Join('&', query);
     }
 
@@ -134,7 +157,8 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
             return await LoadAsync(ct) ? Page() : NotFound();
         }
         TempData["Message"] = success;
-        return Redirect(Run is { } run ? $"/Mining?run={run}" : "/Mining");
+        var query = string.Join('&', RouteValues.Select(v => v.Key + "=" + v.Value));
+        return Redirect(query.Length > 0 ? "/Mining?" + query : "/Mining");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -157,7 +181,7 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
         {
             RegionId = run.RegionId;
             Run = run.Id;
-            Result = await view.LoadAsync(run, ct);
+            Result = await view.LoadAsync(run, new MiningView.Pages(GroupsPage, ReferPage, ReferredPage), ct);
         }
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
         From ??= Display.Date(run?.From ?? today.AddMonths(-6));

@@ -7,12 +7,10 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Mining;
 
-/// <summary>The models a mining run uses; a null version id (and a null pair model) is the model shipped with the app.</summary>
-public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier Classifier, int? PairModelVersionId, PairModel? PairModel)
-{
-    /// <summary>The segmentation and keywords: the shipped dictionary with the district's terms (本区词库).</summary>
-    public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.Default;
-}
+/// <summary>The models a mining run uses, and the retrainers train on; a null version id (and a null pair model) is the
+/// model shipped with the app. <see cref="Analyzer"/> is the segmentation and keywords: the shipped dictionary with
+/// the district's terms (本区词库); <see cref="Classifier"/> segments with it too.</summary>
+public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier Classifier, int? PairModelVersionId, PairModel? PairModel, TextAnalyzer Analyzer);
 
 /// <summary>The models mining uses: the newest retrained versions in the database that an administrator has not
 /// retired, else the models shipped with the app, and the segmenter with the district's terms. Loaded models are kept
@@ -25,11 +23,15 @@ public sealed class MiningModelStore
     private readonly HashSet<int> _unreadablePairModels = [];
     private (string Key, TextAnalyzer Analyzer)? _analyzer;
 
+    /// <summary>What a mining run uses and what retraining starts from and segments with (so a model learns the tokens
+    /// the runs will give it).</summary>
     public async Task<MiningModels> CurrentAsync(WeishiDbContext db, CancellationToken ct)
     {
         var (classifierId, classifier) = await ClassifierAsync(db, ct);
         var (pairModelId, pairModel) = await PairModelAsync(db, ct);
-        return new MiningModels(classifierId, classifier, pairModelId, pairModel) { Analyzer = await AnalyzerAsync(db, ct) };
+        var analyzer = await AnalyzerAsync(db, ct);
+        if (analyzer != TextAnalyzer.Default) classifier = new CategoryClassifier(classifier.Model, analyzer);
+        return new MiningModels(classifierId, classifier, pairModelId, pairModel, analyzer);
     }
 
     /// <summary>

@@ -2,92 +2,186 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Classification;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Mining;
 
-/// <summary>What the 需求分析 page shows of a stored run, with the needs' current state and staff corrections applied.</summary>
+/// <summary>
+/// What the 需求分析 page shows of a stored run, with the needs' current state and staff corrections applied. A run
+/// can hold a district's year of needs (100,000 and more), so nothing loads the whole run: the counts are grouped in
+/// the database (topic sizes, months and communities are stored with the run), and the lists are read a page at a time.
+/// </summary>
 public sealed class MiningView(WeishiDbContext db)
 {
     public const int ReviewRows = 50;
+    public const int GroupsPerPage = 20;
+    public const int NeedsPerPage = 30;
+    /// <summary>The open needs whose texts prefill a proposal's content.</summary>
+    public const int ProposalTexts = 5;
 
     public sealed record Need(int Id, string TrackingCode, string Text, int RegionId, int? ParentRegionId, string Community,
         DemandStatus Status, string Category, double Confidence, bool Corrected, int Support);
 
+    /// <summary>What a proposal made from a topic or group starts from: the first open needs' texts, and where the open needs are.</summary>
+    public sealed record OpenNeeds(IReadOnlyList<string> Texts, IReadOnlyList<(int RegionId, int? ParentRegionId)> Regions)
+    {
+        public bool Any => Regions.Count > 0;
+
+        public static OpenNeeds Of(IEnumerable<Need> needs)
+        {
+            var open = needs.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
+            return new([.. open.Take(ProposalTexts).Select(n => n.Text)], [.. open.Select(n => (n.RegionId, n.ParentRegionId)).Distinct()]);
+        }
+    }
+
     public sealed record TopicView(MiningTopic Topic, IReadOnlyList<(string Month, int Count)> Monthly,
-        IReadOnlyList<(string Community, int Count)> Communities, IReadOnlyList<Need> Representatives, IReadOnlyList<Need> Needs,
-        string? MainCategory);
+        IReadOnlyList<(string Community, int Count)> Communities, IReadOnlyList<Need> Representatives, OpenNeeds Open, string? MainCategory);
 
     public sealed record Share(string Category, string Name, int Count, double Fraction);
 
     public sealed record Referral(Need Need, string Department, string? Note, string By, DateTime At);
 
+    public sealed record Group(int Number, IReadOnlyList<Need> Members);
+
+    /// <summary>Which page of each list to show (1-based).</summary>
+    public sealed record Pages(int Groups = 1, int ToRefer = 1, int Referred = 1);
+
     public sealed record Result(MiningRun Run, IReadOnlyList<TopicView> Topics, IReadOnlyList<string> Months,
-        IReadOnlyList<Share> Shares, IReadOnlyList<(int Number, IReadOnlyList<Need> Members)> DuplicateGroups,
-        IReadOnlyList<Need> ToRefer, IReadOnlyList<Referral> Referred, IReadOnlyList<Need> ToReview);
+        IReadOnlyList<Share> Shares, Paged<Group> DuplicateGroups, Paged<Need> ToRefer, Paged<Referral> Referred, IReadOnlyList<Need> ToReview);
 
-    public async Task<Result> LoadAsync(MiningRun run, CancellationToken ct)
+    /// <summary>A run's item with its need's current state and the latest staff correction of its category, if any.</summary>
+    private sealed class Row
     {
-        var rows = await db.MiningItems.AsNoTracking().Where(i => i.RunId == run.Id)
-            .Select(i => new
-            {
-                i.DemandId, i.TopicNumber, i.DuplicateGroup, i.Category, i.Confidence,
-                i.Demand!.TrackingCode, i.Demand.Text, i.Demand.RegionId, i.Demand.Region!.ParentId, Community = i.Demand.Region.ShortName, i.Demand.Status,
-            }).ToListAsync(ct);
-        var corrections = (await db.CategoryCorrections.AsNoTracking()
-                .Where(c => db.MiningItems.Any(i => i.RunId == run.Id && i.DemandId == c.DemandId))
-                .Select(c => new { c.Id, c.DemandId, c.Category }).ToListAsync(ct))
-            .GroupBy(c => c.DemandId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!.Category);
-        var support = await DemandMerger.SupportAsync(db, [.. rows.Select(r => r.DemandId)], ct);
-        var needs = rows.ToDictionary(r => r.DemandId, r =>
-        {
-            var corrected = corrections.TryGetValue(r.DemandId, out var category);
-            return new Need(r.DemandId, r.TrackingCode ?? "", r.Text, r.RegionId, r.ParentId, r.Community, r.Status,
-                corrected ? category! : r.Category, r.Confidence, corrected, support.GetValueOrDefault(r.DemandId, 1));
-        });
-
-        var topicsByNumber = rows.GroupBy(r => r.TopicNumber).ToDictionary(g => g.Key, g => g.Select(r => needs[r.DemandId]).ToList());
-        var topics = (await db.MiningTopics.AsNoTracking().Where(t => t.RunId == run.Id).OrderBy(t => t.Number).ToListAsync(ct))
-            .Select(t =>
-            {
-                var members = topicsByNumber.GetValueOrDefault(t.Number) ?? [];
-                var main = members.Where(n => n.Category != Categories.OutOfScope).GroupBy(n => n.Category)
-                    .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
-                return new TopicView(t, MiningTopic.ParsePairs(t.Monthly), MiningTopic.ParsePairs(t.Communities),
-                    [.. t.RepresentativeIds().Where(needs.ContainsKey).Select(id => needs[id])], members, main);
-            }).ToList();
-        var months = topics.SelectMany(t => t.Monthly.Select(m => m.Month)).Distinct().Order(StringComparer.Ordinal).ToList();
-
-        var total = Math.Max(1, needs.Count);
-        var shares = needs.Values.GroupBy(n => n.Category).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Share(g.Key, Categories.ChineseName(g.Key), g.Count(), g.Count() / (double)total)).ToList();
-
-        // A group is still to merge while two of its open needs have not been judged 不是重复.
-        var grouped = rows.Where(r => r.DuplicateGroup != null).Select(r => r.DemandId).ToList();
-        var apart = (await db.DuplicateDecisions.AsNoTracking()
-                .Where(d => grouped.Contains(d.DemandId) && grouped.Contains(d.OtherDemandId))
-                .Select(d => new { d.Id, d.DemandId, d.OtherDemandId, d.IsDuplicate }).ToListAsync(ct))
-            .GroupBy(d => (d.DemandId, d.OtherDemandId)).Where(g => !g.MaxBy(d => d.Id)!.IsDuplicate).Select(g => g.Key).ToHashSet();
-        var groups = rows.Where(r => r.DuplicateGroup != null).GroupBy(r => r.DuplicateGroup!.Value).OrderBy(g => g.Key)
-            .Select(g => (g.Key, (IReadOnlyList<Need>)[.. g.Select(r => needs[r.DemandId]).OrderBy(n => n.Id)]))
-            .Where(g => StillToMerge(g.Item2, apart)).ToList();
-
-        var outOfScope = needs.Values.Where(n => n.Category == Categories.OutOfScope).OrderBy(n => n.Id).ToList();
-        var referralRows = await db.DemandReferrals.AsNoTracking()
-            .Where(r => db.MiningItems.Any(i => i.RunId == run.Id && i.DemandId == r.DemandId)).OrderBy(r => r.Id).ToListAsync(ct);
-        var referred = referralRows.Where(r => needs.ContainsKey(r.DemandId))
-            .Select(r => new Referral(needs[r.DemandId], r.Department, r.Note, r.ReferredByName, r.ReferredAtUtc)).ToList();
-        var toRefer = outOfScope.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
-        var toReview = needs.Values.Where(n => n.Status != DemandStatus.Merged).OrderBy(n => n.Corrected).ThenBy(n => n.Confidence).ThenBy(n => n.Id)
-            .Take(ReviewRows).ToList();
-        return new Result(run, topics, months, shares, groups, toRefer, referred, toReview);
+        public int DemandId { get; init; }
+        public int TopicNumber { get; init; }
+        public int? DuplicateGroup { get; init; }
+        public required string Suggested { get; init; }
+        public string? CorrectedTo { get; init; }
+        public double Confidence { get; init; }
+        public string? TrackingCode { get; init; }
+        public required string Text { get; init; }
+        public int RegionId { get; init; }
+        public int? ParentId { get; init; }
+        public required string Community { get; init; }
+        public DemandStatus Status { get; init; }
     }
 
-    private static bool StillToMerge(IReadOnlyList<Need> members, HashSet<(int, int)> apart)
+    /// <param name="run">Read through the scope filter: the user sees its region, so its items, their needs and the staff's
+    /// judgements on them are read without the filters (they would only add a join per item).</param>
+    public async Task<Result> LoadAsync(MiningRun run, Pages pages, CancellationToken ct)
     {
-        var open = members.Where(n => DemandRules.OpenStatuses.Contains(n.Status)).ToList();
-        for (var i = 0; i < open.Count; i++)
-            for (var j = i + 1; j < open.Count; j++)
-                if (!apart.Contains((open[i].Id, open[j].Id))) return true;
-        return false;
+        var items = db.MiningItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.RunId == run.Id);
+        var rows = Rows(items);
+
+        // Category counts per topic, from the stored suggestions, then moved by the (few) staff corrections: read from
+        // the corrections' side, so no query looks up a correction for each of the run's items.
+        var counts = (await items.GroupBy(i => new { i.TopicNumber, i.Category }).Select(g => new { g.Key.TopicNumber, g.Key.Category, Count = g.Count() })
+            .ToListAsync(ct)).ToDictionary(c => (c.TopicNumber, c.Category), c => c.Count);
+        var latest = (await db.CategoryCorrections.AsNoTracking().Where(c => items.Any(i => i.DemandId == c.DemandId))
+                .Select(c => new { c.Id, c.DemandId, c.Category }).ToListAsync(ct))
+            .GroupBy(c => c.DemandId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!.Category);
+        var correctedIds = latest.Keys.ToList();
+        var corrected = (await items.Where(i => correctedIds.Contains(i.DemandId)).Select(i => new { i.DemandId, i.TopicNumber, Suggested = i.Category }).ToListAsync(ct))
+            .Select(i => (i.DemandId, i.TopicNumber, i.Suggested, CorrectedTo: latest[i.DemandId])).Where(c => c.CorrectedTo != c.Suggested).ToList();
+        foreach (var c in corrected)
+        {
+            counts[(c.TopicNumber, c.Suggested)] = counts.GetValueOrDefault((c.TopicNumber, c.Suggested)) - 1;
+            counts[(c.TopicNumber, c.CorrectedTo)] = counts.GetValueOrDefault((c.TopicNumber, c.CorrectedTo)) + 1;
+        }
+        var total = Math.Max(1, counts.Values.Sum());
+        var shares = counts.GroupBy(c => c.Key.Category, c => c.Value).Select(g => (Category: g.Key, Count: g.Sum())).Where(s => s.Count > 0)
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Category, StringComparer.Ordinal)
+            .Select(s => new Share(s.Category, Categories.ChineseName(s.Category), s.Count, s.Count / (double)total)).ToList();
+
+        var topics = await TopicsAsync(run, items, rows, counts, ct);
+        var months = topics.SelectMany(t => t.Monthly.Select(m => m.Month)).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var groupNumbers = await Paged<int>.LoadAsync(StillToMerge(items), pages.Groups, GroupsPerPage, ct);
+        var numbers = groupNumbers.Items.Cast<int?>().ToList();
+        var members = await rows.Where(r => numbers.Contains(r.DuplicateGroup)).OrderBy(r => r.DemandId).ToListAsync(ct);
+
+        var open = DemandRules.OpenStatuses;
+        var movedOut = corrected.Where(c => c.Suggested == Categories.OutOfScope).Select(c => c.DemandId).ToList();
+        var movedIn = corrected.Where(c => c.CorrectedTo == Categories.OutOfScope).Select(c => c.DemandId).ToList();
+        var toRefer = await Paged<Row>.LoadAsync(rows.Where(r => ((r.Suggested == Categories.OutOfScope && !movedOut.Contains(r.DemandId)) || movedIn.Contains(r.DemandId))
+            && open.Contains(r.Status)).OrderBy(r => r.DemandId), pages.ToRefer, NeedsPerPage, ct);
+
+        var referrals = await Paged<DemandReferral>.LoadAsync(db.DemandReferrals.AsNoTracking()
+            .Where(r => items.Any(i => i.DemandId == r.DemandId)).OrderBy(r => r.Id), pages.Referred, NeedsPerPage, ct);
+        var referredIds = referrals.Items.Select(r => r.DemandId).Distinct().ToList();
+        var referredRows = await rows.Where(r => referredIds.Contains(r.DemandId)).ToListAsync(ct);
+
+        // The least confident suggestions first, then the corrected ones.
+        var toReview = await rows.Where(r => r.Status != DemandStatus.Merged && !correctedIds.Contains(r.DemandId))
+            .OrderBy(r => r.Confidence).ThenBy(r => r.DemandId).Take(ReviewRows).ToListAsync(ct);
+        if (toReview.Count < ReviewRows)
+            toReview.AddRange(await rows.Where(r => r.Status != DemandStatus.Merged && correctedIds.Contains(r.DemandId))
+                .OrderBy(r => r.Confidence).ThenBy(r => r.DemandId).Take(ReviewRows - toReview.Count).ToListAsync(ct));
+
+        var needs = await NeedsAsync([.. members, .. toRefer.Items, .. referredRows, .. toReview], ct);
+        var groups = groupNumbers.Items.Select(n => new Group(n, [.. members.Where(m => m.DuplicateGroup == n).Select(m => needs[m.DemandId])])).ToList();
+        return new Result(run, topics, months, shares,
+            new Paged<Group>(groups, groupNumbers.Page, GroupsPerPage, groupNumbers.Total),
+            new Paged<Need>([.. toRefer.Items.Select(r => needs[r.DemandId])], toRefer.Page, NeedsPerPage, toRefer.Total),
+            new Paged<Referral>([.. referrals.Items.Where(r => needs.ContainsKey(r.DemandId))
+                .Select(r => new Referral(needs[r.DemandId], r.Department, r.Note, r.ReferredByName, r.ReferredAtUtc))], referrals.Page, NeedsPerPage, referrals.Total),
+            [.. toReview.Select(r => needs[r.DemandId])]);
+    }
+
+    /// <summary>The stored topics with their representative needs, their open needs' first texts and places, and their
+    /// main category (the most frequent but 不属于微实事).</summary>
+    private async Task<List<TopicView>> TopicsAsync(MiningRun run, IQueryable<MiningItem> items, IQueryable<Row> rows,
+        Dictionary<(int Topic, string Category), int> counts, CancellationToken ct)
+    {
+        var stored = await db.MiningTopics.AsNoTracking().Where(t => t.RunId == run.Id).OrderBy(t => t.Number).ToListAsync(ct);
+        var representativeIds = stored.SelectMany(t => t.RepresentativeIds()).Distinct().ToList();
+        var representatives = await NeedsAsync(await rows.Where(r => representativeIds.Contains(r.DemandId)).ToListAsync(ct), ct);
+
+        var open = DemandRules.OpenStatuses;
+        var openItems = items.Where(i => open.Contains(i.Demand!.Status));
+        var places = (await openItems.Select(i => new { i.TopicNumber, i.Demand!.RegionId, i.Demand.Region!.ParentId }).Distinct().ToListAsync(ct))
+            .ToLookup(p => p.TopicNumber, p => (p.RegionId, p.ParentId));
+        var views = new List<TopicView>();
+        foreach (var t in stored)
+        {
+            var regions = places[t.Number].OrderBy(p => p.RegionId).ToList();
+            var texts = regions.Count == 0 ? [] : await openItems.Where(i => i.TopicNumber == t.Number).OrderBy(i => i.DemandId)
+                .Select(i => i.Demand!.Text).Take(ProposalTexts).ToListAsync(ct);
+            var main = counts.Where(c => c.Key.Topic == t.Number && c.Value > 0 && c.Key.Category != Categories.OutOfScope)
+                .OrderByDescending(c => c.Value).ThenBy(c => c.Key.Category, StringComparer.Ordinal).Select(c => c.Key.Category).FirstOrDefault();
+            views.Add(new TopicView(t, MiningTopic.ParsePairs(t.Monthly), MiningTopic.ParsePairs(t.Communities),
+                [.. t.RepresentativeIds().Where(representatives.ContainsKey).Select(id => representatives[id])], new OpenNeeds(texts, regions), main));
+        }
+        return views;
+    }
+
+    /// <summary>
+    /// The numbers of the duplicate groups still to merge, in order: those where two open needs have not been judged
+    /// 不是重复 (the latest decision on the pair).
+    /// </summary>
+    private IQueryable<int> StillToMerge(IQueryable<MiningItem> items)
+    {
+        var open = DemandRules.OpenStatuses;
+        var grouped = items.Where(i => i.DuplicateGroup != null && open.Contains(i.Demand!.Status));
+        return grouped.Where(a => grouped.Any(b => b.DuplicateGroup == a.DuplicateGroup && b.DemandId > a.DemandId
+                && !db.DuplicateDecisions.Any(d => d.DemandId == a.DemandId && d.OtherDemandId == b.DemandId && !d.IsDuplicate
+                    && !db.DuplicateDecisions.Any(e => e.DemandId == d.DemandId && e.OtherDemandId == d.OtherDemandId && e.Id > d.Id))))
+            .Select(a => a.DuplicateGroup!.Value).Distinct().OrderBy(g => g);
+    }
+
+    private IQueryable<Row> Rows(IQueryable<MiningItem> items) => items.Select(i => new Row
+    {
+        DemandId = i.DemandId, TopicNumber = i.TopicNumber, DuplicateGroup = i.DuplicateGroup, Suggested = i.Category, Confidence = i.Confidence,
+        CorrectedTo = db.CategoryCorrections.Where(c => c.DemandId == i.DemandId).OrderByDescending(c => c.Id).Select(c => c.Category).FirstOrDefault(),
+        TrackingCode = i.Demand!.TrackingCode, Text = i.Demand.Text, RegionId = i.Demand.RegionId, ParentId = i.Demand.Region!.ParentId,
+        Community = i.Demand.Region.ShortName, Status = i.Demand.Status,
+    });
+
+    /// <summary>The needs shown, by id, with their support (themselves and the needs merged into them).</summary>
+    private async Task<Dictionary<int, Need>> NeedsAsync(IReadOnlyList<Row> rows, CancellationToken ct)
+    {
+        var support = await DemandMerger.SupportAsync(db, [.. rows.Select(r => r.DemandId).Distinct()], ct);
+        return rows.DistinctBy(r => r.DemandId).ToDictionary(r => r.DemandId, r => new Need(r.DemandId, r.TrackingCode ?? "", r.Text, r.RegionId, r.ParentId,
+            r.Community, r.Status, r.CorrectedTo ?? r.Suggested, r.Confidence, r.CorrectedTo is not null, support.GetValueOrDefault(r.DemandId, 1)));
     }
 }

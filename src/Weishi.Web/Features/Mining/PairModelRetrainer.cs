@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
+using Weishi.TextMining.Text;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Mining;
@@ -18,7 +19,8 @@ public sealed record PairRetrainResult(int DecisionsUsed, int DuplicatesUsed, in
 /// Retrains the duplicate model (the pair model of the paraphrase stage) from the shipped one plus the staff's
 /// decisions on suggested duplicates, the latest per pair. Every fifth decision is held out (<see cref="HoldOut"/>) to
 /// compare the model in use before with the new one: a model agrees with a decision when it would link the pair
-/// exactly when staff merged it.
+/// exactly when staff merged it. It segments as the mining runs do (<see cref="MiningModelStore.CurrentAsync"/>: the
+/// district's terms too).
 /// </summary>
 public sealed class PairModelRetrainer(WeishiDbContext db, MiningModelStore models, TimeProvider time)
 {
@@ -32,9 +34,9 @@ public sealed class PairModelRetrainer(WeishiDbContext db, MiningModelStore mode
         if (latest.Count == 0) return (null, "还没有工作人员对疑似重复需求的判断（合并或标记“不是重复”），无需重新训练。");
 
         var (training, heldOut) = HoldOut.Split(latest);
-        var (_, classifier) = await models.ClassifierAsync(db, ct);
-        var (_, inUse) = await models.PairModelAsync(db, ct);
-        var model = PairModelTrainer.Retrain(training, classifier);
+        var current = await models.CurrentAsync(db, ct);
+        var (classifier, analyzer) = (current.Classifier, current.Analyzer);
+        var model = PairModelTrainer.Retrain(training, classifier, analyzer);
         var version = new PairModelVersion
         {
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
@@ -42,8 +44,8 @@ public sealed class PairModelRetrainer(WeishiDbContext db, MiningModelStore mode
             DecisionsUsed = training.Count,
             DuplicatesUsed = training.Count(p => p.Same),
             HeldOut = heldOut.Count,
-            AgreementBefore = Agreement(inUse ?? PairModel.Default, heldOut, classifier),
-            AgreementAfter = Agreement(model, heldOut, classifier),
+            AgreementBefore = Agreement(current.PairModel ?? PairModel.Default, heldOut, classifier, analyzer),
+            AgreementAfter = Agreement(model, heldOut, classifier, analyzer),
             Model = Encoding.UTF8.GetBytes(model.Save()),
         };
         db.PairModelVersions.Add(version);
@@ -51,10 +53,10 @@ public sealed class PairModelRetrainer(WeishiDbContext db, MiningModelStore mode
         return (new PairRetrainResult(version.DecisionsUsed, version.DuplicatesUsed, version.HeldOut, version.AgreementBefore, version.AgreementAfter, version.Id), null);
     }
 
-    private static double? Agreement(PairModel model, List<LabelledPair> decisions, CategoryClassifier classifier)
+    private static double? Agreement(PairModel model, List<LabelledPair> decisions, CategoryClassifier classifier, TextAnalyzer analyzer)
     {
         if (decisions.Count == 0) return null;
-        var probabilities = PairModelTrainer.Probabilities(model, decisions, classifier);
+        var probabilities = PairModelTrainer.Probabilities(model, decisions, classifier, analyzer);
         return decisions.Where((d, i) => (probabilities[i] >= ParaphraseLinker.LinkThreshold) == d.Same).Count() / (double)decisions.Count;
     }
 }
