@@ -15,13 +15,16 @@ public class ProposalDemandListTests(DemoApp app)
     private const int Year = 2072;
     private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<int> OpenDemandAsync(string community, string text)
+    // Later than any need other tests add, so it is among the 30 most recent needs the form lists.
+    private static readonly DateTime Latest = new(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private async Task<int> OpenDemandAsync(string community, string text, DateTime? submittedAtUtc = null, string? trackingCode = null)
     {
         var regionId = await TestData.RegionIdAsync(app.Factory, community);
         return await Fixtures.QueryAsync(app.Factory, async db =>
         {
-            // Later than any need other tests add, so it is among the 30 most recent needs the form lists.
-            var d = new Demand { Text = text, Channel = DemandChannel.Visit, RegionId = regionId, SubmittedAtUtc = new DateTime(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc), Status = DemandStatus.Accepted };
+            var d = new Demand { Text = text, Channel = DemandChannel.Visit, RegionId = regionId, SubmittedAtUtc = submittedAtUtc ?? Latest,
+                Status = DemandStatus.Accepted, TrackingCode = trackingCode };
             db.Demands.Add(d);
             await db.SaveChangesAsync();
             return d.Id;
@@ -93,5 +96,66 @@ public class ProposalDemandListTests(DemoApp app)
         Assert.DoesNotContain(liuLian, Offered(page));
         Assert.Equal(name, page.QuerySelector("#name")!.GetAttribute("value"));
         Assert.Equal(0, await Fixtures.QueryAsync(app.Factory, db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.Name == name)));
+    }
+
+    [Fact]
+    public async Task Searching_the_needs_lists_an_older_need_of_the_applicant_that_can_then_be_linked_and_keeps_what_was_typed()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        // Earlier than the needs of the other tests of this class (so they stay among the 30 most recent), later than the demo's.
+        var at = new DateTime(8000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var code = "S" + marker[..7].ToUpperInvariant();
+        var older = await OpenDemandAsync(Fixtures.LiuLian, "六联居民希望开设围棋班 " + marker, at, code);
+        var ticked = await OpenDemandAsync(Fixtures.LiuLian, "六联居民希望开设象棋班 " + marker, at);
+        for (var k = 1; k <= 31; k++)
+            await OpenDemandAsync(Fixtures.LiuLian, $"六联居民希望增加长椅 {marker} {k}", at.AddDays(k));
+        var otherCommunity = await OpenDemandAsync(Fixtures.LiuHe, "六和居民希望开设围棋班 " + marker, at.AddDays(40));
+        var subdistrict = await Browser.LoginAsync(app.Factory, "sd-ps");
+        var name = "棋类兴趣班" + marker;
+
+        var unsearched = await subdistrict.ReadAsync(await PostAsync(subdistrict, "/Proposals/Create?handler=Refresh", await FormAsync(name, Fixtures.LiuLian), ticked));
+        Assert.DoesNotContain(older, Offered(unsearched));
+        Assert.Contains(ticked, Offered(unsearched));
+        Assert.Matches(@"共 \d+ 条，显示最近 30 条", unsearched.QuerySelector("[data-testid=demands-found]")!.TextContent);
+
+        var searched = await PostAsync(subdistrict, "/Proposals/Create?handler=Refresh",
+            [.. await FormAsync(name, Fixtures.LiuLian), new("Input.DemandSearch", "围棋班 " + marker)], ticked);
+        Assert.Equal(HttpStatusCode.OK, searched.StatusCode);
+        var page = await subdistrict.ReadAsync(searched);
+        Assert.Equal([ticked, older], Offered(page));
+        Assert.NotNull(page.QuerySelector($"#demand-{ticked}[checked]"));
+        Assert.Null(page.QuerySelector($"#demand-{older}[checked]"));
+        Assert.DoesNotContain("六和居民希望开设围棋班 " + marker, page.Body!.TextContent);
+        Assert.Equal(name, page.QuerySelector("#name")!.GetAttribute("value"));
+        Assert.Equal("讲师费", page.QuerySelector("input[name='Input.Lines[0].Item']")!.GetAttribute("value"));
+        Assert.Equal("围棋班 " + marker, page.QuerySelector("#demand-search")!.GetAttribute("value"));
+        Assert.Equal(0, await Fixtures.QueryAsync(app.Factory, db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.Name == name)));
+
+        // The tracking code finds it too; the 30 newer needs' keyword lists them with the count of all that match.
+        var byCode = await subdistrict.ReadAsync(await PostAsync(subdistrict, "/Proposals/Create?handler=Refresh",
+            [.. await FormAsync(name, Fixtures.LiuLian), new("Input.DemandSearch", code.ToLowerInvariant())]));
+        Assert.Equal([older], Offered(byCode));
+        var many = await subdistrict.ReadAsync(await PostAsync(subdistrict, "/Proposals/Create?handler=Refresh",
+            [.. await FormAsync(name, Fixtures.LiuLian), new("Input.DemandSearch", "增加长椅 " + marker)]));
+        Assert.Equal(30, Offered(many).Count);
+        Assert.Equal("共 31 条，显示最近 30 条", many.QuerySelector("[data-testid=demands-found]")!.TextContent.Trim());
+
+        // Saving with the found need ticked links it; a form naming the other community's need links nothing of it.
+        var saved = await PostAsync(subdistrict, "/Proposals/Create", await FormAsync(name, Fixtures.LiuLian), older, otherCommunity);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
+        var stored = await Fixtures.QueryAsync(app.Factory, db => db.Demands.IgnoreQueryFilters().Where(d => d.Id == older || d.Id == otherCommunity)
+            .ToDictionaryAsync(d => d.Id, d => d.ProjectId));
+        Assert.Equal(id, stored[older]);
+        Assert.Null(stored[otherCommunity]);
+
+        // The edit page searches the same way, within the project's community.
+        var another = await OpenDemandAsync(Fixtures.LiuLian, "六联居民希望开设五子棋班 " + marker, at);
+        var edited = await PostAsync(subdistrict, $"/Proposals/Edit/{id}?handler=Refresh",
+            [.. await FormAsync(name + "改", Fixtures.LiuHe), new("Input.DemandSearch", "棋班 " + marker)]);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var editPage = await subdistrict.ReadAsync(edited);
+        Assert.Equal([another, ticked], Offered(editPage));
+        Assert.Equal(name + "改", editPage.QuerySelector("#name")!.GetAttribute("value"));
     }
 }

@@ -36,7 +36,7 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         return Page();
     }
 
-    /// <summary>The form shown again, nothing saved, with the needs of the applicant now chosen.</summary>
+    /// <summary>The form shown again, nothing saved, with the needs of the applicant now chosen (and matching 查找需求).</summary>
     public async Task<IActionResult> OnPostRefreshAsync()
     {
         Mined = Mining.MinedNeeds.From(Input.MinedRun, Input.MinedTopic, Input.MinedGroup);

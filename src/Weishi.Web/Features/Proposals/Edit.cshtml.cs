@@ -30,6 +30,17 @@ public sealed class EditModel(WeishiDbContext db, ProposalChecks checks, Project
         return Page();
     }
 
+    /// <summary>The form shown again, nothing saved, with the needs matching 查找需求.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(int id)
+    {
+        if (await FindAsync(id, HttpContext.RequestAborted) is { } refused) return refused;
+        if (Refusal is not null) return Page();
+        (Input.Year, Input.RegionId, Input.CopiedFrom) = (Project.Year, Project.RegionId, null);
+        (Input.MinedRun, Input.MinedTopic, Input.MinedGroup) = (null, null, null);
+        await LoadFormAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, string? submitAs)
     {
         var ct = HttpContext.RequestAborted;

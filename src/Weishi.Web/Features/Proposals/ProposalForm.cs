@@ -54,6 +54,8 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
         public int? ContractorId { get; set; }
         public int? CopiedFrom { get; set; }
         public List<int> DemandIds { get; set; } = [];
+        /// <summary>查找需求: narrows the listed needs to those whose text contains it or whose tracking code it is; saves nothing.</summary>
+        public string? DemandSearch { get; set; }
         /// <summary>A topic (or duplicate group) of a mining run whose open needs are linked too; see <see cref="Mining.MinedNeeds"/>.</summary>
         public int? MinedRun { get; set; }
         public int? MinedTopic { get; set; }
@@ -71,6 +73,10 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
     public IReadOnlyList<Region> Regions { get; protected set; } = [];
     public IReadOnlyList<(int Id, string Name)> Contractors { get; private set; } = [];
     public IReadOnlyList<(int Id, string Text, string Community)> OpenDemands { get; private set; } = [];
+    /// <summary>How many of the applicant's open needs (not ticked) match the search: at most <see cref="DemandsShown"/>
+    /// of them, the most recent, are listed.</summary>
+    public int DemandsFound { get; private set; }
+    public const int DemandsShown = 30;
     public const int MinedShown = 20;
     /// <summary>The topic or group named by the link (on GET) or the form (on POST), parsed once; null when none is named
     /// or the run is not in the user's scope.</summary>
@@ -257,9 +263,17 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
             var minedIds = mined.DemandIds(Db);
             open = open.Where(d => !minedIds.Contains(d.Id));
         }
+        // Ticked needs stay listed (and ticked) whatever is searched.
         var linked = Input.DemandIds;
+        var others = open.Where(d => !linked.Contains(d.Id));
+        if (Input.DemandSearch?.Trim() is { Length: > 0 } q)
+        {
+            var code = q.ToUpperInvariant();
+            others = others.Where(d => d.Text.Contains(q) || d.TrackingCode == code);
+        }
+        DemandsFound = await others.CountAsync();
         OpenDemands = (await open.Where(d => linked.Contains(d.Id)).Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
-            .Concat(await open.Where(d => !linked.Contains(d.Id)).OrderByDescending(d => d.SubmittedAtUtc).Take(30)
+            .Concat(await others.OrderByDescending(d => d.SubmittedAtUtc).ThenByDescending(d => d.Id).Take(DemandsShown)
                 .Select(d => new { d.Id, d.Text, d.Region!.ShortName }).ToListAsync())
             .Select(d => (d.Id, d.Text, d.ShortName)).ToList();
         while (Input.Lines.Count < LineRows) Input.Lines.Add(new LineInput());
