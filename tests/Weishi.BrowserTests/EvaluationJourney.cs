@@ -21,10 +21,10 @@ public class EvaluationJourney(LiveApp app)
         await form.GetByLabel("得分").FillAsync("5.5");
         await form.GetByLabel("评分理由").FillAsync("实地走访 12 个社区，居民反映良好");
         await form.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        var expected = (total + 5.5m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = Weishi.Web.Features.Evaluation.Scoring.Show(total + 5.5m);
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("total")).ToHaveTextAsync(expected);
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync(Weishi.Web.Features.Evaluation.Grade.Of(total + 5.5m));
-        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("score-D1-2-value")).ToHaveTextAsync("5.5");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("score-D1-2-value")).ToHaveTextAsync("5.50");
 
         await page.GetByTestId("generate-report").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("job-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });

@@ -123,7 +123,7 @@ public class EvaluationTests(DemoApp app)
         var partial = await finance.ReadAsync(await finance.Client.SendAsync(request));
         Assert.Equal(total + 2.5m, Number(partial, "total"));
         Assert.Equal(Grade.Of(total + 2.5m), partial.QuerySelector("[data-testid=grade]")!.TextContent.Trim());
-        Assert.Equal("2.5", partial.QuerySelector("[data-testid=score-A1-1-value]")!.TextContent.Trim());
+        Assert.Equal("2.50", partial.QuerySelector("[data-testid=score-A1-1-value]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public class EvaluationTests(DemoApp app)
         var indicators = tables.Single(t => t.InnerText.Contains("计分方法与规则"));
         Assert.Contains("预算执行率", indicators.InnerText);
         Assert.Equal(report.Sheet.Nodes.Count + 1, indicators.Elements<TableRow>().Count());
-        Assert.Contains($"综合评价结果为 {report.Sheet.Total:0.##} 分，绩效评价结论为“{report.Sheet.Grade}”", text);
+        Assert.Contains($"综合评价结果为 {Scoring.Show(report.Sheet.Total)} 分，绩效评价结论为“{report.Sheet.Grade}”", text);
         Assert.Contains("1234 个项目未关联居民需求", text);
         // The shipped detectors state the demo's problems of the source report's 五 too.
         Assert.Contains("超过半数", text);

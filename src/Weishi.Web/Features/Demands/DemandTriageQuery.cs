@@ -48,9 +48,9 @@ public static class DemandTriageQuery
         if (f.Channel is { } c) query = query.Where(d => d.Channel == c);
         if (f.Status is { } s) query = query.Where(d => d.Status == s);
         if (f.Community is { } r) query = query.Where(d => d.RegionId == r);
-        // Dates are China days: [from 00:00, to+1 00:00) in UTC+8.
-        if (f.From is { } from) { var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); query = query.Where(d => d.SubmittedAtUtc >= start); }
-        if (f.To is { } to) { var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); query = query.Where(d => d.SubmittedAtUtc < end); }
+        // Dates are China days: [from 00:00, to+1 00:00) in China, as UTC bounds computed here so the query stays SQL.
+        if (f.From is { } from) { var start = ChinaDate.StartUtc(from); query = query.Where(d => d.SubmittedAtUtc >= start); }
+        if (f.To is { } to) { var end = ChinaDate.StartUtc(to.AddDays(1)); query = query.Where(d => d.SubmittedAtUtc < end); }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var q = f.Q.Trim();

@@ -39,15 +39,15 @@ public static class DocxReportWriter
         body.Append(H1("三、评价结论及指标分析"));
         body.Append(P(r.Conclusion));
         body.Append(Table(["一级指标", "权重（分）", "得分（分）", "得分率"],
-            r.Sheet.TopLevel.Select(n => new[] { n.Node.Name, $"{n.Node.Weight:0.##}", $"{n.Score:0.##}", Rate(n) })
-                .Append(["合计", "100", $"{r.Sheet.Total:0.##}", $"等级：{r.Sheet.Grade}"]), [2400, 1800, 1800, 1800]));
+            r.Sheet.TopLevel.Select(n => new[] { n.Node.Name, $"{n.Node.Weight:0.##}", Scoring.Show(n.Score), Rate(n) })
+                .Append(["合计", "100", Scoring.Show(r.Sheet.Total), $"等级：{r.Sheet.Grade}"]), [2400, 1800, 1800, 1800]));
         body.Append(P("各项指标得分情况如下表："));
         body.Append(Table(["编号", "指标", "权重", "计分方法与规则", "数据与依据", "得分"],
             r.Sheet.Nodes.Select(n => new[]
             {
                 n.Node.Code, n.Node.Name, $"{n.Node.Weight:0.##}",
                 n.Node.IsLeaf ? $"{IndicatorNode.MethodName(n.Node.Method)}：{n.Node.Rule}" : "",
-                Basis(n), n.Score is { } s ? $"{s:0.##}" : "未评分",
+                Basis(n), n.Score is null ? "未评分" : Scoring.Show(n.Score),
             }), [700, 1700, 600, 3000, 2300, 700]));
 
         body.Append(H1("四、主要成效"));

@@ -52,7 +52,7 @@ public sealed class EvaluationReportBuilder(WeishiDbContext db, MetricCalculator
         if (recommendations.Count == 0) recommendations = findings.Select(f => f.Recommendation).Distinct().ToList();
 
         var subject = $"{scopeName}{evaluation.Period}“民生微实事”项目";
-        var top = string.Join("，", sheet.TopLevel.Select(n => $"{n.Node.Name}指标得分 {n.Score:0.##} 分（权重 {n.Node.Weight:0.##} 分）"));
+        var top = string.Join("，", sheet.TopLevel.Select(n => $"{n.Node.Name}指标得分 {Scoring.Show(n.Score)} 分（权重 {n.Node.Weight:0.##} 分）"));
         return new EvaluationReport(
             evaluation.Title,
             scopeName,
@@ -66,7 +66,7 @@ public sealed class EvaluationReportBuilder(WeishiDbContext db, MetricCalculator
             $"本次绩效评价对象为{subject}，评价期间为 {evaluation.Period}，评价范围：{PerformanceEvaluation.ScopeName(evaluation.ScopeKind)}（{scopeName}）。",
             evaluation.WorkDone ?? $"评价组依据《{evaluation.Tree!.Name}》（第 {evaluation.Tree.Version} 版），对数据类指标直接从系统中的预算、拨付、合同、活动签到、检查、验收、需求与满意度问卷数据计算得分，对其余指标由评价组结合书面材料与现场核查评分。",
             sheet,
-            $"根据财政部《项目支出绩效评价管理办法》(财预〔2020〕10号)，本次绩效评价采取评分和评级相结合的方式，{subject}综合评价结果为 {sheet.Total:0.##} 分，绩效评价结论为“{sheet.Grade}”。其中{top}。",
+            $"根据财政部《项目支出绩效评价管理办法》(财预〔2020〕10号)，本次绩效评价采取评分和评级相结合的方式，{subject}综合评价结果为 {Scoring.Show(sheet.Total)} 分，绩效评价结论为“{sheet.Grade}”。其中{top}。",
             evaluation.Achievements ?? DefaultAchievements(years, sheet),
             findings,
             recommendations);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Findings;
 
@@ -75,8 +76,8 @@ public sealed class DemandSupplyDetector(WeishiDbContext db, RecommendationLibra
     /// </summary>
     private async Task<List<Unheard>> UnheardAsync(FindingScope s, CancellationToken ct)
     {
-        var from = new DateTime(s.Scope.FromYear - 1, 7, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
-        var to = new DateTime(s.Scope.ToYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
+        var from = ChinaDate.StartUtc(new DateOnly(s.Scope.FromYear - 1, 7, 1));
+        var to = ChinaDate.StartUtc(new DateOnly(s.Scope.ToYear + 1, 1, 1));
         var demands = db.Demands.AsNoTracking().Where(d => d.SubmittedAtUtc >= from && d.SubmittedAtUtc < to);
         var populations = db.CommunityPopulations.AsNoTracking();
         if (s.RegionIds is { } regions)
