@@ -31,7 +31,10 @@ public sealed class MiningItemConfiguration : IEntityTypeConfiguration<MiningIte
     public void Configure(EntityTypeBuilder<MiningItem> b)
     {
         b.HasIndex(i => new { i.RunId, i.DuplicateGroup });
-        b.HasIndex(i => new { i.RunId, i.TopicNumber });
+        b.HasIndex(i => new { i.RunId, i.TopicNumber, i.Category });
+        // The page's lists: the least confident suggestions first, and the needs suggested as out of scope.
+        b.HasIndex(i => new { i.RunId, i.Confidence });
+        b.HasIndex(i => new { i.RunId, i.Category, i.DemandId });
         b.HasIndex(i => i.DemandId);
         b.Property(i => i.Category).HasMaxLength(32);
         b.Property(i => i.Keywords).HasMaxLength(200);

@@ -2462,9 +2462,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("DemandId");
 
+                    b.HasIndex("RunId", "Confidence");
+
                     b.HasIndex("RunId", "DuplicateGroup");
 
-                    b.HasIndex("RunId", "TopicNumber");
+                    b.HasIndex("RunId", "Category", "DemandId");
+
+                    b.HasIndex("RunId", "TopicNumber", "Category");
 
                     b.ToTable("MiningItems");
                 });

@@ -2349,9 +2349,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("DemandId");
 
+                    b.HasIndex("RunId", "Confidence");
+
                     b.HasIndex("RunId", "DuplicateGroup");
 
-                    b.HasIndex("RunId", "TopicNumber");
+                    b.HasIndex("RunId", "Category", "DemandId");
+
+                    b.HasIndex("RunId", "TopicNumber", "Category");
 
                     b.ToTable("MiningItems");
                 });
