@@ -92,7 +92,7 @@ public partial class DrillDownTests(DemoApp app)
 
         var response = await finance.Client.GetAsync(href);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(RowsModel.ExcelType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Weishi.Web.Infrastructure.Web.ExcelFile.ContentType, response.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
@@ -137,7 +137,7 @@ public partial class DrillDownTests(DemoApp app)
 
         var mine = await own.Client.GetAsync(export);
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
-        Assert.Equal(RowsModel.ExcelType, mine.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Weishi.Web.Infrastructure.Web.ExcelFile.ContentType, mine.Content.Headers.ContentType!.MediaType);
 
         var other = await Browser.LoginAsync(app.Factory, "cs-lh");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(export)).StatusCode);
@@ -146,6 +146,6 @@ public partial class DrillDownTests(DemoApp app)
         var contractor = await Browser.LoginAsync(app.Factory, "contractor");
         var refused = await contractor.Client.GetAsync(export);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
-        Assert.NotEqual(RowsModel.ExcelType, refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(Weishi.Web.Infrastructure.Web.ExcelFile.ContentType, refused.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -46,7 +46,7 @@ public sealed class IndexModel(WeishiDbContext db, ContractorDirectory directory
         var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "承接单位", cancellationToken: HttpContext.RequestAborted);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "承接单位名录.xlsx");
+        return File(stream, ExcelFile.ContentType, "承接单位名录.xlsx");
     }
 
     private async Task<List<DirectoryRow>> FilteredAsync()

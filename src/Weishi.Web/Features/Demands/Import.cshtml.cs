@@ -5,6 +5,7 @@ using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Files;
 using Weishi.Web.Infrastructure.Jobs;
 using MiniExcel = MiniExcelLibs.MiniExcel;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demands;
 
@@ -36,7 +37,7 @@ public sealed class ImportModel(WeishiDbContext db, FileStore files, JobRunner j
         var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, sample);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民需求导入模板.xlsx");
+        return File(stream, ExcelFile.ContentType, "居民需求导入模板.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

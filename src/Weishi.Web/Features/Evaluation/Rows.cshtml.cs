@@ -13,7 +13,6 @@ namespace Weishi.Web.Features.Evaluation;
 public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : PageModel
 {
     public const int PageSize = 100;
-    public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     // From the query only: "page" is also the route value naming the Razor page, which would win and never be a number.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
@@ -52,7 +51,7 @@ public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : Pa
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: "数据明细", configuration: moneyFormat, cancellationToken: ct);
         stream.Position = 0;
-        return File(stream, ExcelType, $"{Evaluation.Title}-{Metric.Name}-数据明细.xlsx");
+        return File(stream, ExcelFile.ContentType, $"{Evaluation.Title}-{Metric.Name}-数据明细.xlsx");
     }
 
     /// <summary>The evaluation through the user's query filters (so a user who cannot open it gets 404), and its metric's rows.</summary>

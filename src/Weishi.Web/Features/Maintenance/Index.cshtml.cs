@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Maintenance;
 
@@ -39,6 +40,6 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, cancellationToken: HttpContext.RequestAborted);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "管养台账.xlsx");
+        return File(stream, ExcelFile.ContentType, "管养台账.xlsx");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Statistics;
 
@@ -37,7 +38,7 @@ public sealed class IndexModel(StatisticsQuery query) : PageModel
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: HttpContext.RequestAborted);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "民生微实事统计.xlsx");
+        return File(stream, ExcelFile.ContentType, "民生微实事统计.xlsx");
     }
 
     private static List<Dictionary<string, object>> Rows(IEnumerable<StatRow> rows, string label) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Surveys;
 
@@ -36,7 +37,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     {
         var groups = SurveyOverview.Group(await LoadAsync(), By);
         var stream = await SurveyExport.GroupsAsync(DimensionName, groups, HttpContext.RequestAborted);
-        return File(stream, SurveyExport.ContentType, $"满意度测评-按{DimensionName}.xlsx");
+        return File(stream, ExcelFile.ContentType, $"满意度测评-按{DimensionName}.xlsx");
     }
 
     private async Task<List<ProjectSurveySummary>> LoadAsync()

@@ -6,6 +6,7 @@ using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Privacy;
 using Weishi.Web.Infrastructure.Sms;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Surveys;
 
@@ -125,7 +126,7 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
     {
         if (!await LoadAsync(id) || Report is null) return NotFound();
         var stream = await SurveyExport.ProjectAsync(ProjectName, Report, Topics, HttpContext.RequestAborted);
-        return File(stream, SurveyExport.ContentType, $"满意度测评-{ProjectId}.xlsx");
+        return File(stream, ExcelFile.ContentType, $"满意度测评-{ProjectId}.xlsx");
     }
 
     private bool ValidText(string label)

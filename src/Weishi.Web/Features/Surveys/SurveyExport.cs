@@ -5,8 +5,6 @@ namespace Weishi.Web.Features.Surveys;
 /// <summary>Survey results as Excel workbooks (MiniExcel, one sheet per table), like the statistics export.</summary>
 public static class SurveyExport
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static async Task<MemoryStream> ProjectAsync(string projectName, SurveyReport report, IReadOnlyList<CommentTopic> topics, CancellationToken ct)
     {
         var s = report.Stats;

@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Web;
 namespace Weishi.Web.Features.Contractors.Admission;
 
 /// <summary>Keeps application documents as files under the data folder (data/files/contractor-documents by default).</summary>
@@ -12,7 +13,7 @@ public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env
         [".jpg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
         [".jpeg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
         [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".xlsx"] = (ExcelFile.ContentType, [[0x50, 0x4B, 0x03, 0x04]]),
     };
 
     public string Folder => config["Contractors:DocumentsPath"] is { Length: > 0 } p
