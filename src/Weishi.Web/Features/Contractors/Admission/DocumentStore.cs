@@ -1,4 +1,5 @@
 using Weishi.Web.Infrastructure.Web;
+
 namespace Weishi.Web.Features.Contractors.Admission;
 
 /// <summary>Keeps application documents as files under the data folder (data/files/contractor-documents by default).</summary>
