@@ -31,6 +31,7 @@ public static class PageAccess
         c.AuthorizeFolder("/CostBenchmarking", Policies.RegionStaff);
         c.AuthorizeFolder("/Maintenance", Policies.RegionStaff);
         c.AllowAnonymousToFolder("/Public");
+        c.AllowAnonymousToPage("/Public/Vote/Option");   // a ballot option's project, public through its ballot (BallotOptionProjects)
         c.AuthorizeFolder("/Delivery", Policies.Programme);
         c.AuthorizeFolder("/Inspections", Policies.Programme);
         c.AuthorizeFolder("/Acceptance", Policies.Programme);

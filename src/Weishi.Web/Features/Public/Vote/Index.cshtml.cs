@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Voting;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Privacy;
@@ -11,7 +12,8 @@ namespace Weishi.Web.Features.Public.Vote;
 public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageModel
 {
     /// <param name="HasPublicPage">The project is shown on the public portal (/Public/Projects), so the option links to it.</param>
-    public sealed record Option(int ProjectId, string Name, long CostFen, int Votes, bool HasPublicPage);
+    /// <param name="Needs">How many residents' needs the proposal answers (the count only; the needs are not public).</param>
+    public sealed record Option(int ProjectId, string Name, ProjectCategory Category, long CostFen, int Needs, int Votes, bool HasPublicPage);
 
     public Ballot Ballot { get; private set; } = null!;
     public string Community { get; private set; } = "";
@@ -63,9 +65,14 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
             : [];
         TotalVotes = closed ? await db.Votes.IgnoreQueryFilters().CountAsync(v => v.BallotId == id) : 0;
         var onPortal = await PublicProjects.Visible(db).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync();
+        // What each option shows before "查看项目详情" is part of what the ballot makes public (BallotOptionProjects).
         Options = (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
-                .Select(p => new { p.Id, p.Name, Cost = p.BudgetLines.Sum(l => l.AmountFen) }).ToListAsync())
-            .Select(p => new Option(p.Id, p.Name, p.Cost, counts.GetValueOrDefault(p.Id), onPortal.Contains(p.Id)))
+                .Select(p => new
+                {
+                    p.Id, p.Name, p.Category, Cost = p.BudgetLines.Sum(l => l.AmountFen),
+                    Needs = db.Demands.IgnoreQueryFilters().Count(d => d.ProjectId == p.Id),
+                }).ToListAsync())
+            .Select(p => new Option(p.Id, p.Name, p.Category, p.Cost, p.Needs, counts.GetValueOrDefault(p.Id), onPortal.Contains(p.Id)))
             .OrderByDescending(o => o.Votes).ThenBy(o => o.ProjectId).ToList();
         return true;
     }
