@@ -39,7 +39,7 @@ builder.Services.AddScoped<ProjectTransitions>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
-builder.Services.AddProposalToApproval();
+builder.Services.AddProposalToApproval(builder.Configuration);
 builder.Services.AddContractors();
 builder.Services.AddDeliverySupervision(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);

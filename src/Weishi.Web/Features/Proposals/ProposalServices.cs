@@ -9,12 +9,13 @@ namespace Weishi.Web.Features.Proposals;
 public static class ProposalServices
 {
     /// <summary>Issue 5's services: proposal checks, rubric, selection, voting, and the guards on the state machine.</summary>
-    public static IServiceCollection AddProposalToApproval(this IServiceCollection services)
+    public static IServiceCollection AddProposalToApproval(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<ProposalChecks>();
         services.AddScoped<RubricService>();
         services.AddScoped<SelectionService>();
         services.AddScoped<VotingService>();
+        services.AddVotingRateLimit(config);
         services.AddScoped<IProjectStepGuard, SelectionGuards>();
         return services;
     }

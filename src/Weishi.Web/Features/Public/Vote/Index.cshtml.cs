@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Voting;
@@ -9,6 +10,7 @@ using Weishi.Web.Infrastructure.Privacy;
 namespace Weishi.Web.Features.Public.Vote;
 
 /// <summary>Residents vote with a phone code; results are shown only after the ballot closes.</summary>
+[EnableRateLimiting(VotingRateLimit.Policy)]
 public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageModel
 {
     /// <param name="HasPublicPage">The project is shown on the public portal (/Public/Projects), so the option links to it.</param>
