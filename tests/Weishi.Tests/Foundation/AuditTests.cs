@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
+using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Tests.Foundation;
@@ -48,5 +50,28 @@ public class AuditTests(DemoApp app)
         db.ChangeTracker.Clear();
         db.AuditEntries.Remove(await db.AuditEntries.OrderBy(a => a.Id).FirstAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_change_or_delete_an_audit_row()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        db.AuditEntries.Add(new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "trigger-test", Entity = "Project", EntityId = "trigger-test", Action = "Modified" });
+        await db.SaveChangesAsync();
+        var id = await db.AuditEntries.Where(a => a.EntityId == "trigger-test").Select(a => a.Id).SingleAsync();
+
+        var update = await Assert.ThrowsAnyAsync<DbException>(() =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"UserName\" = 'someone else' WHERE \"Id\" = {0}", id));
+        Assert.Contains("审计日志只能追加", update.Message);
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() =>
+            db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Id\" = {0}", id));
+        Assert.Contains("审计日志只能追加", delete.Message);
+        // The bulk operations of EF Core are refused the same way.
+        await Assert.ThrowsAnyAsync<DbException>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteDeleteAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, "x")));
+
+        var kept = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == id);
+        Assert.Equal("trigger-test", kept.UserName);
     }
 }

@@ -132,4 +132,34 @@ public class CouncilAndRubricTests(DemoApp app)
         var staffEdit = await staff.SubmitAsync("/Screening/Rubric?year=2083", new() { ["Criteria[0].Name"] = "x", ["Criteria[0].Weight"] = "100", ["Criteria[0].Guide"] = "y" });
         Assert.Equal(HttpStatusCode.Forbidden, staffEdit.StatusCode);
     }
+
+    [Fact]
+    public async Task Each_criterion_score_and_its_change_is_in_the_audit_log_with_who_scored()
+    {
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var p = await TestData.CreateProjectAsync(app.Factory, Fixtures.LiuLian, 2077, 5_0000_00, ProjectStatus.Submitted);
+        var session = await SessionAsync(staff, 2077, "赵审计,代表\n钱审计", 1);
+        var member = (await MembersAsync(session))[0];
+        Assert.Equal(HttpStatusCode.Redirect, (await ScoreAsync(staff, session, member.Id, p, 6)).StatusCode);
+        var first = await Fixtures.QueryAsync(app.Factory, db => db.CouncilScoreSheets.Where(s => s.ProjectId == p)
+            .SelectMany(s => s.Items).Select(i => i.Id).ToListAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await ScoreAsync(staff, session, member.Id, p, 8)).StatusCode);   // the member changes the scores
+
+        var firstIds = first.Select(S).ToList();
+        var rows = await Fixtures.QueryAsync(app.Factory, db => db.AuditEntries
+            .Where(a => a.Entity == nameof(CouncilScoreItem) && firstIds.Contains(a.EntityId)).ToListAsync());
+        Assert.Equal(first.Count, rows.Count(a => a.Action == "Added" && a.After!.Contains("\"Points\":6")));
+        Assert.Equal(first.Count, rows.Count(a => a.Action == "Deleted" && a.Before!.Contains("\"Points\":6")));
+        Assert.All(rows, a => Assert.Equal("cs-ll", a.UserName));
+        var sheet = await Fixtures.QueryAsync(app.Factory, db => db.CouncilScoreSheets.Where(s => s.ProjectId == p).Select(s => s.Id).SingleAsync());
+        var rescored = await Fixtures.QueryAsync(app.Factory, db => db.AuditEntries.Where(a => a.Entity == nameof(CouncilScoreItem)
+            && a.Action == "Added" && a.After!.Contains("\"Points\":8") && a.UserName == "cs-ll").Select(a => a.After!).ToListAsync());
+        Assert.Equal(first.Count, rescored.Count(after => System.Text.RegularExpressions.Regex.IsMatch(after, $"\"SheetId\":{sheet}[,}}]")));
+
+        var auditor = await Browser.LoginAsync(app.Factory, "auditor");
+        var (_, log) = await auditor.GetAsync($"/Audit?entity={nameof(CouncilScoreItem)}&entityId={first[0]}");
+        var text = log.QuerySelector("[data-testid=audit-table]")!.TextContent;
+        Assert.Contains("议事会评分项", text);
+        Assert.Contains("得分", text);
+    }
 }

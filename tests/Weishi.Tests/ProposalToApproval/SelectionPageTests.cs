@@ -64,4 +64,31 @@ public class SelectionPageTests(DemoApp app)
         Assert.Contains("超出社区可用预算", Fixtures.Errors(await staff.ReadAsync(r)));
         Assert.Equal(ProjectStatus.CommunityReview, await TestData.StatusAsync(app.Factory, a));
     }
+
+    [Fact]
+    public async Task Each_decision_of_a_confirmed_selection_is_in_the_audit_log_with_who_decided()
+    {
+        await TestData.SetBudgetAsync(app.Factory, Fixtures.LiuLian, 2078, 10_0000_00);
+        var a = await Fixtures.ScoredProjectAsync(app.Factory, Fixtures.LiuLian, 2078, 12_0000_00, ProjectStatus.CommunityReview, 90);
+        var b = await Fixtures.ScoredProjectAsync(app.Factory, Fixtures.LiuLian, 2078, 10_0000_00, ProjectStatus.CommunityReview, 80);
+        var regionId = await TestData.RegionIdAsync(app.Factory, Fixtures.LiuLian);
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var url = $"/Selection?regionId={regionId}&year=2078&rule=OptimalKnapsack&councilWeight=100&voteWeight=0";
+        var form = new FormUrlEncodedContent([new("selected", b.ToString(CultureInfo.InvariantCulture)), new("reason", "B 项目更急需"),
+            new("__RequestVerificationToken", await Fixtures.TokenAsync(staff, url))]);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Client.PostAsync(url, form)).StatusCode);
+
+        var decisions = await Fixtures.QueryAsync(app.Factory, db => db.SelectionDecisions
+            .Where(d => d.ProjectId == a || d.ProjectId == b).ToDictionaryAsync(d => d.ProjectId, d => d.Id));
+        var ids = decisions.Values.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var rows = await Fixtures.QueryAsync(app.Factory, db => db.AuditEntries
+            .Where(e => e.Entity == "SelectionDecision" && e.Action == "Added" && ids.Contains(e.EntityId)).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, e => Assert.Equal("cs-ll", e.UserName));
+        var chosen = rows.Single(e => e.EntityId == decisions[b].ToString(CultureInfo.InvariantCulture));
+        Assert.Contains($"\"ProjectId\":{b},", chosen.After);
+        Assert.Contains("\"Selected\":true", chosen.After);
+        var passedOver = rows.Single(e => e.EntityId == decisions[a].ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("\"Selected\":false", passedOver.After);
+    }
 }

@@ -64,7 +64,8 @@ public class CouncilScoreSheet : IRegionScoped, IAudited
         Math.Round(items.Sum(i => (decimal)i.Weight * i.Points / RubricCriterion.MaxPoints), 2);
 }
 
-public class CouncilScoreItem
+/// <summary>One criterion's points on a sheet; audited (re-scoring deletes the old items and adds new ones).</summary>
+public class CouncilScoreItem : IAudited
 {
     public int Id { get; set; }
     public int SheetId { get; set; }

@@ -150,26 +150,49 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
         return residentId;
     }
 
+    /// <summary>
+    /// Empties the business tables with bulk deletes, which the row audit does not see; one summary row records who
+    /// emptied them and how many rows went, committed together with the deletes.
+    /// </summary>
     private async Task ClearAsync(CancellationToken ct)
     {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var counts = new List<string>();
+        async Task Delete<T>(IQueryable<T> rows, string name) where T : class
+        {
+            var deleted = await rows.ExecuteDeleteAsync(ct);
+            if (deleted > 0) counts.Add($"{name} {deleted} 行");
+        }
         await DemoMiningBuilder.ClearAsync(db, ct);
         await DemoSurveyBuilder.ClearAsync(db, ct);
         await DemoSelectionBuilder.ClearAsync(db, ct);
         await DemoUpkeepBuilder.ClearAsync(db, ct);
         await DemoContractorBuilder.ClearAsync(db, ct);
-        await db.Attendances.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.Participants.ExecuteDeleteAsync(ct);
-        await db.DeviationFlags.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.Demands.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.CommunityPopulations.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.Disbursements.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.BudgetLines.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.Projects.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.AnnualBudgets.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.YearSettings.ExecuteDeleteAsync(ct);
-        await db.NegativeListRules.ExecuteDeleteAsync(ct);
-        await db.RoleAssignments.ExecuteDeleteAsync(ct);
-        await db.Users.ExecuteDeleteAsync(ct);
-        await db.Contractors.IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        await Delete(db.Attendances.IgnoreQueryFilters(), "活动签到");
+        await Delete(db.Participants, "参与者");
+        await Delete(db.DeviationFlags.IgnoreQueryFilters(), "偏差预警");
+        await Delete(db.Demands.IgnoreQueryFilters(), "居民需求");
+        await Delete(db.CommunityPopulations.IgnoreQueryFilters(), "社区人口");
+        await Delete(db.Disbursements.IgnoreQueryFilters(), "资金拨付");
+        await Delete(db.BudgetLines.IgnoreQueryFilters(), "预算明细");
+        await Delete(db.Projects.IgnoreQueryFilters(), "项目");
+        await Delete(db.AnnualBudgets.IgnoreQueryFilters(), "年度预算");
+        await Delete(db.YearSettings, "年度设置");
+        await Delete(db.NegativeListRules, "负面清单");
+        await Delete(db.RoleAssignments, "用户角色");
+        await Delete(db.Users, "账号");
+        await Delete(db.Contractors.IgnoreQueryFilters(), "承接单位");
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = db.Time.GetUtcNow().UtcDateTime,
+            UserName = db.Scope.UserName,
+            Entity = "DemoData",
+            EntityId = "pingshan-2021-2023",
+            Action = "Deleted",
+            Before = "清空业务数据后重新载入演示数据（seed-demo --force）；删除：" + (counts.Count == 0 ? "无" : string.Join("、", counts))
+                + "，以及管养、问卷、遴选、承接单位与需求挖掘的演示数据",
+        });
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
     }
 }

@@ -23,7 +23,8 @@ public class SelectionRun : IRegionScoped, IAudited
     public List<SelectionDecision> Decisions { get; set; } = [];
 }
 
-public class SelectionDecision
+/// <summary>A staff decision on one proposal: audited row by row, with the rule's result and the final choice.</summary>
+public class SelectionDecision : IAudited
 {
     public int Id { get; set; }
     public int RunId { get; set; }
