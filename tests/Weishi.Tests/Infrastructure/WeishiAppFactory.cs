@@ -8,8 +8,9 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Tests.Infrastructure;
 
-/// <summary>The real application on a throwaway database, migrated and loaded with the Pingshan demo at start.</summary>
-public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : WebApplicationFactory<Program>
+/// <summary>The real application on a throwaway database, migrated and loaded with the Pingshan demo at start
+/// (seedDemo null: Demo:Seed left unset, as an installation that does not mention it).</summary>
+public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
     /// <summary>The application's TimeProvider: move it forward instead of editing stored times.</summary>
@@ -21,7 +22,7 @@ public class WeishiAppFactory(TestDatabase database, bool seedDemo = true) : Web
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Weishi", Database.ConnectionString);
-        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        if (seedDemo is { } seed) builder.UseSetting("Demo:Seed", seed ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PortalPerMinute", "100000");
         builder.UseSetting("RateLimits:VoteCodesPerMinute", "100000");

@@ -64,6 +64,25 @@ public sealed class DeviationScanner(WeishiDbContext db)
                 Raise(DeviationKind.NoActivity, last is null ? $"开工已超过 {IdleDays} 天，尚无活动或进度记录" : $"最近一次记录在 {last:yyyy-MM-dd}，已超过 {IdleDays} 天");
         }
 
+        // Another instance scanning at the same time may open the same flag first: the unique index on open flags
+        // refuses the second, and the scan then matches what the other one stored.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReconcileAsync(today, new Dictionary<(int, DeviationKind), (int, string)>(found), ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Updates the open flags still found, resolves the others and opens the new ones (how many: the result).</summary>
+    private async Task<int> ReconcileAsync(DateOnly today, Dictionary<(int ProjectId, DeviationKind Kind), (int RegionId, string Message)> found,
+        CancellationToken ct)
+    {
         var open = await db.DeviationFlags.IgnoreQueryFilters().Where(f => f.ResolvedOn == null).ToListAsync(ct);
         foreach (var flag in open)
         {

@@ -16,8 +16,9 @@ public static class DefaultTrees
     public static async Task EnsureAsync(WeishiDbContext db, CancellationToken ct = default)
     {
         var kinds = await db.Set<IndicatorTree>().Select(t => t.Kind).Distinct().ToListAsync(ct);
-        if (!kinds.Contains(TreeKind.Programme)) db.Add(Programme());
-        if (!kinds.Contains(TreeKind.SelfEvaluation)) db.Add(SelfEvaluation());
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        if (!kinds.Contains(TreeKind.Programme)) db.Add(Stamped(Programme(), now));
+        if (!kinds.Contains(TreeKind.SelfEvaluation)) db.Add(Stamped(SelfEvaluation(), now));
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 
@@ -80,9 +81,16 @@ public static class DefaultTrees
         B("S4-1", "S4", "服务对象满意率", 10, M.Satisfaction, SatisfactionBands),
     ]);
 
+    private static IndicatorTree Stamped(IndicatorTree tree, DateTime nowUtc)
+    {
+        tree.CreatedAtUtc = nowUtc;
+        return tree;
+    }
+
+    /// <summary>A shipped tree; <see cref="EnsureAsync"/> dates it by the application's clock when it stores it.</summary>
     private static IndicatorTree Tree(string name, TreeKind kind, IndicatorNode[] nodes)
     {
-        var tree = new IndicatorTree { Name = name, Kind = kind, Version = 1, CreatedAtUtc = DateTime.UtcNow, CreatedBy = "系统预置" };
+        var tree = new IndicatorTree { Name = name, Kind = kind, Version = 1, CreatedBy = "系统预置" };
         var position = 0;
         foreach (var n in nodes)
         {

@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class IndexModel(WeishiDbContext db, IEnumerable<IFindingDetector>
 
         if (From is null || To is null)
         {
-            var latest = await db.Projects.MaxAsync(p => (int?)p.Year, ct) ?? DateTime.UtcNow.Year;
+            var latest = await db.Projects.MaxAsync(p => (int?)p.Year, ct) ?? ChinaDate.Today(db.Time).Year;
             To ??= latest;
             From ??= Math.Max(MinYear, To.Value - 2);
         }

@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Budgets;
@@ -26,7 +27,7 @@ public sealed class WorkbenchModel(WeishiDbContext db, BudgetLedger ledger) : Pa
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Year = await db.AnnualBudgets.Select(b => (int?)b.Year).MaxAsync(ct) ?? DateTime.UtcNow.Year;
+        Year = await db.AnnualBudgets.Select(b => (int?)b.Year).MaxAsync(ct) ?? ChinaDate.Today(db.Time).Year;
         var figures = await ledger.ForYearAsync(Year, ct);
         var names = await db.Regions.AsNoTracking().Where(r => figures.Keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ShortName, ct);
         var scoped = db.Scope.RegionIds;

@@ -20,6 +20,7 @@ public sealed class MiningModelStore
     private readonly Lock _gate = new();
     private (int Id, CategoryClassifier Classifier)? _classifier;
     private (int Id, PairModel Model)? _pairModel;
+    private readonly HashSet<int> _unreadableClassifiers = [];
     private readonly HashSet<int> _unreadablePairModels = [];
     private (string Key, TextAnalyzer Analyzer)? _analyzer;
 
@@ -52,19 +53,34 @@ public sealed class MiningModelStore
         return analyzer;
     }
 
-    /// <summary>The newest retrained category model not retired, or (null, the shipped model).</summary>
+    /// <summary>
+    /// The newest retrained category model not retired that this version of the app can read, or (null, the shipped
+    /// model). A version it cannot load (hashed to another dimension before an upgrade, or damaged) is passed over as
+    /// <see cref="PairModelAsync"/> does: mining goes on, and the models page shows that version out of use.
+    /// </summary>
     public async Task<(int? VersionId, CategoryClassifier Classifier)> ClassifierAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var latest = await db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
-        if (latest is not { } id) return (null, CategoryClassifier.Default);
-        lock (_gate)
+        var candidates = await db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => v.Id).ToListAsync(ct);
+        foreach (var id in candidates)
         {
-            if (_classifier is { } c && c.Id == id) return (id, c.Classifier);
+            lock (_gate)
+            {
+                if (_classifier is { } c && c.Id == id) return (id, c.Classifier);
+                if (_unreadableClassifiers.Contains(id)) continue;
+            }
+            var bytes = await db.ClassifierVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
+            try
+            {
+                var classifier = new CategoryClassifier(CategoryModel.Load(new MemoryStream(bytes)), TextAnalyzer.Default);
+                lock (_gate) _classifier = (id, classifier);
+                return (id, classifier);
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or OverflowException or IndexOutOfRangeException or EndOfStreamException)
+            {
+                lock (_gate) _unreadableClassifiers.Add(id);
+            }
         }
-        var bytes = await db.ClassifierVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
-        var classifier = new CategoryClassifier(CategoryModel.Load(new MemoryStream(bytes)), TextAnalyzer.Default);
-        lock (_gate) _classifier = (id, classifier);
-        return (id, classifier);
+        return (null, CategoryClassifier.Default);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     {
         var ct = HttpContext.RequestAborted;
         Years = await db.AnnualBudgets.Select(b => b.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        SelectedYear = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault(DateTime.UtcNow.Year);
+        SelectedYear = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault(ChinaDate.Today(db.Time).Year);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
         var scope = db.Scope;
         District = regions.Single(r => r.Level == RegionLevel.District);

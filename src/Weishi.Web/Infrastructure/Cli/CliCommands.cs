@@ -45,7 +45,9 @@ public static class CliCommands
                     Console.WriteLine("数据库已是最新结构。");
                     return 0;
                 case "seed-demo":
+                {
                     var db = sp.GetRequiredService<WeishiDbContext>();
+                    await using var turn = await StartupLock.AcquireAsync(db);
                     await DatabaseSetup.MigrateAsync(db);
                     var force = args.Contains("--force");
                     if (!force && await db.Projects.IgnoreQueryFilters().AnyAsync())
@@ -57,6 +59,7 @@ public static class CliCommands
                     Console.WriteLine("演示数据已载入。");
                     Console.WriteLine(DemoAccounts.Describe());
                     return 0;
+                }
                 case "import-demands":
                     return await Features.Demands.ImportDemandsCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
                 case "mine":

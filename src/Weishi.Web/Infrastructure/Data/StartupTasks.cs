@@ -6,21 +6,31 @@ namespace Weishi.Web.Infrastructure.Data;
 public static class StartupTasks
 {
     /// <summary>
-    /// Migrates the database, adds the reference data every installation needs and, unless switched off with
-    /// Demo__Seed=false, loads the Pingshan demo into an empty one.
+    /// Migrates the database, adds the reference data every installation needs and, when <see cref="SeedsDemo"/>,
+    /// loads the Pingshan demo into an empty one. On PostgreSQL instances starting together take turns
+    /// (<see cref="StartupLock"/>), so only the first seeds and the others find its projects.
     /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        await using var turn = await StartupLock.AcquireAsync(db);
         await DatabaseSetup.MigrateAsync(db);
         await EnsureReferenceDataAsync(db);
-        if (app.Configuration.GetValue("Demo:Seed", true) && !await db.Projects.IgnoreQueryFilters().AnyAsync())
+        if (SeedsDemo(app.Configuration) && !await db.Projects.IgnoreQueryFilters().AnyAsync())
         {
             Console.WriteLine("正在载入坪山区演示数据……");
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(new ConsoleProgress());
         }
     }
+
+    /// <summary>
+    /// Whether a start loads the demo into an empty database: as `Demo:Seed` says when it is set; otherwise only on
+    /// SQLite, the provider of `dotnet run` on a workstation. A PostgreSQL installation is taken for a real one: its
+    /// demo (with the demo accounts and their published password) must be asked for with Demo__Seed=true.
+    /// </summary>
+    public static bool SeedsDemo(IConfiguration config) =>
+        config.GetValue<bool?>("Demo:Seed") ?? !DatabaseSetup.IsPostgres(config);
 
     /// <summary>Reference data that pages only read: added when missing, so every start may run it.</summary>
     public static async Task EnsureReferenceDataAsync(WeishiDbContext db, CancellationToken ct = default)

@@ -4,13 +4,13 @@ namespace Weishi.Web.Infrastructure.Files;
 /// Files the application keeps (residents' photos, uploaded import files, job results) under the data folder.
 /// Callers only ever get and pass relative paths the store made itself, so no user text reaches the file system.
 /// </summary>
-public sealed class FileStore(IConfiguration config, IWebHostEnvironment env)
+public sealed class FileStore(IConfiguration config, IWebHostEnvironment env, TimeProvider time)
 {
     public string Root { get; } = Path.GetFullPath(config["Files:Root"] ?? Path.Combine(env.ContentRootPath, "data", "files"));
 
     public async Task<string> SaveAsync(string folder, string extension, Stream content, CancellationToken ct)
     {
-        var relative = Path.Combine(folder, DateTime.UtcNow.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture),
+        var relative = Path.Combine(folder, time.GetUtcNow().ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture),
             Guid.NewGuid().ToString("N") + extension);
         var full = FullPath(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -14,7 +14,7 @@ public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, Ac
     public IReadOnlyList<RoleAssignment> Assignments { get; private set; } = [];
     public ScopeOptions Options { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
-    public bool Locked => Account.LockoutEnd > DateTimeOffset.UtcNow;
+    public bool Locked => Account.LockoutEnd > db.Time.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 

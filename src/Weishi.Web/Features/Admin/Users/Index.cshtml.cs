@@ -17,7 +17,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     {
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q)) query = query.Where(u => u.UserName!.Contains(Q.Trim()) || u.DisplayName.Contains(Q.Trim()));
-        var now = DateTimeOffset.UtcNow;
+        var now = db.Time.GetUtcNow();
         var users = await query.OrderBy(u => u.UserName)
             .Select(u => new
             {

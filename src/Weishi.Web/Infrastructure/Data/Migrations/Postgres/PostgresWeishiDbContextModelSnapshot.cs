@@ -1669,6 +1669,11 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DeviationFlags_Open")
+                        .HasFilter("\"ResolvedOn\" IS NULL");
+
                     b.HasIndex("RegionId", "ResolvedOn");
 
                     b.HasIndex("ProjectId", "Kind", "ResolvedOn");
