@@ -96,15 +96,22 @@ public sealed class MiningView(WeishiDbContext db)
         var topics = await TopicsAsync(run, items, rows, counts, ct);
         var months = topics.SelectMany(t => t.Monthly.Select(m => m.Month)).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var groupNumbers = await Paged<int>.LoadAsync(StillToMerge(items), pages.Groups, GroupsPerPage, ct);
+        // All the group numbers in one query (at most one per group), paged here: counting and paging them in the
+        // database would evaluate the staff's decisions on every group twice.
+        var stillToMerge = await StillToMerge(items).ToListAsync(ct);
+        var groupsPage = Math.Max(1, pages.Groups);
+        var groupNumbers = new Paged<int>([.. stillToMerge.Skip((groupsPage - 1) * GroupsPerPage).Take(GroupsPerPage)], groupsPage, GroupsPerPage, stillToMerge.Count);
         var numbers = groupNumbers.Items.Cast<int?>().ToList();
         var members = await rows.Where(r => numbers.Contains(r.DuplicateGroup)).OrderBy(r => r.DemandId).ToListAsync(ct);
 
         var open = DemandRules.OpenStatuses;
         var movedOut = corrected.Where(c => c.Suggested == Categories.OutOfScope).Select(c => c.DemandId).ToList();
         var movedIn = corrected.Where(c => c.CorrectedTo == Categories.OutOfScope).Select(c => c.DemandId).ToList();
-        var toRefer = await Paged<Row>.LoadAsync(rows.Where(r => ((r.Suggested == Categories.OutOfScope && !movedOut.Contains(r.DemandId)) || movedIn.Contains(r.DemandId))
-            && open.Contains(r.Status)).OrderBy(r => r.DemandId), pages.ToRefer, NeedsPerPage, ct);
+        // Two disjoint parts (a corrected need moved in was suggested as something else), so each reads its own index
+        // instead of the whole run.
+        var outOfScope = items.Where(i => i.Category == Categories.OutOfScope && !movedOut.Contains(i.DemandId))
+            .Concat(items.Where(i => movedIn.Contains(i.DemandId)));
+        var toRefer = await Paged<Row>.LoadAsync(Rows(outOfScope).Where(r => open.Contains(r.Status)).OrderBy(r => r.DemandId), pages.ToRefer, NeedsPerPage, ct);
 
         var referrals = await Paged<DemandReferral>.LoadAsync(db.DemandReferrals.AsNoTracking()
             .Where(r => items.Any(i => i.DemandId == r.DemandId)).OrderBy(r => r.Id), pages.Referred, NeedsPerPage, ct);

@@ -2460,7 +2460,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DemandId");
+                    b.HasIndex("DemandId", "RunId")
+                        .IsUnique();
 
                     b.HasIndex("RunId", "Confidence");
 
