@@ -107,11 +107,17 @@ public sealed class MiningView(WeishiDbContext db)
         var open = DemandRules.OpenStatuses;
         var movedOut = corrected.Where(c => c.Suggested == Categories.OutOfScope).Select(c => c.DemandId).ToList();
         var movedIn = corrected.Where(c => c.CorrectedTo == Categories.OutOfScope).Select(c => c.DemandId).ToList();
-        // Two disjoint parts (a corrected need moved in was suggested as something else), so each reads its own index
-        // instead of the whole run.
-        var outOfScope = items.Where(i => i.Category == Categories.OutOfScope && !movedOut.Contains(i.DemandId))
-            .Concat(items.Where(i => movedIn.Contains(i.DemandId)));
-        var toRefer = await Paged<Row>.LoadAsync(Rows(outOfScope).Where(r => open.Contains(r.Status)).OrderBy(r => r.DemandId), pages.ToRefer, NeedsPerPage, ct);
+        // 不属于微实事: the suggested ones (less those corrected away) read in need order from their index, and the few
+        // corrected into it looked up by need and merged in here (in one query with the others, SQLite drives it from
+        // every open need of the database).
+        var suggestedOut = rows.Where(r => r.Suggested == Categories.OutOfScope && !movedOut.Contains(r.DemandId) && open.Contains(r.Status));
+        var movedInOpen = (await items.Where(i => movedIn.Contains(i.DemandId)).Select(i => new { i.DemandId, i.Demand!.Status }).ToListAsync(ct))
+            .Where(i => open.Contains(i.Status)).Select(i => i.DemandId).ToList();
+        var referPage = Math.Max(1, pages.ToRefer);
+        var firstSuggested = await suggestedOut.OrderBy(r => r.DemandId).Select(r => r.DemandId).Take(referPage * NeedsPerPage).ToListAsync(ct);
+        var referIds = firstSuggested.Concat(movedInOpen).Order().Skip((referPage - 1) * NeedsPerPage).Take(NeedsPerPage).ToList();
+        var toRefer = new Paged<Row>(await rows.Where(r => referIds.Contains(r.DemandId)).OrderBy(r => r.DemandId).ToListAsync(ct),
+            referPage, NeedsPerPage, await suggestedOut.CountAsync(ct) + movedInOpen.Count);
 
         var referrals = await Paged<DemandReferral>.LoadAsync(db.DemandReferrals.AsNoTracking()
             .Where(r => items.Any(i => i.DemandId == r.DemandId)).OrderBy(r => r.Id), pages.Referred, NeedsPerPage, ct);
