@@ -84,6 +84,19 @@ public class MiningPagingTests(DemoApp app)
         Assert.Equal((OutOfScope - 1).ToString(CultureInfo.InvariantCulture), after.QuerySelector("[data-testid=to-refer-total]")!.TextContent);
         Assert.Equal((Groups - 1).ToString(CultureInfo.InvariantCulture), after.QuerySelector("[data-testid=duplicate-total]")!.TextContent);
         Assert.DoesNotContain(1, GroupNumbers(after));
+
+        // A need corrected into 不属于微实事 joins the list to refer, in order, and its share.
+        var into = await staff.SubmitAsync($"/Mining?run={run.Id}", new() { ["demand"] = ids[0].ToString(CultureInfo.InvariantCulture), ["category"] = Categories.OutOfScope },
+            $"/Mining?handler=Correct&run={run.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, into.StatusCode);
+        var (_, movedIn) = await staff.GetAsync($"/Mining?run={run.Id}");
+        Assert.Equal(Needs, SharesTotal(movedIn));
+        Assert.Equal(OutOfScope, Share(movedIn, Categories.OutOfScope));
+        Assert.Equal(OutOfScope.ToString(CultureInfo.InvariantCulture), movedIn.QuerySelector("[data-testid=to-refer-total]")!.TextContent);
+        var (_, movedIn2) = await staff.GetAsync(NextPage(movedIn, "to-refer-pager", run.Id));
+        var toRefer = movedIn.QuerySelectorAll("[data-testid=to-refer]").Concat(movedIn2.QuerySelectorAll("[data-testid=to-refer]"))
+            .Select(e => int.Parse(e.GetAttribute("data-demand")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([ids[0], .. ids.Skip(Needs - OutOfScope).SkipLast(1)], toRefer);
     }
 
     private static MiningTopic Topic(int number, string label, int size, int representative) => new()

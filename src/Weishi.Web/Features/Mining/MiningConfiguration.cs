@@ -35,7 +35,9 @@ public sealed class MiningItemConfiguration : IEntityTypeConfiguration<MiningIte
         // The page's lists: the least confident suggestions first, and the needs suggested as out of scope.
         b.HasIndex(i => new { i.RunId, i.Confidence });
         b.HasIndex(i => new { i.RunId, i.Category, i.DemandId });
-        b.HasIndex(i => i.DemandId);
+        // A need is in a run once. The page looks needs up in a run (corrections, referrals, listed needs): with the need
+        // first, SQLite finds each by its key instead of reading the run's items in the run's other indexes.
+        b.HasIndex(i => new { i.DemandId, i.RunId }).IsUnique();
         b.Property(i => i.Category).HasMaxLength(32);
         b.Property(i => i.Keywords).HasMaxLength(200);
         b.HasOne(i => i.Demand).WithMany().HasForeignKey(i => i.DemandId).OnDelete(DeleteBehavior.Cascade);

@@ -96,15 +96,28 @@ public sealed class MiningView(WeishiDbContext db)
         var topics = await TopicsAsync(run, items, rows, counts, ct);
         var months = topics.SelectMany(t => t.Monthly.Select(m => m.Month)).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var groupNumbers = await Paged<int>.LoadAsync(StillToMerge(items), pages.Groups, GroupsPerPage, ct);
+        // All the group numbers in one query (at most one per group), paged here: counting and paging them in the
+        // database would evaluate the staff's decisions on every group twice.
+        var stillToMerge = await StillToMerge(items).ToListAsync(ct);
+        var groupsPage = Math.Max(1, pages.Groups);
+        var groupNumbers = new Paged<int>([.. stillToMerge.Skip((groupsPage - 1) * GroupsPerPage).Take(GroupsPerPage)], groupsPage, GroupsPerPage, stillToMerge.Count);
         var numbers = groupNumbers.Items.Cast<int?>().ToList();
         var members = await rows.Where(r => numbers.Contains(r.DuplicateGroup)).OrderBy(r => r.DemandId).ToListAsync(ct);
 
         var open = DemandRules.OpenStatuses;
         var movedOut = corrected.Where(c => c.Suggested == Categories.OutOfScope).Select(c => c.DemandId).ToList();
         var movedIn = corrected.Where(c => c.CorrectedTo == Categories.OutOfScope).Select(c => c.DemandId).ToList();
-        var toRefer = await Paged<Row>.LoadAsync(rows.Where(r => ((r.Suggested == Categories.OutOfScope && !movedOut.Contains(r.DemandId)) || movedIn.Contains(r.DemandId))
-            && open.Contains(r.Status)).OrderBy(r => r.DemandId), pages.ToRefer, NeedsPerPage, ct);
+        // 不属于微实事: the suggested ones (less those corrected away) read in need order from their index, and the few
+        // corrected into it looked up by need and merged in here (in one query with the others, SQLite drives it from
+        // every open need of the database).
+        var suggestedOut = rows.Where(r => r.Suggested == Categories.OutOfScope && !movedOut.Contains(r.DemandId) && open.Contains(r.Status));
+        var movedInOpen = (await items.Where(i => movedIn.Contains(i.DemandId)).Select(i => new { i.DemandId, i.Demand!.Status }).ToListAsync(ct))
+            .Where(i => open.Contains(i.Status)).Select(i => i.DemandId).ToList();
+        var referPage = Math.Max(1, pages.ToRefer);
+        var firstSuggested = await suggestedOut.OrderBy(r => r.DemandId).Select(r => r.DemandId).Take(referPage * NeedsPerPage).ToListAsync(ct);
+        var referIds = firstSuggested.Concat(movedInOpen).Order().Skip((referPage - 1) * NeedsPerPage).Take(NeedsPerPage).ToList();
+        var toRefer = new Paged<Row>(await rows.Where(r => referIds.Contains(r.DemandId)).OrderBy(r => r.DemandId).ToListAsync(ct),
+            referPage, NeedsPerPage, await suggestedOut.CountAsync(ct) + movedInOpen.Count);
 
         var referrals = await Paged<DemandReferral>.LoadAsync(db.DemandReferrals.AsNoTracking()
             .Where(r => items.Any(i => i.DemandId == r.DemandId)).OrderBy(r => r.Id), pages.Referred, NeedsPerPage, ct);

@@ -2465,7 +2465,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DemandId");
+                    b.HasIndex("DemandId", "RunId")
+                        .IsUnique();
 
                     b.HasIndex("RunId", "Confidence");
 

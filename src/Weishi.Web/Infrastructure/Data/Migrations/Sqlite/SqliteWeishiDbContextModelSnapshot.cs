@@ -2352,7 +2352,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DemandId");
+                    b.HasIndex("DemandId", "RunId")
+                        .IsUnique();
 
                     b.HasIndex("RunId", "Confidence");
 

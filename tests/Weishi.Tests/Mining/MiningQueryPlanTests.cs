@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Weishi.Tests.Demands;
+using Weishi.Tests.Infrastructure;
+using Weishi.TextMining.Classification;
+using Weishi.Web.Features.Mining;
+using static Weishi.Tests.Mining.MiningHelpers;
+
+namespace Weishi.Tests.Mining;
+
+/// <summary>
+/// On a district's run of 100,000 needs, a query that names needs of the run (corrections, referrals, the needs listed)
+/// but reads the run's items by the run alone scans all of them for each need: seconds per page (bench/README.md, the
+/// mining page). SQLite chooses its plan without statistics, so the plan on a small run is the plan on a large one.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public partial class MiningQueryPlanTests(DemoApp app)
+{
+    [Fact]
+    public async Task The_page_looks_needs_of_a_run_up_by_need_not_by_reading_the_run()
+    {
+        var liuLian = await TestData.RegionIdAsync(app.Factory, DemandHelpers.LiuLian);
+        var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, 2236, [.. Enumerable.Range(0, 12).Select(i => $"第{i}条查询计划测试需求")]);
+        var run = new MiningRun
+        {
+            RegionId = liuLian, From = new DateOnly(2236, 1, 1), To = new DateOnly(2236, 12, 31), DemandCount = ids.Count, CreatedByName = "测试", CreatedAtUtc = DateTime.UtcNow,
+        };
+        run.Topics.Add(new MiningTopic
+        {
+            Number = 0, Label = "查询计划", Keywords = "测试", Size = ids.Count, Monthly = $"2236-01={ids.Count}", Communities = $"六联={ids.Count}",
+            RepresentativeDemandIds = string.Join(',', ids.Take(3)),
+        });
+        for (var i = 0; i < ids.Count; i++)
+        {
+            run.Items.Add(new MiningItem
+            {
+                DemandId = ids[i], TopicNumber = 0, DuplicateGroup = i < 4 ? (i / 2) + 1 : null,
+                Category = i >= 8 ? Categories.OutOfScope : Categories.Culture, Confidence = 0.5, Keywords = "测试",
+            });
+        }
+        await QueryAsync(app.Factory, db =>
+        {
+            db.MiningRuns.Add(run);
+            return db.SaveChangesAsync();
+        });
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        // A correction into 不属于微实事 and a referral, so the page runs every query it has.
+        var correct = await staff.SubmitAsync($"/Mining?run={run.Id}", new() { ["demand"] = ids[5].ToString(CultureInfo.InvariantCulture), ["category"] = Categories.OutOfScope },
+            $"/Mining?handler=Correct&run={run.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, correct.StatusCode);
+        var refer = await staff.SubmitAsync($"/Mining?run={run.Id}", new() { ["demand"] = ids[9].ToString(CultureInfo.InvariantCulture), ["department"] = "区城管局" },
+            $"/Mining?handler=Refer&run={run.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refer.StatusCode);
+
+        var commands = new List<(string Text, List<(string Name, object? Value)> Parameters)>();
+        using (var observer = new CommandObserver(commands))
+        using (DiagnosticListener.AllListeners.Subscribe(observer))
+        {
+            var (status, _) = await staff.GetAsync($"/Mining?run={run.Id}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        }
+
+        var ofThisRun = commands.Where(c => c.Parameters.Any(p => p.Name.TrimStart('@', ':').StartsWith("run", StringComparison.Ordinal) && Equals(p.Value, run.Id))).ToList();
+        var namingNeeds = ofThisRun.Where(c => NamesNeeds().IsMatch(c.Text)).ToList();
+        // The plans are SQLite's; PostgreSQL plans with its statistics.
+        if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
+        Assert.True(namingNeeds.Count >= 5, "the page's queries naming needs of the run were not seen:\n" + string.Join("\n\n", ofThisRun.Select(c => c.Text)));
+        foreach (var (text, parameters) in namingNeeds)
+        {
+            var plan = await QueryAsync(app.Factory, db => PlanAsync(db, text, parameters));
+            // Reading the run's items by the run alone ("… (RunId=?)") or all items ("SCAN m") is the scan.
+            Assert.DoesNotContain(plan, step => ReadsTheRun().IsMatch(step));
+        }
+    }
+
+    // The run's items joined to a need (a correlated lookup), or to one or a list of needs.
+    [GeneratedRegex("\"m\\d*\"\\.\"DemandId\" (= \"(?!m\\d*\"|d\\d*\"\\.\"Id\")|= @|IN \\(@)")]
+    private static partial Regex NamesNeeds();
+
+    [GeneratedRegex(@"^(SCAN m\d*( |$)|SEARCH m\d* .*\(RunId=\?\)$)")]
+    private static partial Regex ReadsTheRun();
+
+    private static async Task<List<string>> PlanAsync(Weishi.Web.Infrastructure.Data.WeishiDbContext db, string text, List<(string Name, object? Value)> parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + text;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+        return steps;
+    }
+
+    /// <summary>The SQL commands EF runs while subscribed, with their parameters (EF's diagnostic events).</summary>
+    private sealed class CommandObserver(List<(string Text, List<(string Name, object? Value)> Parameters)> commands)
+        : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> subscriptions = [];
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) lock (subscriptions) subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
+            var parameters = data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+            lock (commands) commands.Add((data.Command.CommandText, parameters));
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (subscriptions) subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+}
