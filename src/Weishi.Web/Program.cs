@@ -1,6 +1,6 @@
 using Weishi.Web.Infrastructure.Web;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
+using Weishi.Web.Infrastructure.Privacy;
 using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Delivery;
@@ -25,14 +25,14 @@ var builder = WebApplication.CreateBuilder(isCli ? [] : args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeishiDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWeishiAuth(builder.Configuration);
-builder.Services.AddDataProtection().SetApplicationName("Weishi").PersistKeysToDbContext<WeishiDbContext>();
+builder.Services.AddWeishiDataProtection(builder.Configuration);
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     PageAccess.Configure(o.Conventions);
 });
 builder.Services.AddOpenApi();
-builder.Services.AddSingleton<Weishi.Web.Infrastructure.Privacy.PersonalData>();
+builder.Services.AddSingleton<PersonalData>();
 builder.Services.AddScoped<Weishi.Web.Infrastructure.Sms.ISmsSender, Weishi.Web.Infrastructure.Sms.OutboxSmsSender>();
 builder.Services.AddScoped<BudgetLedger>();
 builder.Services.AddScoped<ProjectTransitions>();
