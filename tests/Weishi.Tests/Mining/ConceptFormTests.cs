@@ -43,6 +43,7 @@ public class ConceptFormTests(DemoApp app)
 
             // Refused input: a message, the form kept, nothing stored.
             await RefusedAsync(district, Word, "没有的概念", "没有名为“没有的概念”的概念");
+            await RefusedAsync(district, Word, "老人食堂", "“老人食堂”是概念“长者饭堂”的一种说法，请填写概念名“长者饭堂”");
             await RefusedAsync(district, "老人食堂", Concept, "第 1 行：“老人食堂”已是概念“长者饭堂”的词语");
             await RefusedAsync(district, "乐龄乐龄厨房厨房乐", Concept, "第 1 行：“乐龄乐龄厨房厨房乐”的长度应为 2–8 个字");
             await RefusedAsync(district, "希望", Concept, "第 1 行：“希望”是需求里常见的套话，不能归入概念");

@@ -61,7 +61,12 @@ public static class SegmentationTermRules
     public static string? CheckConcept(string? concept, string? tag)
     {
         if (concept is null) return null;
-        if (!DomainConcepts.Shipped.HasConcept(concept)) return $"没有名为“{concept}”的概念，请从概念表中选择（概念名是每行的第一个词）";
+        if (!DomainConcepts.Shipped.HasConcept(concept))
+        {
+            return DomainConcepts.Shipped.ConceptOf(concept) is { } name
+                ? $"“{concept}”是概念“{name}”的一种说法，请填写概念名“{name}”"
+                : $"没有名为“{concept}”的概念，请从概念表中选择（概念名是每行的第一个词）";
+        }
         if (tag == ChineseSegmenter.PlaceTag) return "地名不能归入概念";
         return null;
     }
