@@ -6,7 +6,7 @@ namespace Weishi.TextMining.Dedup;
 
 /// <summary>
 /// What the paraphrase stage compares: the places a need names; the programme's concepts it mentions
-/// (<see cref="DomainConcepts"/>: 助餐点 and 老人食堂 are both 长者饭堂); and its other content words apart from places
+/// (the analyzer's <see cref="DomainConcepts"/>: 助餐点 and 老人食堂 are both 长者饭堂); and its other content words apart from places
 /// and request boilerplate (建议, 希望, 能不能 …), weighted by IDF and counting less than concepts — as a sorted sparse
 /// vector. Broad concepts (晚上, 免费 …) and target groups (老人, 孩子 …) count a third.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class NeedSignature
 
     /// <summary>A word both request boilerplate and a concept form would silently count as one of the two only.</summary>
     private static HashSet<string> NotConcepts(string[] words) =>
-        words.FirstOrDefault(DomainConcepts.IsForm) is { } both
+        words.FirstOrDefault(DomainConcepts.Shipped.IsForm) is { } both
             ? throw new InvalidOperationException($"{both} is both request boilerplate and a word of concepts.txt")
             : new HashSet<string>(words, StringComparer.Ordinal);
 
@@ -173,17 +173,18 @@ public sealed class NeedSignature
         concepts.Clear();
         words.Clear();
         var addedPlaces = analyzer.AddedPlaceKeys;
+        var table = analyzer.Concepts;
         var placeKeys = PlaceNames.FindKeys(text, spans);
-        DomainConcepts.Scan(text, spans, concepts);
+        table.Scan(text, spans, concepts);
         var (targets, aspects) = (0UL, 0UL);
-        foreach (var (_, concept) in concepts) AddConcept(concept, words, ref targets, ref aspects, trace);
+        foreach (var (_, concept) in concepts) AddConcept(table, concept, words, ref targets, ref aspects, trace);
         foreach (var token in contentTerms)
         {
             var word = token.Of(text);
             if (InPlace(token, spans) || Covered(token, concepts) || PlaceNames.IsPlaceWord(word, addedPlaces) || IsBoilerplate(word)) continue;
-            if (DomainConcepts.OfWord(word) is var concept and >= 0)
+            if (table.OfWord(word) is var concept and >= 0)
             {
-                AddConcept(concept, words, ref targets, ref aspects, trace);
+                AddConcept(table, concept, words, ref targets, ref aspects, trace);
                 continue;
             }
             var weight = Math.Clamp(analyzer.IdfOf(word), 2f, 12f) * ResidualWeight;
@@ -206,9 +207,9 @@ public sealed class NeedSignature
     internal static float WeightOf(DomainConcepts.Kind kind) =>
         ConceptWeight * kind switch { DomainConcepts.Kind.Specific => 1f, DomainConcepts.Kind.Aspect => AspectWeight, _ => BroadWeight };
 
-    private static void AddConcept(int id, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
+    private static void AddConcept(DomainConcepts table, int id, List<(uint Hash, float Weight, bool Specific)> words, ref ulong targets, ref ulong aspects, List<(string Word, float Weight)>? trace)
     {
-        ref readonly var concept = ref DomainConcepts.Get(id);
+        ref readonly var concept = ref table.Get(id);
         if (concept.Kind == DomainConcepts.Kind.Target) targets |= concept.FacetBit;
         else aspects |= concept.FacetBit;
         trace?.Add(("<" + concept.Name + ">", concept.Weight));
@@ -293,4 +294,7 @@ public sealed class NeedSignature
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLookup = Boilerplate.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsBoilerplate(ReadOnlySpan<char> word) => BoilerplateLookup.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> is request boilerplate (建议, 希望, 社区 …), which no signature counts.</summary>
+    public static bool IsRequestBoilerplate(string word) => Boilerplate.Contains(word);
 }

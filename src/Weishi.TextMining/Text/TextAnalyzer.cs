@@ -16,15 +16,24 @@ public sealed class TextAnalyzer
 
     public ChineseSegmenter Segmenter { get; }
 
-    public TextAnalyzer(ChineseSegmenter segmenter)
+    /// <param name="segmenter">The segmenter (with the district's words, if any).</param>
+    /// <param name="concepts">The concept table duplicate signatures use; null for the shipped one.</param>
+    public TextAnalyzer(ChineseSegmenter segmenter, DomainConcepts? concepts = null)
     {
         Segmenter = segmenter;
+        Concepts = concepts ?? DomainConcepts.Shipped;
         _stopWords = StopWords.Load();
         _stopLookup = _stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _addedPlaceKeys = new(() => PlaceNames.KeysOfAdded(segmenter.AddedPlaces));
     }
 
     private readonly Lazy<HashSet<uint>> _addedPlaceKeys;
+
+    /// <summary>
+    /// The concepts duplicate detection compares needs by (<see cref="NeedSignature"/>): the shipped table, or the
+    /// shipped one plus a district's words for its concepts.
+    /// </summary>
+    public DomainConcepts Concepts { get; }
 
     /// <summary>
     /// Keys of the places the segmenter was given beyond the shipped ones (<see cref="ChineseSegmenter.AddedPlaces"/>):

@@ -87,6 +87,7 @@ public sealed class SegmentationTermConfiguration : IEntityTypeConfiguration<Seg
         b.HasIndex(t => t.Word).IsUnique();
         b.Property(t => t.Word).HasMaxLength(SegmentationTermRules.MaxLength);
         b.Property(t => t.Tag).HasMaxLength(4);
+        b.Property(t => t.Concept).HasMaxLength(Weishi.TextMining.Dedup.DomainConcepts.MaxFormLength);
         b.Property(t => t.CreatedByName).HasMaxLength(100);
     }
 }

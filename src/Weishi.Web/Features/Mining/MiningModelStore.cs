@@ -36,19 +36,21 @@ public sealed class MiningModelStore
     }
 
     /// <summary>
-    /// The shipped analyzer while the district has no terms of its own; else one whose segmenter also knows them,
-    /// built once per set of terms (loading a dictionary takes about two seconds).
+    /// The shipped analyzer while the district has no terms of its own; else one whose segmenter also knows them and
+    /// whose concept table has the words put under a concept (归入概念), built once per set of terms and concepts
+    /// (loading a dictionary takes about two seconds).
     /// </summary>
     public async Task<TextAnalyzer> AnalyzerAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var terms = await db.SegmentationTerms.AsNoTracking().OrderBy(t => t.Word).Select(t => new { t.Word, t.Tag }).ToListAsync(ct);
+        var terms = await db.SegmentationTerms.AsNoTracking().OrderBy(t => t.Word).Select(t => new { t.Word, t.Tag, t.Concept }).ToListAsync(ct);
         if (terms.Count == 0) return TextAnalyzer.Default;
-        var key = string.Join("\n", terms.Select(t => t.Word + " " + t.Tag));
+        var key = string.Join("\n", terms.Select(t => t.Word + " " + t.Tag + " " + t.Concept));
         lock (_gate)
         {
             if (_analyzer is { } a && a.Key == key) return a.Analyzer;
         }
-        var analyzer = await Task.Run(() => new TextAnalyzer(new ChineseSegmenter(SegmentationTermRules.UserWords(terms.Select(t => (t.Word, t.Tag))))), ct);
+        var concepts = DomainConcepts.Shipped.WithForms(SegmentationTermRules.ConceptForms(terms.Select(t => (t.Word, t.Concept))));
+        var analyzer = await Task.Run(() => new TextAnalyzer(new ChineseSegmenter(SegmentationTermRules.UserWords(terms.Select(t => (t.Word, t.Tag)))), concepts), ct);
         lock (_gate) _analyzer = (key, analyzer);
         return analyzer;
     }
