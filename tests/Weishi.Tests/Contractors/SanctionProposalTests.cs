@@ -89,7 +89,7 @@ public class SanctionProposalTests(DemoApp app)
 
             await ContractorTestData.WithDbAsync(app.Factory, async db =>
             {
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var today = Weishi.Web.Infrastructure.Web.ChinaDate.Today(TimeProvider.System); // sanctions start on the day in China
                 var sanction = await db.ContractorSanctions.SingleAsync(s => s.ContractorId == weak);
                 Assert.Equal(SanctionKind.Suspension, sanction.Kind);
                 Assert.True(sanction.ActiveOn(today));

@@ -36,6 +36,34 @@ public class FindingsPageTests(DemoApp app)
         Assert.Contains("知晓率", findings[FindingTypes.DemandSupply].TextContent);
     }
 
+    /// <summary>The finance bureau and auditors read findings but may not open council, upkeep or cost pages: no evidence link leads to 403.</summary>
+    [Theory]
+    [InlineData("finance")]
+    [InlineData("auditor")]
+    public async Task Evidence_links_lead_only_to_pages_the_reader_may_open(string user)
+    {
+        var reader = await Browser.LoginAsync(app.Factory, user, Pw);
+        var (_, page) = await reader.GetAsync("/Findings?from=2021&to=2023");
+        var evidence = page.QuerySelectorAll("[data-testid=evidence] tbody td:first-child").ToList();
+        Assert.NotEmpty(evidence);
+        var links = evidence.SelectMany(td => td.QuerySelectorAll("a")).Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        // One of each kind of link (ids and query values aside) is opened.
+        foreach (var href in links.GroupBy(h => System.Text.RegularExpressions.Regex.Replace(h, "[0-9]+", "N")).Select(g => g.First()))
+        {
+            var (status, _) = await reader.GetAsync(href);
+            Assert.True(status == HttpStatusCode.OK, $"{href} answers {status} to {user}");
+        }
+        // The unlinked evidence still names its community.
+        var screening = page.QuerySelector($"[data-type={FindingTypes.Screening}] [data-testid=evidence] tbody td")!;
+        Assert.Null(screening.QuerySelector("a"));
+        Assert.EndsWith("社区", screening.TextContent.Trim());
+
+        var district = await Browser.LoginAsync(app.Factory, "district", Pw);
+        var (_, own) = await district.GetAsync("/Findings?from=2021&to=2023");
+        Assert.NotNull(own.QuerySelector($"[data-type={FindingTypes.Screening}] [data-testid=evidence] a[href='/Council']"));
+    }
+
     [Fact]
     public async Task A_community_worker_sees_only_its_own_community()
     {

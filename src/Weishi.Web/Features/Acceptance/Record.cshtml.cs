@@ -28,6 +28,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (Project.Status != ProjectStatus.Completed) Errors.Add("项目完工后才能组织验收");
         if (AcceptedOn is null) Errors.Add("请填写验收日期");
         if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");
+        else if (Committee.Trim().Length > 300) Errors.Add("验收小组成员不能超过 300 字");
         if (Result is null || !Enum.IsDefined(Result.Value)) Errors.Add("请选择验收结论");
         if (Checked.Any(c => !AcceptanceRecord.Checklists[Project.Type].Contains(c))) Errors.Add("验收项不属于本类项目的清单");
         if (report is { Length: > 0 } && await DocumentStore.ValidateAsync(report, ct) is { } reportError) Errors.Add("验收报告：" + reportError);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors;
 
@@ -34,7 +35,7 @@ public sealed class ChangesModel(WeishiDbContext db) : PageModel
         {
             var proposed = KeyFields.FromJson(request.ProposedJson);
             // The registry may have changed since the request (another contractor took the code, …): check again.
-            var errors = await proposed.ValidateAsync(db, request.ContractorId, DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime), ct);
+            var errors = await proposed.ValidateAsync(db, request.ContractorId, ChinaDate.Today(db.Time), ct);
             if (errors.Count > 0)
             {
                 TempData["Error"] = "无法确认：" + string.Join("；", errors.Values);

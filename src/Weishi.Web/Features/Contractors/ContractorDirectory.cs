@@ -3,6 +3,7 @@ using Weishi.Web.Features.Contractors.Admission;
 using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors;
 
@@ -21,7 +22,7 @@ public sealed class ContractorDirectory(WeishiDbContext db, ContractorAssessment
 {
     public async Task<List<DirectoryRow>> LoadAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var contractors = await db.Contractors.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
         // Counts over all projects on purpose: how much a contractor delivered is part of its public track record.
         var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.ContractorId != null)

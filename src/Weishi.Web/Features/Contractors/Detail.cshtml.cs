@@ -6,6 +6,7 @@ using Weishi.Web.Features.Contractors.Admission;
 using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors;
 
@@ -91,7 +92,7 @@ public sealed class DetailModel(WeishiDbContext db, ContractorAssessment assessm
         if (!IsDistrict) return Forbid();
         var s = await db.ContractorSanctions.FirstOrDefaultAsync(x => x.Id == sanctionId && x.ContractorId == id);
         if (s is null) return NotFound();
-        s.LiftedOn = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        s.LiftedOn = ChinaDate.Today(db.Time);
         await db.SaveChangesAsync();
         TempData["Message"] = $"已解除{ContractorSanction.KindName(s.Kind)}";
         return RedirectToPage(new { id });
@@ -100,7 +101,7 @@ public sealed class DetailModel(WeishiDbContext db, ContractorAssessment assessm
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        Today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        Today = ChinaDate.Today(db.Time);
         var c = await db.Contractors.AsNoTracking().AsSplitQuery()
             .Include(x => x.Staff).Include(x => x.Violations).Include(x => x.DeclaredProjects).Include(x => x.Sanctions)
             .FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Privacy;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors;
 
@@ -40,7 +41,7 @@ public sealed class RegistryForm
     public async Task ValidateAsync(ModelStateDictionary state, Infrastructure.Data.WeishiDbContext db, int? contractorId, CancellationToken ct)
     {
         TranslateBindingErrors(state);
-        foreach (var (field, error) in await Key().ValidateAsync(db, contractorId, DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime), ct))
+        foreach (var (field, error) in await Key().ValidateAsync(db, contractorId, ChinaDate.Today(db.Time), ct))
             state.AddModelError("Input." + field, error);
         if (!string.IsNullOrWhiteSpace(ContactPhone) && PersonalData.ValidatePhone(ContactPhone) is { } phoneError)
             state.AddModelError("Input.ContactPhone", phoneError);

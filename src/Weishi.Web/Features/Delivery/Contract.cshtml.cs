@@ -52,6 +52,8 @@ public sealed class ContractModel(WeishiDbContext db) : PageModel
         if (moneyError is not null) ModelState.AddModelError("", "合同金额：" + moneyError);
         var budget = await db.BudgetLines.Where(l => l.ProjectId == id).SumAsync(l => l.AmountFen, ct);
         if (fen > budget) ModelState.AddModelError("", $"合同金额不能超过项目预算 {Money.Yuan(budget)} 元");
+        var paid = await db.Disbursements.Where(d => d.ProjectId == id).SumAsync(d => d.AmountFen, ct);
+        if (fen < paid) ModelState.AddModelError("", $"合同金额不能低于已拨付金额 {Money.Yuan(paid)} 元");
         if (Input.SignedOn is null || Input.StartOn is null || Input.EndOn is null) ModelState.AddModelError("", "请填写签订日期和履约起止日期");
         else if (Input.EndOn < Input.StartOn) ModelState.AddModelError("", "履约结束日期不能早于开始日期");
         if (!ModelState.IsValid) return Page();
@@ -77,6 +79,7 @@ public sealed class ContractModel(WeishiDbContext db) : PageModel
         if (string.IsNullOrWhiteSpace(Step.Name)) ModelState.AddModelError("", "请填写节点名称");
         if (string.IsNullOrWhiteSpace(Step.Deliverable)) ModelState.AddModelError("", "请填写交付物");
         if (Step.PlannedOn is null) ModelState.AddModelError("", "请填写计划日期");
+        if (Step.Name?.Trim().Length > 80 || Step.Deliverable?.Trim().Length > 200) ModelState.AddModelError("", "节点名称不能超过 80 字，交付物不能超过 200 字");
         if (!ModelState.IsValid) return Page();
         db.Milestones.Add(new Milestone { ProjectId = id, Name = Step.Name!.Trim(), Deliverable = Step.Deliverable!.Trim(), PlannedOn = Step.PlannedOn!.Value });
         await db.SaveChangesAsync(HttpContext.RequestAborted);

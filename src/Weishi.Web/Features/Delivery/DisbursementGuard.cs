@@ -24,6 +24,7 @@ public sealed class DisbursementGuard(WeishiDbContext db)
         if (amountFen <= 0) return "拨付金额必须大于 0";
         if (!Stages.Contains(stage)) return "请选择拨付阶段";
         if (string.IsNullOrWhiteSpace(voucherNo)) return "请填写拨付凭证号";
+        if (voucherNo.Trim().Length > 40) return "拨付凭证号不能超过 40 个字符";
 
         var budget = await db.BudgetLines.IgnoreQueryFilters().Where(l => l.ProjectId == projectId).SumAsync(l => l.AmountFen, ct);
         var contract = await db.Contracts.IgnoreQueryFilters().Where(c => c.ProjectId == projectId).Select(c => (long?)c.AmountFen).FirstOrDefaultAsync(ct);

@@ -7,6 +7,7 @@ using Weishi.Web.Features.Deviations;
 using Weishi.Web.Features.Inspections;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -39,7 +40,7 @@ public sealed class IndexModel(WeishiDbContext db, BeneficiaryQuery beneficiarie
         var milestone = await db.Milestones.Include(m => m.Project).FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id, ct);
         if (milestone is null) return NotFound();
         if (!DeliveryAccess.Delivers(db.Scope, milestone.Project!)) return Forbid();
-        milestone.DoneOn = doneOn ?? DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        milestone.DoneOn = doneOn ?? ChinaDate.Today(db.Time);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"节点“{milestone.Name}”已标记完成";
         return RedirectToPage(new { id });

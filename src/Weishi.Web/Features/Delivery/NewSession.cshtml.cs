@@ -36,6 +36,7 @@ public sealed class NewSessionModel(WeishiDbContext db) : PageModel
         if (string.IsNullOrWhiteSpace(Input.Place)) ModelState.AddModelError("", "请填写活动地点");
         if (string.IsNullOrWhiteSpace(Input.Content)) ModelState.AddModelError("", "请填写活动内容");
         if (string.IsNullOrWhiteSpace(Input.Staff)) ModelState.AddModelError("", "请填写服务人员");
+        if (Input.Place?.Trim().Length > 120 || Input.Staff?.Trim().Length > 120) ModelState.AddModelError("", "活动地点、服务人员各不能超过 120 字");
         if (!ModelState.IsValid) return Page();
 
         var session = new ActivitySession

@@ -6,6 +6,7 @@ using Weishi.Web.Features.Maintenance;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Evaluation;
 
@@ -89,7 +90,7 @@ public sealed class MetricCalculator(WeishiDbContext db)
         Add(DataMetrics.Completion, Ratio(doneCount, implementedCount), N("实施项目", implementedCount), N("已完工、已验收", doneCount));
 
         // 按期完成率
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var milestones = db.Milestones.AsNoTracking().Where(m => implemented.Any(p => p.Id == m.ProjectId) && m.PlannedOn <= today);
         var due = await milestones.CountAsync(ct);
         var onTime = await milestones.CountAsync(m => m.DoneOn != null && m.DoneOn <= m.PlannedOn, ct);

@@ -65,7 +65,7 @@ public sealed class MetricRows
         var all = metrics.ProjectsIn(scope, regions).AsNoTracking();
         var implemented = metrics.ImplementedIn(scope, regions).AsNoTracking();
         var services = implemented.Where(p => p.Type == ProjectType.Service);
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         static Column Count(string header) => new(header, Kind.Count);
         static Column Money(string header) => new(header, Kind.Money);
         static Column Text(string header) => new(header, Kind.Text);

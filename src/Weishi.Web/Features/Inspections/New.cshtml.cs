@@ -27,6 +27,7 @@ public sealed class NewModel(WeishiDbContext db) : PageModel
         if (await LoadAsync(id) is { } refused) return refused;
         if (InspectedOn is null) Errors.Add("请填写检查日期");
         if (string.IsNullOrWhiteSpace(Inspector)) Errors.Add("请填写检查人员");
+        else if (Inspector.Trim().Length > 80) Errors.Add("检查人员不能超过 80 字");
         if (string.IsNullOrWhiteSpace(Findings)) Errors.Add("请填写检查发现");
         var items = Inspection.Checklists[Project.Type];
         if (Checked.Any(c => !items.Contains(c))) Errors.Add("检查项不属于本类项目的清单");

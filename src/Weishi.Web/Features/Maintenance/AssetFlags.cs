@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Maintenance;
 
@@ -16,7 +17,7 @@ public static class AssetFlags
     /// <summary>Assets the user may see (the global filter scopes them), optionally of one community.</summary>
     public static async Task<List<Row>> LoadAsync(WeishiDbContext db, int? regionId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var schedule = await InspectionSchedule.LoadAsync(db, ct);
         var q = db.Assets.AsNoTracking();
         if (regionId is not null) q = q.Where(a => a.RegionId == regionId);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Maintenance;
 
@@ -14,7 +15,7 @@ public sealed class AssetGuard(WeishiDbContext db) : IProjectStepGuard
         if (to != ProjectStatus.Accepted || project.Type == ProjectType.Service) return;
         if (await db.Assets.IgnoreQueryFilters().AnyAsync(a => a.ProjectId == project.Id, ct)) return;
         var value = await db.BudgetLines.IgnoreQueryFilters().Where(l => l.ProjectId == project.Id).SumAsync(l => l.AmountFen, ct);
-        db.Assets.Add(FromProject(project, value, DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime)));
+        db.Assets.Add(FromProject(project, value, ChinaDate.Today(db.Time)));
     }
 
     public static Asset FromProject(Project project, long valueFen, DateOnly completedOn)

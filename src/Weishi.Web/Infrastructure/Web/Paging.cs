@@ -9,8 +9,10 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
     public static async Task<Paged<T>> LoadAsync(IQueryable<T> query, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
         var total = await query.CountAsync(ct);
+        // A page past the last (an old link after rows went away, a typed number) shows the last page, not an empty
+        // list; it also keeps (page - 1) * pageSize from overflowing into a negative OFFSET, which PostgreSQL refuses.
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, page, pageSize, total);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.Admission;
 
@@ -16,7 +17,7 @@ public sealed class ContractorEligibility(WeishiDbContext db, Assessment.Contrac
         var contractor = await db.Contractors.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id == contractorId).Select(c => new { c.Name }).FirstOrDefaultAsync(ct);
         if (contractor is null) return "所选承接单位不存在";
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var suspension = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.ContractorId == contractorId && s.Kind == SanctionKind.Suspension).ToListAsync(ct))
             .FirstOrDefault(s => s.ActiveOn(today));
@@ -41,7 +42,7 @@ public sealed class ContractorEligibility(WeishiDbContext db, Assessment.Contrac
     /// <summary>Ids of the contractors suspended today (never offered on a proposal form).</summary>
     public async Task<HashSet<int>> SuspendedAsync(CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         return (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.Kind == SanctionKind.Suspension).ToListAsync(ct))
             .Where(s => s.ActiveOn(today)).Select(s => s.ContractorId).ToHashSet();
@@ -56,7 +57,7 @@ public sealed class ContractorEligibility(WeishiDbContext db, Assessment.Contrac
         var names = await db.Contractors.IgnoreQueryFilters().AsNoTracking().Where(c => pool.Contains(c.Id))
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var latest = Assessment.ContractorAssessment.Latest(await assessment.YearScoresAsync(null, ct));
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var watched = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.Kind == SanctionKind.Watch && pool.Contains(s.ContractorId)).ToListAsync(ct))
             .Where(s => s.ActiveOn(today)).Select(s => s.ContractorId).ToHashSet();
@@ -77,7 +78,7 @@ public sealed class ContractorEligibility(WeishiDbContext db, Assessment.Contrac
     public async Task<AdmissionVerdict> EvaluateAsync(int contractorId, ProjectCategory category, CancellationToken ct = default)
     {
         var rules = await db.AdmissionRules.AsNoTracking().ToListAsync(ct);
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         return AdmissionEvaluator.Evaluate(await FactsAsync(contractorId, ct), rules, category, today);
     }
 }

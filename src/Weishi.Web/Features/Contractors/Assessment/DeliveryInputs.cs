@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.Assessment;
 
@@ -48,7 +49,7 @@ public sealed class InspectionInput(WeishiDbContext db) : IAssessmentInput
         var inspections = await db.Inspections.IgnoreQueryFilters().AsNoTracking().Where(i => ids.Contains(i.ProjectId))
             .Select(i => new { i.ProjectId, i.ContentMatchesDeclaration, i.RectificationRequired, i.RectificationDueOn, i.RectificationClosedAtUtc })
             .ToListAsync(ct);
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         return inspections.GroupBy(i => i.ProjectId).ToDictionary(g => g.Key, g => Score(
             g.Count(i => !i.ContentMatchesDeclaration),
             g.Count(i => i.RectificationRequired && i.RectificationDueOn is { } due

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.Assessment;
 
@@ -21,7 +22,7 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
     {
         var policy = await PolicyAsync(ct);
         var latest = ContractorAssessment.Latest(await assessment.YearScoresAsync(null, ct));
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var inForce = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct))
             .Where(s => s.ActiveOn(today)).Select(s => (s.ContractorId, s.Kind)).ToHashSet();
         var existing = (await db.SanctionProposals.IgnoreQueryFilters().AsNoTracking()
@@ -56,7 +57,7 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
         if (proposal is null) return "建议不存在";
         if (proposal.Status != ProposalStatus.Pending) return "该建议已处理";
         var policy = await PolicyAsync(ct);
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var sanction = new ContractorSanction
         {
             ContractorId = proposal.ContractorId, Kind = proposal.Kind, StartsOn = today, EndsOn = today.AddMonths(policy.Months).AddDays(-1),

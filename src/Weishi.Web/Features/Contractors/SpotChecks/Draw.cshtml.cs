@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.SpotChecks;
 
@@ -31,7 +32,7 @@ public sealed class DrawModel(WeishiDbContext db, SpotCheckService service) : Pa
     {
         if (!await LoadAsync(id)) return NotFound();
         RegistryForm.TranslateBindingErrors(ModelState);
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         if (inspector?.Trim().Length > 60) ModelState.AddModelError("inspector", "检查人员不超过60字");
         if (score is < 0 or > 100) ModelState.AddModelError("score", "抽查得分应在 0 至 100 之间");
         if (score is not null && string.IsNullOrWhiteSpace(inspector)) ModelState.AddModelError("inspector", "录入结果前请先指定检查人员");
