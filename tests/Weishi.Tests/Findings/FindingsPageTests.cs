@@ -36,7 +36,8 @@ public class FindingsPageTests(DemoApp app)
         Assert.Contains("知晓率", findings[FindingTypes.DemandSupply].TextContent);
     }
 
-    /// <summary>The finance bureau and auditors read findings but may not open council, upkeep or cost pages: no evidence link leads to 403.</summary>
+    /// <summary>The finance bureau and auditors read findings, cost and upkeep pages but not council pages: no evidence link leads to 403,
+    /// and the unit-cost and upkeep findings link to their evidence.</summary>
     [Theory]
     [InlineData("finance")]
     [InlineData("auditor")]
@@ -48,6 +49,8 @@ public class FindingsPageTests(DemoApp app)
         Assert.NotEmpty(evidence);
         var links = evidence.SelectMany(td => td.QuerySelectorAll("a")).Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
+        Assert.Contains(links, h => h.StartsWith("/CostBenchmarking/Project/", StringComparison.Ordinal));
+        Assert.Contains(links, h => h.StartsWith("/Maintenance?community=", StringComparison.Ordinal));
         // One of each kind of link (ids and query values aside) is opened.
         foreach (var href in links.GroupBy(h => System.Text.RegularExpressions.Regex.Replace(h, "[0-9]+", "N")).Select(g => g.First()))
         {

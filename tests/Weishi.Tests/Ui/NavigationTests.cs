@@ -33,8 +33,8 @@ public class NavigationTests(DemoApp app)
     // The links each role had in the flat menu before it was grouped (minus those that answered 403).
     [InlineData("district", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Public/Projects")]
     [InlineData("cs-ll", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Public/Projects")]
-    [InlineData("finance", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /Evaluation /Public/Projects")]
-    [InlineData("auditor", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /Evaluation /Audit /Public/Projects")]
+    [InlineData("finance", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Public/Projects")]
+    [InlineData("auditor", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Audit /Public/Projects")]
     [InlineData("admin", "/ /Audit /Admin/Users /Admin/Outbox /Mining/Retrain /Public/Projects")]
     [InlineData("contractor", "/ /Projects /Contractors/Profile /Surveys /Public/Projects")]
     [InlineData("resident", "/ /Public/Projects")]

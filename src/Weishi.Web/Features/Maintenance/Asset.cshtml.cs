@@ -15,6 +15,8 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
     public string? Error { get; private set; }
     public TimeProvider Time => db.Time;
     public InspectionSchedule.Intervals Schedule { get; private set; } = null!;
+    /// <summary>Whether the forms show: the asset's community's staff (and the district); read-all roles only read.</summary>
+    public bool CanWrite { get; private set; }
     public ILookup<int, int> PhotoIds { get; private set; } = Array.Empty<int>().ToLookup(x => x);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -92,6 +94,7 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
             .Include(a => a.Records).FirstOrDefaultAsync(a => a.Id == id);
         if (asset is null) return false;
         Asset = asset;
+        CanWrite = db.Scope.CanWrite(asset.RegionId);
         Schedule = await InspectionSchedule.LoadAsync(db, HttpContext.RequestAborted);
         PhotoIds = (await db.AssetPhotos.AsNoTracking().Where(p => p.Record!.AssetId == id).Select(p => new { p.Id, p.AssetRecordId }).ToListAsync())
             .ToLookup(p => p.AssetRecordId, p => p.Id);

@@ -28,8 +28,8 @@ public static class PageAccess
         c.AuthorizeFolder("/Selection", Policies.RegionStaff);
         c.AuthorizeFolder("/Publicity", Policies.RegionStaff);
         c.AuthorizeFolder("/Voting", Policies.RegionStaff);
-        c.AuthorizeFolder("/CostBenchmarking", Policies.RegionStaff);
-        c.AuthorizeFolder("/Maintenance", Policies.RegionStaff);
+        c.AuthorizeFolder("/CostBenchmarking", Policies.Statistics);   // finance and auditors read; the pages' forms are staff-only
+        c.AuthorizeFolder("/Maintenance", Policies.Statistics);
         c.AllowAnonymousToFolder("/Public");
         c.AllowAnonymousToPage("/Public/Vote/Option");   // a ballot option's project, public through its ballot (BallotOptionProjects)
         c.AuthorizeFolder("/Delivery", Policies.Programme);
