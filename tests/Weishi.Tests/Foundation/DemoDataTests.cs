@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
@@ -27,6 +28,29 @@ public class DemoDataTests(DemoApp app)
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
         Assert.Equal(projects, await db.Projects.CountAsync(p => p.Year == year && ProjectWorkflow.Implemented.Contains(p.Status)));
         Assert.Equal(spentFen, await db.Disbursements.Where(d => d.Project!.Year == year).SumAsync(d => d.AmountFen));
+    }
+
+    [Fact]
+    public async Task Every_need_traced_to_a_project_is_of_its_community_and_category_and_asks_for_what_it_delivers()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        var demoYears = DemoYear.FromReport.Select(y => y.Year).ToList();   // other tests link needs of their own
+        var links = await db.Demands.IgnoreQueryFilters().Where(d => d.ProjectId != null && demoYears.Contains(d.Project!.Year))
+            .Select(d => new { d.Id, d.Text, d.Category, d.RegionId, Project = d.Project!.Name, ProjectCategory = d.Project.Category, ProjectRegion = d.Project.RegionId })
+            .ToListAsync();
+        Assert.NotEmpty(links);
+        Assert.All(links, l =>
+        {
+            Assert.Equal(ProjectNames.Category(l.ProjectCategory), l.Category);
+            Assert.Equal(l.ProjectRegion, l.RegionId);
+            Assert.True(DemoCatalogue.Fits(l.Text, l.Project), $"需求 {l.Id}「{l.Text}」不对应项目「{l.Project}」");
+        });
+        // The QA example: the flooded crossing was shown as turned into an anti-fraud campaign.
+        var flooding = links.Where(l => l.Text.Contains("雨天路口积水", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(flooding);
+        Assert.All(flooding, l => Assert.Contains("积水点排水改造", l.Project, StringComparison.Ordinal));
+        Assert.DoesNotContain(links, l => l.Text.Contains("积水", StringComparison.Ordinal) && l.Project.Contains("反诈", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class RectificationTests(DemoApp app)
         var project = await SurveyTestData.SurveyedAsync(app.Factory, 2044, SurveyTestData.Healthy(6), plannedBeneficiaries: 40);
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
         var (_, page) = await staff.GetAsync($"/Surveys/Project/{project}");
-        Assert.Contains("15%", page.QuerySelector("[data-testid=response-rate]")!.TextContent);  // 6 of 40
+        Assert.Contains("15.0%", page.QuerySelector("[data-testid=response-rate]")!.TextContent);  // 6 of 40
         Assert.Contains("40 人", page.QuerySelector("[data-testid=response-rate]")!.TextContent);
         Assert.Equal("10 份，样本不足", page.QuerySelector("[data-testid=minimum-sample]")!.TextContent.Trim());
 

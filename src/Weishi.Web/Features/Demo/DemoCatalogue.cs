@@ -69,6 +69,71 @@ public static class DemoCatalogue
         [ProjectCategory.Migrant] = ["我们外来务工的孩子放假没人管，希望有关爱活动", "希望给来深建设者办技能培训", "工友下班没地方休息，希望建驿站"],
     };
 
+    /// <summary>
+    /// Which projects (base names from <see cref="Names"/>) answer each need: a need is turned only into a project
+    /// of its own category that answers it, so traceability (need → project) reads plausibly.
+    /// </summary>
+    public static readonly Dictionary<string, string[]> Answers = new()
+    {
+        ["家里老人不会用智能手机挂号，希望社区开个手机培训班"] = ["长者智能手机培训班"],
+        ["小区独居老人多，希望有人定期上门探访"] = ["独居长者探访关爱", "银龄互助小组"],
+        ["希望社区办长者饭堂，老人吃饭方便些"] = ["长者饭堂助餐服务"],
+        ["老人常被电话诈骗，希望多搞防骗宣传"] = ["长者防诈骗宣传"],
+        ["楼梯太陡，希望给老人加装扶手"] = ["楼道扶手加装", "长者防跌倒扶手采购", "无障碍坡道改造"],
+        ["孩子放学早家长还没下班，希望有四点半课堂"] = ["四点半课堂"],
+        ["暑假孩子没人带，希望社区办托管班"] = ["儿童暑期托管班"],
+        ["小区儿童游乐设施坏了很久，希望翻新"] = ["儿童游乐设施翻新", "儿童活动区安全围栏安装"],
+        ["希望多办亲子阅读活动"] = ["亲子阅读会", "儿童绘本图书配置"],
+        ["希望有青少年科技兴趣课"] = ["青少年科创营"],
+        ["楼下困难家庭生活很难，希望社区帮扶"] = ["困境家庭帮扶", "低保家庭关爱慰问", "困难家庭生活物资配送"],
+        ["残疾人出门不方便，希望有人陪伴康复"] = ["残疾人康复陪伴", "残疾人家庭无障碍改造", "助残辅具配置"],
+        ["希望关心一下困境儿童的学习"] = ["困境儿童成长陪伴"],
+        ["晚上想跳广场舞但没人教，希望请老师"] = ["社区广场舞培训"],
+        ["过年过节社区能不能搞点文化活动"] = ["传统节日文化活动", "客家文化传承活动", "社区合唱团"],
+        ["篮球场地面开裂，希望翻新"] = ["社区篮球场翻新"],
+        ["希望多放几场露天电影"] = ["社区露天电影放映"],
+        ["想学书法，希望开兴趣班"] = ["书法兴趣班"],
+        ["希望请专家讲讲怎么教育孩子"] = ["家庭教育讲座"],
+        ["垃圾分类不太会，希望有人讲解"] = ["垃圾分类宣教活动"],
+        ["想学点技能好找工作，希望办培训"] = ["职业技能培训"],
+        ["小区绿化太少，希望多种点树"] = ["小区绿化提升", "绿植花卉采购", "口袋公园建设"],
+        ["下雨污水倒灌，希望改造管道"] = ["老旧小区雨污分流改造"],
+        ["垃圾投放点又脏又臭，希望改造"] = ["垃圾分类投放点改造", "分类垃圾桶购置"],
+        ["河边杂草丛生，希望整治"] = ["河道周边环境整治", "社区环境清洁志愿行动"],
+        ["小区路灯坏了好几盏，晚上很黑不安全"] = ["小区路灯维修"],
+        ["希望在出入口加装监控"] = ["监控摄像头安装"],
+        ["雨天路口积水严重，希望排水改造"] = ["积水点排水改造"],
+        ["电动车在楼道充电很危险，希望建充电棚"] = ["电动自行车充电设施采购"],
+        ["希望医生定期来社区义诊量血压"] = ["义诊服务", "健康监测设备配置"],
+        ["老人慢性病多，希望有健康管理服务"] = ["慢性病健康管理"],
+        ["希望社区配置AED除颤仪"] = ["AED除颤仪配置"],
+        ["小区没有坐的地方，希望装几张休闲座椅"] = ["休闲座椅安装"],
+        ["希望有便民理发服务"] = ["便民理发服务"],
+        ["家电坏了不知道找谁修，希望有义务维修"] = ["家电义务维修"],
+        ["停车乱，希望划停车位"] = ["停车位划线"],
+        ["我们外来务工的孩子放假没人管，希望有关爱活动"] = ["来深建设者子女关爱"],
+        ["希望给来深建设者办技能培训"] = ["来深建设者技能培训"],
+        ["工友下班没地方休息，希望建驿站"] = ["来深建设者驿站改造", "来深建设者驿站设施购置"],
+    };
+
+    /// <summary>The catalogue name a demo project was named after (its name is the community's short name + this).</summary>
+    public static string BaseName(string projectName) =>
+        Names.Values.SelectMany(n => n).Where(projectName.Contains).OrderByDescending(n => n.Length).FirstOrDefault() ?? projectName;
+
+    /// <summary>A need the project answers: the catalogue's own where there is one, else the project asked for by name.</summary>
+    public static string NeedFor(string projectName)
+    {
+        var baseName = BaseName(projectName);
+        return Answers.FirstOrDefault(a => a.Value.Contains(baseName)).Key ?? $"希望社区开展“{baseName}”";
+    }
+
+    /// <summary>True when the need's text asks for what the project delivers.</summary>
+    public static bool Fits(string needText, string projectName)
+    {
+        var baseName = BaseName(projectName);
+        return Answers.Any(a => needText.Contains(a.Key) && a.Value.Contains(baseName)) || needText.Contains($"希望社区开展“{baseName}”");
+    }
+
     public static readonly string[] SocialOrganisations =
     [
         "深圳市坪山区和谐社会工作服务中心", "深圳市坪山区阳光社工服务社", "深圳市同心社会工作服务中心", "深圳市坪山区长者关爱服务中心",

@@ -27,28 +27,37 @@ public sealed class DemoDemandBuilder(Random rng, IReadOnlyList<Region> communit
         foreach (var community in communities)
         {
             var count = 30 + rng.Next(50);
-            var local = new List<(Demand Demand, ProjectCategory Category)>();
+            var local = new List<(Demand Demand, ProjectCategory Category, string Opener, string Need, string Place)>();
             for (var i = 0; i < count; i++)
             {
                 var category = categories[rng.Next(categories.Length)];
                 var needs = DemoCatalogue.Needs[category];
-                var text = Openers[rng.Next(Openers.Length)] + needs[rng.Next(needs.Length)]
-                    + $"。（{community.ShortName}{Places[rng.Next(Places.Length)]}）";
+                var opener = Openers[rng.Next(Openers.Length)];
+                var need = needs[rng.Next(needs.Length)];
+                var place = $"。（{community.ShortName}{Places[rng.Next(Places.Length)]}）";
                 var demand = new Demand
                 {
-                    Text = text,
+                    Text = opener + need + place,
                     Channel = PickChannel(),
                     RegionId = community.Id,
                     SubmittedAtUtc = new DateTime(year - 1, 9, 1, 1, 0, 0, DateTimeKind.Utc).AddMinutes(rng.Next(120 * 24 * 60)),
                     Status = PickStatus(),
+                    Category = ProjectNames.Category(category),
                 };
-                local.Add((demand, category));
+                local.Add((demand, category, opener, need, place));
             }
+            // A project traces back only to needs of its community and category that ask for what it delivers;
+            // where too few residents asked in those words, a need of the same category is worded as a request
+            // for the project. The random draws are the same as before, so later years' projects stay as they were.
             foreach (var project in projects.Where(p => p.RegionId == community.Id && rng.NextDouble() < 0.25))
             {
-                var matches = local.Where(x => x.Category == project.Category && x.Demand.Project is null).Take(1 + rng.Next(3)).ToList();
-                foreach (var (demand, _) in matches)
+                var wanted = 1 + rng.Next(3);
+                var free = local.Where(x => x.Category == project.Category && x.Demand.Project is null).ToList();
+                var matches = free.Where(x => DemoCatalogue.Fits(x.Need, project.Name))
+                    .Concat(free.Where(x => !DemoCatalogue.Fits(x.Need, project.Name))).Take(wanted).ToList();
+                foreach (var (demand, _, opener, need, place) in matches)
                 {
+                    if (!DemoCatalogue.Fits(need, project.Name)) demand.Text = opener + DemoCatalogue.NeedFor(project.Name) + place;
                     demand.Project = project;
                     demand.Status = DemandStatus.Converted;
                 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Deviations;
 
@@ -54,7 +55,7 @@ public sealed class DeviationScanner(WeishiDbContext db)
             }
             var paidFen = paid.GetValueOrDefault(p.Id);
             if (elapsed >= 0.75 && paidFen < p.AmountFen * 0.3)
-                Raise(DeviationKind.SpendingBehind, $"合同期已过 {elapsed:P0}，拨付仅 {(p.AmountFen == 0 ? 0 : (double)paidFen / p.AmountFen):P0}");
+                Raise(DeviationKind.SpendingBehind, $"合同期已过 {Display.Percent(elapsed)}，拨付仅 {Display.Percent(p.AmountFen == 0 ? 0 : (double)paidFen / p.AmountFen)}");
             if (overdue.TryGetValue(p.Id, out var late))
                 Raise(DeviationKind.MilestoneOverdue, $"{late} 个节点已超过计划日期仍未完成");
             if (mismatched.Contains(p.Id))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.TextMining.Classification;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Mining;
 
@@ -9,7 +10,9 @@ public sealed record RetrainResult(int CorrectionsUsed, int HeldOut, double? Acc
     public string Describe() =>
         $"已用 {CorrectionsUsed} 条人工更正重新训练分类模型（版本 {VersionId}）。" + (HeldOut == 0
             ? "更正少于 5 条，未留出检验样本。"
-            : $"留出检验的 {HeldOut} 条更正上：训练前准确率 {AccuracyBefore:P1}，训练后 {AccuracyAfter:P1}。");
+            : $"留出检验的 {HeldOut} 条更正上：训练前准确率 {Pct(AccuracyBefore)}，训练后 {Pct(AccuracyAfter)}。");
+
+    private static string Pct(double? ratio) => ratio is { } r ? Display.Percent(r) : "—";
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Weishi.TextMining.Classification;
 using Weishi.TextMining.Dedup;
 using Weishi.TextMining.Text;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Mining;
 
@@ -12,7 +13,9 @@ public sealed record PairRetrainResult(int DecisionsUsed, int DuplicatesUsed, in
     public string Describe() =>
         $"已用 {DecisionsUsed} 对工作人员的判断（其中 {DuplicatesUsed} 对为重复）重新训练重复识别模型（版本 {VersionId}）。" + (HeldOut == 0
             ? "判断少于 5 对，未留出检验样本。"
-            : $"留出检验的 {HeldOut} 对判断上，模型与工作人员一致的比例：训练前 {AgreementBefore:P1}，训练后 {AgreementAfter:P1}。");
+            : $"留出检验的 {HeldOut} 对判断上，模型与工作人员一致的比例：训练前 {Pct(AgreementBefore)}，训练后 {Pct(AgreementAfter)}。");
+
+    private static string Pct(double? ratio) => ratio is { } r ? Display.Percent(r) : "—";
 }
 
 /// <summary>
