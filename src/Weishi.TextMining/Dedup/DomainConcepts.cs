@@ -61,6 +61,11 @@ public sealed class DomainConcepts
     /// <summary>Whether a concept of this name (the first form of its line) exists.</summary>
     public bool HasConcept(string name) => _byName.ContainsKey(name);
 
+    /// <summary>Whether <see cref="WithForms"/> takes <paramref name="form"/> as another word for <paramref name="concept"/>.</summary>
+    public bool CanTake(string form, string concept) =>
+        !string.IsNullOrWhiteSpace(form) && form.Length <= MaxFormLength && form.Trim().Length == form.Length
+        && HasConcept(concept) && !NeedSignature.IsRequestBoilerplate(form) && !IsForm(form);
+
     /// <summary>
     /// This table plus <paramref name="forms"/>, each another word for an existing concept (named by its first form).
     /// Throws <see cref="ArgumentException"/> for an unknown concept, a form already in the table or given twice, one

@@ -152,36 +152,13 @@ public class PortalTests(DemoApp app)
 }
 
 /// <summary>The public form is rate-limited per client (on its own app with a low limit).</summary>
-public class PortalRateLimitTests : IAsyncLifetime
+public class PortalRateLimitTests
 {
-    private TestDatabase _db = null!;
-    private LimitedFactory _factory = null!;
-
-    private sealed class LimitedFactory(TestDatabase db) : WeishiAppFactory(db, seedDemo: false)
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("RateLimits:PortalPerMinute", "2");
-        }
-    }
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _factory = new LimitedFactory(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_third_post_within_a_minute_is_refused_but_reading_is_not()
     {
-        var client = Browser.For(_factory);
+        await using var app = await OwnApp.StartAsync(("RateLimits:PortalPerMinute", "2"));
+        var client = Browser.For(app.Factory);
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
             codes.Add((await client.PostMultipartAsync("/Portal/Submit", new() { ["Text"] = "" })).StatusCode);

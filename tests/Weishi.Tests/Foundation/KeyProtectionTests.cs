@@ -14,16 +14,6 @@ namespace Weishi.Tests.Foundation;
 /// </summary>
 public class KeyProtectionTests
 {
-    private sealed class CertificateFactory(TestDatabase db, string path) : WeishiAppFactory(db, seedDemo: false)
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("DataProtection:CertificatePath", path);
-            builder.UseSetting("DataProtection:CertificatePassword", "测试口令");
-        }
-    }
-
     private static async Task<List<string>> StoredKeysAfterProtectingAPhoneAsync(WeishiAppFactory factory)
     {
         var personal = factory.Services.GetRequiredService<PersonalData>();
@@ -45,10 +35,9 @@ public class KeyProtectionTests
         }
         try
         {
-            await using (var db = await TestDatabase.CreateAsync())
-            await using (var factory = new CertificateFactory(db, path))
+            await using (var app = await OwnApp.StartAsync(("DataProtection:CertificatePath", path), ("DataProtection:CertificatePassword", "测试口令")))
             {
-                var keys = await StoredKeysAfterProtectingAPhoneAsync(factory);
+                var keys = await StoredKeysAfterProtectingAPhoneAsync(app.Factory);
                 Assert.NotEmpty(keys);
                 Assert.All(keys, xml =>
                 {
@@ -56,10 +45,9 @@ public class KeyProtectionTests
                     Assert.DoesNotContain("unencrypted", xml, StringComparison.Ordinal);
                 });
             }
-            await using (var db = await TestDatabase.CreateAsync())
-            await using (var factory = new WeishiAppFactory(db, seedDemo: false))
+            await using (var app = await OwnApp.StartAsync())
             {
-                var keys = await StoredKeysAfterProtectingAPhoneAsync(factory);
+                var keys = await StoredKeysAfterProtectingAPhoneAsync(app.Factory);
                 Assert.Contains(keys, xml => xml.Contains("unencrypted", StringComparison.Ordinal));
             }
         }

@@ -11,40 +11,17 @@ namespace Weishi.Tests.ProposalToApproval;
 /// Asking for voting codes is limited per client address (each request sends a text message), on its own app with a
 /// low limit; voting and reading the ballot are not limited by it.
 /// </summary>
-public class VotingRateLimitTests : IAsyncLifetime
+public class VotingRateLimitTests
 {
-    private TestDatabase _db = null!;
-    private LimitedFactory _factory = null!;
-
-    private sealed class LimitedFactory(TestDatabase db) : WeishiAppFactory(db, seedDemo: false)
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("RateLimits:VoteCodesPerMinute", "2");
-        }
-    }
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _factory = new LimitedFactory(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_third_code_request_within_a_minute_is_refused_but_votes_and_reading_are_not()
     {
+        await using var app = await OwnApp.StartAsync(("RateLimits:VoteCodesPerMinute", "2"));
         var ballot = 0;
-        await Fixtures.ExecAsync(_factory, async db =>
+        await Fixtures.ExecAsync(app.Factory, async db =>
         {
             var community = await db.Regions.Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Id).FirstAsync();
-            var now = _factory.Clock.GetUtcNow().UtcDateTime;
+            var now = app.Factory.Clock.GetUtcNow().UtcDateTime;
             var b = new Ballot
             {
                 RegionId = community.Id, Year = 2109, Title = "限流测试投票", Kind = BallotKind.Approval, MaxChoices = 1,
@@ -54,7 +31,7 @@ public class VotingRateLimitTests : IAsyncLifetime
             await db.SaveChangesAsync();
             ballot = b.Id;
         });
-        var resident = Browser.For(_factory);
+        var resident = Browser.For(app.Factory);
         var token = await Fixtures.TokenAsync(resident, $"/Public/Vote/{ballot}");
 
         async Task<HttpStatusCode> PostAsync(string handler, string phone) =>
@@ -64,7 +41,7 @@ public class VotingRateLimitTests : IAsyncLifetime
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++) codes.Add(await PostAsync("Code", "1370000000" + i));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
-        Assert.Equal(2, await Fixtures.QueryAsync(_factory, db => db.SmsOutbox.CountAsync()));
+        Assert.Equal(2, await Fixtures.QueryAsync(app.Factory, db => db.SmsOutbox.CountAsync()));
         // A wrong code is refused by the page (200 with a message), not by the limiter; the ballot can still be read.
         Assert.Equal(HttpStatusCode.OK, await PostAsync("Vote", "13700000000"));
         Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"/Public/Vote/{ballot}")).Status);

@@ -18,10 +18,11 @@ public sealed record MiningModels(int? ClassifierVersionId, CategoryClassifier C
 public sealed class MiningModelStore
 {
     private readonly Lock _gate = new();
-    private (int Id, CategoryClassifier Classifier)? _classifier;
-    private (int Id, PairModel Model)? _pairModel;
-    private readonly HashSet<int> _unreadableClassifiers = [];
-    private readonly HashSet<int> _unreadablePairModels = [];
+    private readonly StoredModelCache<CategoryClassifier> _classifiers = new(
+        bytes => new CategoryClassifier(CategoryModel.Load(new MemoryStream(bytes)), TextAnalyzer.Default),
+        e => e is InvalidDataException or FormatException or OverflowException or IndexOutOfRangeException or EndOfStreamException);
+    private readonly StoredModelCache<PairModel> _pairModels = new(
+        bytes => PairModel.Parse(System.Text.Encoding.UTF8.GetString(bytes)), e => e is FormatException);
     private (string Key, TextAnalyzer Analyzer)? _analyzer;
 
     /// <summary>What a mining run uses and what retraining starts from and segments with (so a model learns the tokens
@@ -62,27 +63,10 @@ public sealed class MiningModelStore
     /// </summary>
     public async Task<(int? VersionId, CategoryClassifier Classifier)> ClassifierAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var candidates = await db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => v.Id).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            lock (_gate)
-            {
-                if (_classifier is { } c && c.Id == id) return (id, c.Classifier);
-                if (_unreadableClassifiers.Contains(id)) continue;
-            }
-            var bytes = await db.ClassifierVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
-            try
-            {
-                var classifier = new CategoryClassifier(CategoryModel.Load(new MemoryStream(bytes)), TextAnalyzer.Default);
-                lock (_gate) _classifier = (id, classifier);
-                return (id, classifier);
-            }
-            catch (Exception e) when (e is InvalidDataException or FormatException or OverflowException or IndexOutOfRangeException or EndOfStreamException)
-            {
-                lock (_gate) _unreadableClassifiers.Add(id);
-            }
-        }
-        return (null, CategoryClassifier.Default);
+        var newestFirst = await db.ClassifierVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => v.Id).ToListAsync(ct);
+        var (id, classifier) = await _classifiers.NewestAsync(newestFirst,
+            version => db.ClassifierVersions.Where(v => v.Id == version).Select(v => v.Model).SingleAsync(ct));
+        return (id, classifier ?? CategoryClassifier.Default);
     }
 
     /// <summary>
@@ -92,26 +76,7 @@ public sealed class MiningModelStore
     /// </summary>
     public async Task<(int? VersionId, PairModel? Model)> PairModelAsync(WeishiDbContext db, CancellationToken ct)
     {
-        var candidates = await db.PairModelVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => v.Id).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            lock (_gate)
-            {
-                if (_pairModel is { } p && p.Id == id) return (id, p.Model);
-                if (_unreadablePairModels.Contains(id)) continue;
-            }
-            var bytes = await db.PairModelVersions.Where(v => v.Id == id).Select(v => v.Model).SingleAsync(ct);
-            try
-            {
-                var model = PairModel.Parse(System.Text.Encoding.UTF8.GetString(bytes));
-                lock (_gate) _pairModel = (id, model);
-                return (id, model);
-            }
-            catch (FormatException)
-            {
-                lock (_gate) _unreadablePairModels.Add(id);
-            }
-        }
-        return (null, null);
+        var newestFirst = await db.PairModelVersions.Where(v => !v.Retired).OrderByDescending(v => v.Id).Select(v => v.Id).ToListAsync(ct);
+        return await _pairModels.NewestAsync(newestFirst, version => db.PairModelVersions.Where(v => v.Id == version).Select(v => v.Model).SingleAsync(ct));
     }
 }

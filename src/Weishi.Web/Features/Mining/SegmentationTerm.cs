@@ -79,9 +79,7 @@ public static class SegmentationTermRules
         [.. terms.Where(t => t.Concept is not null && Applies(t.Word, t.Concept)).Select(t => (t.Word, t.Concept!))];
 
     /// <summary>Whether the shipped concept table takes <paramref name="word"/> as a form of <paramref name="concept"/>.</summary>
-    public static bool Applies(string word, string concept) =>
-        DomainConcepts.Shipped.HasConcept(concept) && !DomainConcepts.Shipped.IsForm(word) && word.Length <= DomainConcepts.MaxFormLength
-        && !NeedSignature.IsRequestBoilerplate(word);
+    public static bool Applies(string word, string concept) => DomainConcepts.Shipped.CanTake(word, concept);
 
     /// <summary>The segmenter's user words: the shipped ones, then the district's.</summary>
     public static IEnumerable<UserWord> UserWords(IEnumerable<(string Word, string Tag)> terms) =>
