@@ -22,6 +22,13 @@ public static class DeliveryData
         return await Db(scope).RoleAssignments.Where(a => a.User!.UserName == user).Select(a => a.ContractorId!.Value).SingleAsync();
     }
 
+    /// <summary>
+    /// Test projects lie in far-future years so that each test has a community budget of its own; a date entered for one
+    /// (payment, inspection, acceptance, progress) may not be after today, so such a test runs on 20 December of the
+    /// project's year until the handle is disposed. Sign in after this call.
+    /// </summary>
+    public static IDisposable LateInYear(WeishiAppFactory factory, int year) => factory.Clock.AdvanceTo(new DateOnly(year, 12, 20));
+
     /// <summary>A project in progress with a contract for the given contractor (the demo contractor by default).</summary>
     public static async Task<int> ProjectAsync(WeishiAppFactory factory, int year, long budgetFen = 100_000_00, ProjectStatus status = ProjectStatus.InProgress,
         int? contractorId = null, string community = TangKeng, DateOnly? start = null, int plannedSessions = 10, int plannedBeneficiaries = 50,

@@ -73,6 +73,7 @@ public class DeliveryFormLimitTests(DemoApp app)
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2047, budgetFen: 50_000_00);
         var contractorId = await DeliveryData.ContractorIdAsync(app.Factory);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2047);
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Delivery/Disburse/{project}",
             new() { ["PaidOn"] = "2047-03-01", ["Amount"] = "30000", ["Stage"] = "预付款", ["VoucherNo"] = "PZ-2047-1" })).StatusCode);

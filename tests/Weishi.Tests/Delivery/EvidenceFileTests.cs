@@ -82,6 +82,7 @@ public class EvidenceFileTests(DemoApp app)
     public async Task An_acceptance_report_is_checked_by_content_and_typed_by_the_allow_list_not_the_browser()
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2043, status: ProjectStatus.Completed);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2043);
         var officer = await Browser.LoginAsync(app.Factory, DeliveryData.BiLingUser);
 
         var svg = await officer.ReadAsync(await AcceptAsync(officer, project, "report.svg", "image/svg+xml", Svg));
@@ -112,6 +113,7 @@ public class EvidenceFileTests(DemoApp app)
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2043, status: ProjectStatus.Completed);
         await using var refusing = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IProjectStepGuard, RefuseAcceptance>()));
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2043);
         var officer = await Browser.LoginAsync(refusing, DeliveryData.BiLingUser);
 
         var refused = await officer.ReadAsync(await AcceptAsync(officer, project, "验收报告.pdf", "application/pdf", Pdf));

@@ -14,20 +14,21 @@ namespace Weishi.Tests.Delivery;
 [Collection(DemoCollection.Name)]
 public class MoneyAndDeviationTests(DemoApp app)
 {
-    private static Dictionary<string, string> Payment(string amount, string voucher = "PZ-T-1") =>
-        new() { ["PaidOn"] = "2044-05-01", ["Amount"] = amount, ["Stage"] = "预付款", ["VoucherNo"] = voucher };
+    private static Dictionary<string, string> Payment(int year, string amount, string voucher = "PZ-T-1") =>
+        new() { ["PaidOn"] = $"{year}-05-01", ["Amount"] = amount, ["Stage"] = "预付款", ["VoucherNo"] = voucher };
 
     [Fact]
     public async Task A_project_is_never_paid_beyond_its_contract_and_bad_amounts_change_nothing()
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2044, budgetFen: 50_000_00);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2044);
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment("30000"))).StatusCode);
-        var over = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment("20000.01"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment(2044, "30000"))).StatusCode);
+        var over = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment(2044, "20000.01"));
         Assert.Contains("超出项目可拨付金额", (await staff.ReadAsync(over)).QuerySelector("[data-testid=errors]")!.TextContent);
-        var negative = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment("-5"));
+        var negative = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment(2044, "-5"));
         Assert.Contains("不能为负数", (await staff.ReadAsync(negative)).QuerySelector("[data-testid=errors]")!.TextContent);
-        var noVoucher = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment("100", voucher: " "));
+        var noVoucher = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment(2044, "100", voucher: " "));
         Assert.Contains("凭证号", (await staff.ReadAsync(noVoucher)).QuerySelector("[data-testid=errors]")!.TextContent);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Browser.LoginAsync(app.Factory, "contractor")).GetAsync($"/Delivery/Disburse/{project}")).Status);
 
@@ -49,10 +50,11 @@ public class MoneyAndDeviationTests(DemoApp app)
             await db.SaveChangesAsync();
         }
         var project = await DeliveryData.ProjectAsync(app.Factory, 2045, budgetFen: 50_000_00);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2045);
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
-        var over = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment("20000"));
+        var over = await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment(2045, "20000"));
         Assert.Contains("超出社区已占用预算", (await staff.ReadAsync(over)).QuerySelector("[data-testid=errors]")!.TextContent);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment("10000"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Delivery/Disburse/{project}", Payment(2045, "10000"))).StatusCode);
     }
 
     [Fact]

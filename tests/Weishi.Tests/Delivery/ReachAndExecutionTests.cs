@@ -84,6 +84,7 @@ public class ReachAndExecutionTests(DemoApp app)
     public async Task Progress_records_keep_photos_and_refuse_files_that_are_not_images()
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2049, type: ProjectType.Works);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2049);
         var contractor = await Browser.LoginAsync(app.Factory, "contractor");
 
         var bad = await PostProgressAsync(contractor, project, ("site.png", DemandHelpers.TinyPng), ("notes.jpg", "这不是图片"u8.ToArray()));

@@ -18,6 +18,7 @@ public class SupervisionTests(DemoApp app)
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2042);
         var contractorId = await DeliveryData.ContractorIdAsync(app.Factory);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2042);
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
         var saved = await staff.SubmitAsync($"/Delivery/Contract/{project}", new()
         {
@@ -108,6 +109,7 @@ public class SupervisionTests(DemoApp app)
     public async Task Acceptance_is_blocked_while_a_rectification_is_open()
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2043, status: ProjectStatus.Completed);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2043);
         var officer = await Browser.LoginAsync(app.Factory, DeliveryData.BiLingUser);
         var inspected = await officer.SubmitAsync($"/Inspections/New/{project}", new()
         {
@@ -170,6 +172,7 @@ public class SupervisionTests(DemoApp app)
     public async Task Negative_quantities_in_progress_records_are_refused()
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2043, type: ProjectType.Works);
+        using var inYear = DeliveryData.LateInYear(app.Factory, 2043);
         var contractor = await Browser.LoginAsync(app.Factory, "contractor");
         var fields = new Dictionary<string, string>
         {

@@ -6,6 +6,7 @@ using Weishi.Web.Features.Demo;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Tests.Foundation;
 
@@ -104,5 +105,27 @@ public class DemoDataTests(DemoApp app)
         Assert.True(await db.Projects.AnyAsync(p => p.Code == "2023-PS-LL-001"));
         var lines = await db.BudgetLines.Take(500).ToListAsync();
         Assert.All(lines, l => Assert.Equal(BudgetLine.Amount(l.Quantity, l.UnitPriceFen), l.AmountFen));
+    }
+    [Fact]
+    public async Task Dates_of_what_happened_obey_the_rules_of_the_forms()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        var today = ChinaDate.Today(app.Factory.Clock);
+        // The demo's projects (report years and the year under way); other tests add their own in far-future years.
+        var demo = db.Projects.IgnoreQueryFilters().Where(p => p.Year <= today.Year && p.Code.Contains("-PS-")).Select(p => p.Id);
+        var contracts = db.Contracts.IgnoreQueryFilters();
+        Assert.True(await demo.CountAsync() > 1000);
+
+        Assert.Empty(await db.Disbursements.IgnoreQueryFilters()
+            .Where(d => demo.Contains(d.ProjectId) && (d.PaidOn > today || contracts.Any(c => c.ProjectId == d.ProjectId && d.PaidOn < c.SignedOn)))
+            .Select(d => d.Id).ToListAsync());
+        Assert.Empty(await contracts.Where(c => demo.Contains(c.ProjectId) && c.SignedOn > today).Select(c => c.Id).ToListAsync());
+        Assert.Empty(await db.Inspections.IgnoreQueryFilters().Where(i => demo.Contains(i.ProjectId) && i.InspectedOn > today).Select(i => i.Id).ToListAsync());
+        Assert.Empty(await db.AcceptanceRecords.IgnoreQueryFilters()
+            .Where(a => demo.Contains(a.ProjectId) && (a.AcceptedOn > today || contracts.Any(c => c.ProjectId == a.ProjectId && a.AcceptedOn < c.StartOn)))
+            .Select(a => a.Id).ToListAsync());
+        Assert.Empty(await db.ProgressRecords.IgnoreQueryFilters().Where(r => demo.Contains(r.ProjectId) && r.RecordedOn > today).Select(r => r.Id).ToListAsync());
+        Assert.Empty(await db.Milestones.IgnoreQueryFilters().Where(m => demo.Contains(m.ProjectId) && m.DoneOn > today).Select(m => m.Id).ToListAsync());
     }
 }

@@ -1,3 +1,5 @@
+using Weishi.Web.Infrastructure.Web;
+
 namespace Weishi.Tests.Infrastructure;
 
 /// <summary>
@@ -21,6 +23,11 @@ public sealed class TestClock : TimeProvider
         Interlocked.Add(ref _offsetTicks, by.Ticks);
         return new Shift(this, by);
     }
+
+    /// <summary>Moves "now" forward to noon of <paramref name="day"/> in China until the returned handle is disposed;
+    /// sign in after the move (a cookie issued before it has expired by then).</summary>
+    public IDisposable AdvanceTo(DateOnly day) =>
+        Advance(ChinaDate.StartUtc(day).AddHours(12) - GetUtcNow().UtcDateTime);
 
     private sealed class Shift(TestClock clock, TimeSpan by) : IDisposable
     {

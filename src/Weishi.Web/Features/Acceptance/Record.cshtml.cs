@@ -5,6 +5,7 @@ using Weishi.Web.Features.Contractors.Admission;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Acceptance;
 
@@ -27,6 +28,9 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         var ct = HttpContext.RequestAborted;
         if (Project.Status != ProjectStatus.Completed) Errors.Add("项目完工后才能组织验收");
         if (AcceptedOn is null) Errors.Add("请填写验收日期");
+        else if (AcceptedOn > ChinaDate.Today(db.Time)) Errors.Add("验收日期不能晚于今天");
+        else if (await ContractStartAsync(id, ct) is { } start && AcceptedOn < start)
+            Errors.Add($"验收日期不能早于合同履约开始日期（{Display.Date(start)}）");
         if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");
         else if (Committee.Trim().Length > 300) Errors.Add("验收小组成员不能超过 300 字");
         if (Result is null || !Enum.IsDefined(Result.Value)) Errors.Add("请选择验收结论");
@@ -68,6 +72,10 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         TempData["Message"] = $"验收结论：{AcceptanceRecord.ResultName(record.Result)}";
         return RedirectToPage("/Delivery/Index", new { id });
     }
+
+    /// <summary>Nothing is accepted before its work began: the contract's start, when a contract is recorded.</summary>
+    private Task<DateOnly?> ContractStartAsync(int id, CancellationToken ct) =>
+        db.Contracts.IgnoreQueryFilters().Where(c => c.ProjectId == id).Select(c => (DateOnly?)c.StartOn).FirstOrDefaultAsync(ct);
 
     private async Task<IActionResult?> LoadAsync(int id)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -56,6 +57,10 @@ public sealed class ContractModel(WeishiDbContext db) : PageModel
         if (fen < paid) ModelState.AddModelError("", $"合同金额不能低于已拨付金额 {Money.Yuan(paid)} 元");
         if (Input.SignedOn is null || Input.StartOn is null || Input.EndOn is null) ModelState.AddModelError("", "请填写签订日期和履约起止日期");
         else if (Input.EndOn < Input.StartOn) ModelState.AddModelError("", "履约结束日期不能早于开始日期");
+        // Start and end are planned and may lie ahead; the signing has happened, and before any payment (DisbursementGuard).
+        if (Input.SignedOn > ChinaDate.Today(db.Time)) ModelState.AddModelError("", "合同签订日期不能晚于今天");
+        var firstPaidOn = await db.Disbursements.Where(d => d.ProjectId == id).MinAsync(d => (DateOnly?)d.PaidOn, ct);
+        if (Input.SignedOn > firstPaidOn) ModelState.AddModelError("", $"合同签订日期不能晚于最早一笔拨付的日期（{Display.Date(firstPaidOn!.Value)}）");
         if (!ModelState.IsValid) return Page();
 
         var contract = await db.Contracts.FirstOrDefaultAsync(c => c.ProjectId == id, ct);

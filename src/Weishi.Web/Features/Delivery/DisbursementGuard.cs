@@ -3,12 +3,14 @@ using Weishi.Web.Features.Budgets;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Delivery;
 
 /// <summary>
 /// 拨付 by stage with a voucher. A project is never paid beyond its contract (or budget), and a community's spending
 /// never beyond what it committed; the annual budget's version is bumped so that racing payments cannot both pass.
+/// A payment is dated when it was made: not after today in China, and not before the contract was signed (if recorded).
 /// </summary>
 public sealed class DisbursementGuard(WeishiDbContext db)
 {
@@ -26,9 +28,13 @@ public sealed class DisbursementGuard(WeishiDbContext db)
         if (string.IsNullOrWhiteSpace(voucherNo)) return "请填写拨付凭证号";
         if (voucherNo.Trim().Length > 40) return "拨付凭证号不能超过 40 个字符";
 
+        if (paidOn > ChinaDate.Today(db.Time)) return "拨付日期不能晚于今天";
+        var contract = await db.Contracts.IgnoreQueryFilters().Where(c => c.ProjectId == projectId)
+            .Select(c => new { c.AmountFen, c.SignedOn }).FirstOrDefaultAsync(ct);
+        if (contract is not null && paidOn < contract.SignedOn) return $"拨付日期不能早于合同签订日期（{Display.Date(contract.SignedOn)}）";
+
         var budget = await db.BudgetLines.IgnoreQueryFilters().Where(l => l.ProjectId == projectId).SumAsync(l => l.AmountFen, ct);
-        var contract = await db.Contracts.IgnoreQueryFilters().Where(c => c.ProjectId == projectId).Select(c => (long?)c.AmountFen).FirstOrDefaultAsync(ct);
-        var limit = contract is { } c ? Math.Min(c, budget) : budget;
+        var limit = contract is not null ? Math.Min(contract.AmountFen, budget) : budget;
         var paid = await db.Disbursements.IgnoreQueryFilters().Where(d => d.ProjectId == projectId).SumAsync(d => d.AmountFen, ct);
         if (paid + amountFen > limit)
             return $"超出项目可拨付金额：合同（预算）{Money.Yuan(limit)} 元，已拨付 {Money.Yuan(paid)} 元，本次 {Money.Yuan(amountFen)} 元";

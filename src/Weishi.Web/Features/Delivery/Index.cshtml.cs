@@ -34,13 +34,14 @@ public sealed class IndexModel(WeishiDbContext db, BeneficiaryQuery beneficiarie
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMilestoneDoneAsync(int id, int milestoneId, DateOnly? doneOn)
+    /// <summary>Dated today in China, whatever a request claims: the form offers no date, and none may lie ahead.</summary>
+    public async Task<IActionResult> OnPostMilestoneDoneAsync(int id, int milestoneId)
     {
         var ct = HttpContext.RequestAborted;
         var milestone = await db.Milestones.Include(m => m.Project).FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id, ct);
         if (milestone is null) return NotFound();
         if (!DeliveryAccess.Delivers(db.Scope, milestone.Project!)) return Forbid();
-        milestone.DoneOn = doneOn ?? ChinaDate.Today(db.Time);
+        milestone.DoneOn = ChinaDate.Today(db.Time);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"节点“{milestone.Name}”已标记完成";
         return RedirectToPage(new { id });
