@@ -23,7 +23,8 @@ public static class ImportDemandsCommand
         string stored;
         await using (var input = File.OpenRead(file)) stored = await files.SaveAsync("imports", ".upload", input, CancellationToken.None);
         var runner = sp.GetRequiredService<JobRunner>();
-        var id = await runner.EnqueueAsync(db, DemandImportJob.Create(new DemandImportJob.Parameters(channel, null, null, "命令行", Path.GetFileName(file)), stored), CancellationToken.None);
+        // Claimed from the start: a web app's worker on the same database never sees it queued.
+        var id = await runner.AddClaimedAsync(db, DemandImportJob.Create(new DemandImportJob.Parameters(channel, null, null, "命令行", Path.GetFileName(file)), stored), CancellationToken.None);
         using var stop = new CancellationTokenSource();
         var board = sp.GetRequiredService<JobProgressBoard>();
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -36,7 +37,7 @@ public static class ImportDemandsCommand
                 try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { }
             }
         });
-        await runner.RunNowAsync(id, CancellationToken.None);
+        await runner.RunAsync(id, CancellationToken.None);
         await stop.CancelAsync();
         await printer;
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id);

@@ -85,11 +85,8 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
         if (!IsStaff) return Forbid();
         if (Rectification is not null) { TempData["Message"] = "本项目已有整改"; return RedirectToPage(new { id }); }
         var (opened, message) = SurveyOpening.Assess(Report, RegionName + "工作人员", db.Time.GetUtcNow().UtcDateTime);
-        if (opened is not null)
-        {
-            db.Rectifications.Add(opened);
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
+        if (opened is not null && !await SurveyOpening.TryStoreAsync(db, opened, HttpContext.RequestAborted))
+            message = "本项目已有整改";
         TempData["Message"] = message;
         return RedirectToPage(new { id });
     }

@@ -5,7 +5,8 @@ namespace Weishi.Web.Features.Surveys;
 
 /// <summary>
 /// Opens a rectification for every surveyed project whose items fall below the district thresholds once its minimum
-/// sample is reached, so a low score raises one without anyone having to ask. Runs as the system (all projects).
+/// sample is reached, so a low score raises one without anyone having to ask. Runs as the system (all projects). Every
+/// instance runs it: a project another scan has just given its rectification is passed over (not counted).
 /// </summary>
 public sealed class RectificationScanner(WeishiDbContext db)
 {
@@ -23,10 +24,8 @@ public sealed class RectificationScanner(WeishiDbContext db)
         {
             if (await SurveyReport.LoadAsync(db, c.ProjectId, ct) is not { } report) continue;
             if (SurveyOpening.Assess(report, c.Region + "工作人员", now).Opened is not { } rectification) continue;
-            db.Rectifications.Add(rectification);
-            opened++;
+            if (await SurveyOpening.TryStoreAsync(db, rectification, ct)) opened++;
         }
-        if (opened > 0) await db.SaveChangesAsync(ct);
         return opened;
     }
 }

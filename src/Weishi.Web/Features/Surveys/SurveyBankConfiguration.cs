@@ -50,8 +50,10 @@ public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectif
         b.Property(r => r.Owner).HasMaxLength(100);
         b.Property(r => r.CommunityActions).HasMaxLength(1000);
         b.Property(r => r.ContractorAnswer).HasMaxLength(1000);
-        b.HasIndex(r => r.SurveyId).IsUnique();
-        b.HasIndex(r => r.ProjectId);
+        // One rectification per project, ever (the survey page shows the one, 已整改 is its last state): also when two
+        // instances run the daily scan at once (RectificationScanner gives way to the one stored first).
+        b.HasIndex(r => r.ProjectId).IsUnique();
+        b.HasIndex(r => r.SurveyId);
         b.HasOne(r => r.Project).WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(r => r.LowItemLines);

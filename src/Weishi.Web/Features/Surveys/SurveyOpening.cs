@@ -23,6 +23,26 @@ public static class SurveyOpening
         return survey;
     }
 
+    /// <summary>
+    /// Stores the project's rectification unless one is already there: another instance's scan or a colleague may have
+    /// stored it since this one looked (the unique index on the project refuses the second). False then, and the
+    /// context is left without it, so later saves go on.
+    /// </summary>
+    public static async Task<bool> TryStoreAsync(WeishiDbContext db, Rectification rectification, CancellationToken ct)
+    {
+        db.Rectifications.Add(rectification);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.Entry(rectification).State = EntityState.Detached;
+            return false;
+        }
+    }
+
     /// <summary>A new rectification when the sample is sufficient and items fall below the thresholds; null with the reason otherwise.</summary>
     public static (Rectification? Opened, string Message) Assess(SurveyReport report, string owner, DateTime nowUtc)
     {

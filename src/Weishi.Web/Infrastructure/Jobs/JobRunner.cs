@@ -21,30 +21,33 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
 
     public Task WaitForWorkAsync(TimeSpan max, CancellationToken ct) => _signal.WaitAsync(max, ct);
 
-    /// <summary>Marks the oldest queued job as running and returns its id, or null when none waits.</summary>
+    /// <summary>
+    /// Marks the oldest queued job this app can run as running and returns its id, or null when none waits (see
+    /// <see cref="JobClaims"/>). Jobs of a kind without a handler here (queued by a newer version of the app during an
+    /// upgrade) are left for an instance that has one.
+    /// </summary>
     public async Task<int?> ClaimNextAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        if (db.Database.IsNpgsql())
-        {
-            var ids = await db.Database.SqlQueryRaw<int>("""
-                UPDATE "Jobs" SET "Status" = {0}, "StartedAtUtc" = {1}
-                WHERE "Id" = (SELECT "Id" FROM "Jobs" WHERE "Status" = {2} ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """, (int)JobStatus.Running, now, (int)JobStatus.Queued).ToListAsync(ct);
-            return ids.Count == 0 ? null : ids[0];
-        }
-        // SQLite has one writer at a time; the conditional update makes a claim by another process lose cleanly.
-        while (true)
-        {
-            var next = await db.Jobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.Id).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct);
-            if (next is null) return null;
-            var claimed = await db.Jobs.Where(j => j.Id == next && j.Status == JobStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAtUtc, now), ct);
-            if (claimed == 1) return next;
-        }
+        var sp = scope.ServiceProvider;
+        _kinds ??= [.. sp.GetServices<IJobHandler>().Select(h => h.Kind)];
+        return await JobClaims.NextAsync(sp.GetRequiredService<WeishiDbContext>(), _kinds, time.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private string[]? _kinds;
+
+    /// <summary>
+    /// For the CLI: saves a job already claimed by the caller (running, never queued), so no worker of an app on the
+    /// same database can take it; the caller then runs it with <see cref="RunAsync"/>.
+    /// </summary>
+    public async Task<int> AddClaimedAsync(WeishiDbContext db, Job job, CancellationToken ct)
+    {
+        job.Status = JobStatus.Running;
+        job.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
+        job.StartedAtUtc = job.CreatedAtUtc;
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        return job.Id;
     }
 
     /// <summary>Runs a claimed job to its end and records the outcome; never throws for the job's own failures.</summary>
@@ -133,18 +136,5 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
             .SetProperty(j => j.Message, AbandonedMessage).SetProperty(j => j.FinishedAtUtc, now), ct);
         if (recovered > 0) log.LogWarning("{Count} job(s) left running by an earlier process were marked failed", recovered);
         return recovered;
-    }
-
-    /// <summary>For the CLI: claims and runs the given job now, in this process.</summary>
-    public async Task RunNowAsync(int jobId, CancellationToken ct)
-    {
-        using (var scope = scopes.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-            var claimed = await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running), ct);
-            if (claimed == 0) throw new InvalidOperationException($"job {jobId} is not queued");
-        }
-        await RunAsync(jobId, ct);
     }
 }

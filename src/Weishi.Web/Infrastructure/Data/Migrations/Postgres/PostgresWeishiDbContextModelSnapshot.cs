@@ -3313,10 +3313,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("SurveyId")
+                    b.HasIndex("ProjectId")
                         .IsUnique();
+
+                    b.HasIndex("SurveyId");
 
                     b.ToTable("Rectifications");
                 });

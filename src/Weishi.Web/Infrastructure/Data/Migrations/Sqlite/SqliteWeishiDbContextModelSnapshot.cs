@@ -3160,10 +3160,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("SurveyId")
+                    b.HasIndex("ProjectId")
                         .IsUnique();
+
+                    b.HasIndex("SurveyId");
 
                     b.ToTable("Rectifications");
                 });
