@@ -25,10 +25,19 @@ public sealed class ResidentAccounts(WeishiDbContext db, UserManager<AppUser> us
             PhoneMasked = masked,
             CreatedAtUtc = db.Time.GetUtcNow().UtcDateTime,
         };
-        var result = await users.CreateAsync(user);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            result = IdentityResult.Failed(new IdentityError { Description = "手机号已有账号" });
+        }
         if (!result.Succeeded)
         {
-            // The same phone signed in twice at once and the other request created the account: use it.
+            // The same phone signed in twice at once and the other request created the account (the unique user name
+            // or phone hash refused this one): use it.
             db.ChangeTracker.Clear();
             return await users.Users.FirstOrDefaultAsync(u => u.PhoneHash == phoneHash, ct)
                 ?? throw new InvalidOperationException("居民账号创建失败：" + string.Join("；", result.Errors.Select(e => e.Description)));
