@@ -40,9 +40,11 @@ public partial class ResidentJourney(LiveApp app)
         await Assertions.Expect(page.GetByTestId("code-sent")).ToContainTextAsync(phone[..3] + "****" + phone[^4..]);
         await page.GetByLabel("短信验证码").FillAsync(await CodeSentToAsync(phone));
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Home/Resident", StringComparison.Ordinal));
+        // Signed in once the browser leaves the sign-in page (the landing page's own load can be slow on a loaded machine).
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Phone", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        Assert.Contains("/Home/Resident", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("my-demand").Filter(new() { HasText = text })).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await FitsTheScreenAsync();
-        await Assertions.Expect(page.GetByTestId("my-demand").Filter(new() { HasText = text })).ToHaveCountAsync(1);
         await context.CloseAsync();
     }
 

@@ -127,6 +127,15 @@ public class ResidentSignInTests(DemoApp app)
     }
 
     [Fact]
+    public async Task After_a_code_is_sent_the_form_signs_in_rather_than_asking_for_another_code()
+    {
+        var browser = Browser.For(app.Factory);
+        var page = await browser.ReadAsync(await AskCodeAsync(browser, NewPhone()));
+        Assert.NotNull(page.QuerySelector("[data-testid=code-sent]"));
+        Assert.Equal("/Account/Phone", page.QuerySelector("[data-testid=phone-sign-in]")!.GetAttribute("action"));
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         var browser = Browser.For(app.Factory);
