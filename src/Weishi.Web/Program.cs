@@ -17,6 +17,7 @@ using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Cli;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Jobs;
+using Weishi.Web.Infrastructure.Sms;
 
 Console.OutputEncoding = Encoding.UTF8;
 var isCli = args.Length > 0 && CliCommands.IsVerb(args[0]);
@@ -34,11 +35,13 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton<PersonalData>();
 builder.Services.AddScoped<Weishi.Web.Infrastructure.Sms.ISmsSender, Weishi.Web.Infrastructure.Sms.OutboxSmsSender>();
+builder.Services.AddPhoneCodes(builder.Configuration);
 builder.Services.AddScoped<BudgetLedger>();
 builder.Services.AddScoped<ProjectTransitions>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
+builder.Services.AddScoped<Weishi.Web.Features.Accounts.ResidentAccounts>();
 builder.Services.AddProposalToApproval(builder.Configuration);
 builder.Services.AddContractors();
 builder.Services.AddDeliverySupervision(builder.Configuration);

@@ -25,7 +25,7 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
         if (seedDemo is { } seed) builder.UseSetting("Demo:Seed", seed ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PortalPerMinute", "100000");
-        builder.UseSetting("RateLimits:VoteCodesPerMinute", "100000");
+        builder.UseSetting("RateLimits:PhoneCodesPerMinute", "100000");
         builder.UseSetting("Api:DemandImportKey", ApiKey);
         builder.UseSetting("Files:Root", Path.Combine(Path.GetTempPath(), "weishi-tests", "files-" + Guid.NewGuid().ToString("N")));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

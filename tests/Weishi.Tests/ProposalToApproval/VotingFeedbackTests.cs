@@ -8,6 +8,7 @@ using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Voting;
 using Weishi.Web.Infrastructure.Privacy;
+using Weishi.Web.Infrastructure.Sms;
 
 namespace Weishi.Tests.ProposalToApproval;
 
@@ -79,7 +80,7 @@ public partial class VotingFeedbackTests(DemoApp app)
         var page = await PostAsync(resident, ballot, "Code", phone, "", ids[0], ids[2]);
         Assert.Equal("", Fixtures.Errors(page));
         var notice = page.QuerySelector("[data-testid=code-sent]")!.TextContent;
-        Assert.Equal($"验证码已发送至 {PersonalData.MaskPhone(phone)}，{VotingService.CodeLifetime.TotalMinutes:0} 分钟内有效", notice);
+        Assert.Equal($"验证码已发送至 {PersonalData.MaskPhone(phone)}，{PhoneCodes.Lifetime.TotalMinutes:0} 分钟内有效", notice);
         Assert.Equal(phone[..3] + "****" + phone[^4..], PersonalData.MaskPhone(phone));
         Assert.DoesNotContain(phone, notice);
         AssertKept(page, phone, [ids[0], ids[2]], ids);
@@ -87,16 +88,16 @@ public partial class VotingFeedbackTests(DemoApp app)
         // A wrong code is refused in plain words; the phone and the choices stay, nothing is stored.
         var code = await LastCodeAsync(phone);
         var wrong = await PostAsync(resident, ballot, "Vote", phone, code == "000000" ? "111111" : "000000", ids[0], ids[2]);
-        Assert.Contains($"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {VotingService.MaxAttempts - 1} 次）", Fixtures.Errors(wrong));
+        Assert.Contains($"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {PhoneCodes.MaxAttempts - 1} 次）", Fixtures.Errors(wrong));
         Assert.Null(wrong.QuerySelector("[data-testid=code-sent]"));
         AssertKept(wrong, phone, [ids[0], ids[2]], ids);
         Assert.Equal(0, await VotesAsync(ballot));
 
         // Asking again until the limit: refused with when to try again, the choices kept.
-        for (var i = 1; i < VotingService.MaxCodesPerLifetime; i++) await PostAsync(resident, ballot, "Code", phone, "", ids[1]);
+        for (var i = 1; i < PhoneCodes.MaxPerLifetime; i++) await PostAsync(resident, ballot, "Code", phone, "", ids[1]);
         var limited = await PostAsync(resident, ballot, "Code", phone, "", ids[1], ids[2]);
         var limitError = Fixtures.Errors(limited);
-        Assert.Contains($"验证码发送过于频繁：同一手机号 {VotingService.CodeLifetime.TotalMinutes:0} 分钟内最多获取 {VotingService.MaxCodesPerLifetime} 次", limitError);
+        Assert.Contains($"验证码发送过于频繁：同一手机号 {PhoneCodes.Lifetime.TotalMinutes:0} 分钟内最多获取 {PhoneCodes.MaxPerLifetime} 次", limitError);
         Assert.Matches("请 [0-9]+ 分钟后再试", limitError);
         Assert.Null(limited.QuerySelector("[data-testid=code-sent]"));
         AssertKept(limited, phone, [ids[1], ids[2]], ids);
@@ -111,9 +112,9 @@ public partial class VotingFeedbackTests(DemoApp app)
         await PostAsync(resident, ballot, "Code", phone, "", ids[1]);
         var code = await LastCodeAsync(phone);
         IHtmlDocument expired;
-        using (app.Factory.Clock.Advance(VotingService.CodeLifetime.Add(TimeSpan.FromMinutes(1))))
+        using (app.Factory.Clock.Advance(PhoneCodes.Lifetime.Add(TimeSpan.FromMinutes(1))))
             expired = await PostAsync(resident, ballot, "Vote", phone, code, ids[1]);
-        Assert.Contains($"验证码已过期（有效期 {VotingService.CodeLifetime.TotalMinutes:0} 分钟）或尚未获取，请点击“获取验证码”重新获取", Fixtures.Errors(expired));
+        Assert.Contains($"验证码已过期（有效期 {PhoneCodes.Lifetime.TotalMinutes:0} 分钟）或尚未获取，请点击“获取验证码”重新获取", Fixtures.Errors(expired));
         AssertKept(expired, phone, [ids[1]], ids);
         Assert.Equal(code, expired.QuerySelector("#code")!.GetAttribute("value"));
         Assert.Equal(0, await VotesAsync(ballot));

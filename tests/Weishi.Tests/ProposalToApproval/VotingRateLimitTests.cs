@@ -16,7 +16,7 @@ public class VotingRateLimitTests
     [Fact]
     public async Task The_third_code_request_within_a_minute_is_refused_but_votes_and_reading_are_not()
     {
-        await using var app = await OwnApp.StartAsync(("RateLimits:VoteCodesPerMinute", "2"));
+        await using var app = await OwnApp.StartAsync(("RateLimits:PhoneCodesPerMinute", "2"));
         var ballot = 0;
         await Fixtures.ExecAsync(app.Factory, async db =>
         {

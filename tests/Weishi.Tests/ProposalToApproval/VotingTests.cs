@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Voting;
 using Weishi.Web.Infrastructure.Privacy;
+using Weishi.Web.Infrastructure.Sms;
 
 namespace Weishi.Tests.ProposalToApproval;
 
@@ -69,7 +71,7 @@ public partial class VotingTests(DemoApp app)
         var code = await RequestCodeAsync(resident, ballot, phone);
         Assert.Matches("^[0-9]{6}$", code);
         // The code is stored only as a keyed hash.
-        var stored = await Fixtures.QueryAsync(app.Factory, db => db.VoterCodes.Where(c => c.BallotId == ballot).Select(c => c.CodeHash).SingleAsync());
+        var stored = await Fixtures.QueryAsync(app.Factory, db => db.PhoneCodes.Where(c => c.Purpose == VotingService.CodePurpose(ballot)).Select(c => c.CodeHash).SingleAsync());
         Assert.DoesNotContain(code, stored);
 
         Assert.Contains("验证码不正确", Fixtures.Errors(await resident.ReadAsync(await VoteAsync(resident, ballot, phone, code == "000000" ? "111111" : "000000", ids[0]))));
@@ -103,7 +105,7 @@ public partial class VotingTests(DemoApp app)
         for (var i = 0; i < 3; i++) await RequestCodeAsync(resident, ballot, phone);
         var r = await resident.SubmitAsync($"/Public/Vote/{ballot}", new() { ["Phone"] = phone }, postUrl: $"/Public/Vote/{ballot}?handler=Code");
         Assert.Contains("验证码发送过于频繁", Fixtures.Errors(await resident.ReadAsync(r)));
-        Assert.Equal(3, await Fixtures.QueryAsync(app.Factory, db => db.VoterCodes.CountAsync(c => c.BallotId == ballot)));
+        Assert.Equal(3, await Fixtures.QueryAsync(app.Factory, db => db.PhoneCodes.CountAsync(c => c.Purpose == VotingService.CodePurpose(ballot))));
         Assert.Contains("手机号码应为 11 位数字", Fixtures.Errors(await resident.ReadAsync(await resident.SubmitAsync($"/Public/Vote/{ballot}",
             new() { ["Phone"] = "12345" }, postUrl: $"/Public/Vote/{ballot}?handler=Code"))));
     }
@@ -131,7 +133,7 @@ public partial class VotingTests(DemoApp app)
         var resident = Browser.For(app.Factory);
         var phone = NewPhone();
         var code = await RequestCodeAsync(resident, ballot, phone);
-        using (app.Factory.Clock.Advance(Weishi.Web.Features.Voting.VotingService.CodeLifetime.Add(TimeSpan.FromMinutes(1))))
+        using (app.Factory.Clock.Advance(PhoneCodes.Lifetime.Add(TimeSpan.FromMinutes(1))))
             Assert.Contains("验证码已过期", Fixtures.Errors(await resident.ReadAsync(await VoteAsync(resident, ballot, phone, code, ids[0]))));
 
         var fresh = await RequestCodeAsync(resident, ballot, phone);

@@ -5,7 +5,13 @@ namespace Weishi.Web.Features.Accounts;
 
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> b) => b.Property(u => u.DisplayName).HasMaxLength(60);
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(60);
+        b.Property(u => u.PhoneHash).HasMaxLength(64);
+        b.Property(u => u.PhoneMasked).HasMaxLength(20);
+        b.HasIndex(u => u.PhoneHash).IsUnique();
+    }
 }
 
 public sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>

@@ -62,12 +62,11 @@ public sealed class CreateModel(WeishiDbContext db, PersonalData personal, TimeP
             TrackingCode = DemandRules.NewTrackingCode(),
             RecordedByUserId = db.Scope.UserId,
             Location = string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(),
-            ContactPhoneEncrypted = phone is null ? null : personal.EncryptPhone(phone),
-            ContactPhoneMasked = phone is null ? null : PersonalData.MaskPhone(phone),
             AgeBand = AgeBand,
             ResidentType = ResidentType,
             Groups = Groups.Aggregate(ResidentGroups.None, (all, g) => all | g),
         };
+        await DemandContact.SetAsync(demand, phone, personal, ct);
         db.Demands.Add(demand);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"已登记需求，查询码 {demand.TrackingCode}";

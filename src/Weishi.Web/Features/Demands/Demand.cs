@@ -50,6 +50,8 @@ public class Demand : IRegionScoped, IAudited
     public string? PhotoPath { get; set; }
     public string? ContactPhoneEncrypted { get; set; }
     public string? ContactPhoneMasked { get; set; }
+    /// <summary>Keyed hash of the contact phone: a resident who verifies that phone sees the need on their page.</summary>
+    public string? ContactPhoneHash { get; set; }
     public AgeBand? AgeBand { get; set; }
     public ResidentType? ResidentType { get; set; }
     public ResidentGroups Groups { get; set; }

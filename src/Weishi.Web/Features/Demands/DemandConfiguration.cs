@@ -12,6 +12,8 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(d => new { d.Channel, d.Status, d.SubmittedAtUtc });
         b.HasIndex(d => d.SubmittedAtUtc);
         b.HasIndex(d => d.SubmittedByUserId);
+        b.HasIndex(d => d.ContactPhoneHash);
+        b.Property(d => d.ContactPhoneHash).HasMaxLength(64);
         // NULLs are distinct in unique indexes on both SQLite and PostgreSQL: only present values must be unique.
         b.HasIndex(d => d.TrackingCode).IsUnique();
         b.HasIndex(d => d.ExternalCaseNumber).IsUnique();

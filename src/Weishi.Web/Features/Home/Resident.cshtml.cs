@@ -6,7 +6,8 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Home;
 
-/// <summary>A resident's own needs and what became of them, each with its tracking page and its project once public.</summary>
+/// <summary>A resident's own needs and what became of them, each with its tracking page and its project once public; the
+/// ballots they voted in and the surveys they answered (that they did, never how).</summary>
 public sealed class ResidentModel(WeishiDbContext db) : PageModel
 {
     public sealed record Row(string Text, string Community, DemandStatus Status, DateTime SubmittedAtUtc, string? TrackingCode,
@@ -17,11 +18,17 @@ public sealed class ResidentModel(WeishiDbContext db) : PageModel
     }
 
     public IReadOnlyList<Row> Demands { get; private set; } = [];
+    public IReadOnlyList<ResidentParticipation.Voted> Ballots { get; private set; } = [];
+    public IReadOnlyList<ResidentParticipation.Answered> Surveys { get; private set; } = [];
+    /// <summary>Signed in with a phone code: votes and survey answers can be found (a password account has no phone).</summary>
+    public bool HasPhone => db.Scope.PhoneHash is not null;
 
     public async Task OnGetAsync()
     {
-        var userId = db.Scope.UserId;
-        var rows = await db.Demands.AsNoTracking().Where(d => d.SubmittedByUserId == userId)
+        // Own needs: submitted signed in, or given with the phone they verified (also before signing in).
+        var (userId, phoneHash) = (db.Scope.UserId, db.Scope.PhoneHash);
+        var rows = await db.Demands.AsNoTracking()
+            .Where(d => d.SubmittedByUserId == userId || (phoneHash != null && d.ContactPhoneHash == phoneHash))
             .OrderByDescending(d => d.SubmittedAtUtc)
             .Select(d => new Row(d.Text, d.Region!.ShortName, d.Status, d.SubmittedAtUtc, d.TrackingCode, d.ProjectId, d.Project!.Name))
             .ToListAsync(HttpContext.RequestAborted);
@@ -30,5 +37,10 @@ public sealed class ResidentModel(WeishiDbContext db) : PageModel
             .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, HttpContext.RequestAborted);
         Demands = rows.Select(r => r.ProjectId is { } id && visible.TryGetValue(id, out var name)
             ? r with { ProjectPublic = true, Project = name } : r).ToList();
+        if (phoneHash is not null)
+        {
+            Ballots = await ResidentParticipation.BallotsAsync(db, phoneHash, HttpContext.RequestAborted);
+            Surveys = await ResidentParticipation.SurveysAsync(db, phoneHash, HttpContext.RequestAborted);
+        }
     }
 }

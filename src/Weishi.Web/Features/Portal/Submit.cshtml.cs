@@ -69,12 +69,11 @@ public sealed class SubmitModel(WeishiDbContext db, FileStore files, PersonalDat
             TrackingCode = DemandRules.NewTrackingCode(),
             SubmittedByUserId = db.Scope.UserId,
             Location = string.IsNullOrWhiteSpace(Address) ? null : Address.Trim()[..Math.Min(Address.Trim().Length, 500)],
-            ContactPhoneEncrypted = phone is null ? null : personal.EncryptPhone(phone),
-            ContactPhoneMasked = phone is null ? null : PersonalData.MaskPhone(phone),
             AgeBand = AgeBand,
             ResidentType = ResidentType,
             Groups = Groups.Aggregate(ResidentGroups.None, (all, g) => all | g),
         };
+        await DemandContact.SetAsync(demand, phone, personal, ct);
         if (photo is not null)
             demand.PhotoPath = await files.SaveAsync("photos", photoExt!, new MemoryStream(photo), ct);
         // Residents write to a community they are not staff of: the portal saves with the application's scope.

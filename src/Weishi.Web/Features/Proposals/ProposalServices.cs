@@ -15,7 +15,6 @@ public static class ProposalServices
         services.AddScoped<RubricService>();
         services.AddScoped<SelectionService>();
         services.AddScoped<VotingService>();
-        services.AddVotingRateLimit(config);
         services.AddScoped<IProjectStepGuard, SelectionGuards>();
         return services;
     }

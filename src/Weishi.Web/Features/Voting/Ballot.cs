@@ -63,15 +63,3 @@ public class VoteChoice
     public Vote? Vote { get; set; }
     public int ProjectId { get; set; }
 }
-
-/// <summary>A phone verification code, stored hashed, valid for a few minutes and a few attempts.</summary>
-public class VoterCode
-{
-    public long Id { get; set; }
-    public int BallotId { get; set; }
-    public required string PhoneHash { get; set; }
-    public required string CodeHash { get; set; }
-    public DateTime ExpiresAtUtc { get; set; }
-    public int Attempts { get; set; }
-    public bool Used { get; set; }
-}

@@ -33,13 +33,3 @@ public sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         b.HasMany(v => v.Choices).WithOne(c => c.Vote).HasForeignKey(c => c.VoteId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public sealed class VoterCodeConfiguration : IEntityTypeConfiguration<VoterCode>
-{
-    public void Configure(EntityTypeBuilder<VoterCode> b)
-    {
-        b.Property(c => c.PhoneHash).HasMaxLength(64);
-        b.Property(c => c.CodeHash).HasMaxLength(64);
-        b.HasIndex(c => new { c.BallotId, c.PhoneHash });
-    }
-}

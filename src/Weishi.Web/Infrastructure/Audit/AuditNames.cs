@@ -14,6 +14,7 @@ public static class AuditNames
         ["AdmissionApplication"] = "准入申请",
         ["AdmissionRule"] = "准入规则",
         ["AnnualBudget"] = "年度预算",
+        ["AppUser"] = "用户账号",
         ["ApplicationDocument"] = "申请材料",
         ["AssessmentWeight"] = "考核权重",
         ["Asset"] = "项目资产",

@@ -9,6 +9,7 @@ public static class PageAccess
     {
         c.AuthorizeFolder("/");
         c.AllowAnonymousToPage("/Account/Login");
+        c.AllowAnonymousToPage("/Account/Phone");
         c.AllowAnonymousToPage("/Error");
         c.AllowAnonymousToPage("/Index");
         c.AuthorizeFolder("/Projects", Policies.Programme);

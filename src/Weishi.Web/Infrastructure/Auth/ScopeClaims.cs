@@ -10,6 +10,7 @@ public static class ScopeClaims
     public const string Regions = "weishi:regions";
     public const string Contractor = "weishi:contractor";
     public const string DisplayName = "weishi:name";
+    public const string PhoneHash = "weishi:phone-hash";
 
     private static readonly AppRole[] ReadAllRoles =
         [AppRole.DistrictAdmin, AppRole.FinanceEvaluator, AppRole.Auditor, AppRole.SystemAdmin];
@@ -31,6 +32,9 @@ public static class ScopeClaims
             roles.Contains(AppRole.DistrictAdmin),
             regions,
             contractor,
-            roles);
+            roles)
+        {
+            PhoneHash = principal.FindFirstValue(PhoneHash),
+        };
     }
 }

@@ -21,6 +21,9 @@ public sealed record UserScope(
     /// <summary>A visitor who has not logged in: sees no scoped business rows.</summary>
     public static readonly UserScope Anonymous = new(null, "anonymous", false, false, [], null, new HashSet<AppRole>());
 
+    /// <summary>The keyed hash of a resident's verified phone (phone-code sign-in): their needs given with that phone are theirs.</summary>
+    public string? PhoneHash { get; init; }
+
     public bool CanRead(int regionId) => ReadAll || RegionIds.Contains(regionId);
 
     public bool CanWrite(int regionId) => WriteAll || (RegionIds.Contains(regionId) && HasRegionalWriteRole);

@@ -18,6 +18,7 @@ public sealed class WeishiClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
+        if (user.PhoneHash is not null) identity.AddClaim(new Claim(ScopeClaims.PhoneHash, user.PhoneHash));
         var assignments = await db.RoleAssignments.AsNoTracking()
             .Where(a => a.UserId == user.Id).ToListAsync();
         var regionIds = new HashSet<int>();

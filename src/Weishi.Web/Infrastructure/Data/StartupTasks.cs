@@ -17,6 +17,8 @@ public static class StartupTasks
         await using var turn = await StartupLock.AcquireAsync(db);
         await DatabaseSetup.MigrateAsync(db);
         await EnsureReferenceDataAsync(db);
+        var hashed = await Features.Demands.DemandContact.BackfillHashesAsync(db, scope.ServiceProvider.GetRequiredService<Privacy.PersonalData>());
+        if (hashed > 0) Console.WriteLine($"已为 {hashed} 条需求补全联系电话的检索哈希");
         if (SeedsDemo(app.Configuration) && !await db.Projects.IgnoreQueryFilters().AnyAsync())
         {
             Console.WriteLine("正在载入坪山区演示数据……");

@@ -59,6 +59,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
+    public DbSet<Sms.PhoneCode> PhoneCodes => Set<Sms.PhoneCode>();
     // Delivery and supervision
     public DbSet<Features.Delivery.Contract> Contracts => Set<Features.Delivery.Contract>();
     public DbSet<Features.Delivery.Milestone> Milestones => Set<Features.Delivery.Milestone>();
@@ -100,7 +101,6 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Voting.Ballot> Ballots => Set<Features.Voting.Ballot>();
     public DbSet<Features.Voting.Vote> Votes => Set<Features.Voting.Vote>();
     public DbSet<Features.Voting.VoteChoice> VoteChoices => Set<Features.Voting.VoteChoice>();
-    public DbSet<Features.Voting.VoterCode> VoterCodes => Set<Features.Voting.VoterCode>();
 
     // Value for money and upkeep (issue 10)
     public DbSet<Features.CostBenchmarking.CostNorm> CostNorms => Set<Features.CostBenchmarking.CostNorm>();
@@ -127,6 +127,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     private int[] ScopeRegionIds => Scope.RegionIds;
     private int? ScopeContractorId => Scope.ContractorId;
     private string? ScopeUserId => Scope.UserId;
+    private string? ScopePhoneHash => Scope.PhoneHash;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -156,7 +157,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<AnnualBudget>().HasQueryFilter(b => ScopeReadAll || ScopeRegionIds.Contains(b.RegionId));
         builder.Entity<Demand>().HasQueryFilter(d =>
             ScopeReadAll || ScopeRegionIds.Contains(d.RegionId)
-            || (ScopeUserId != null && d.SubmittedByUserId == ScopeUserId));
+            || (ScopeUserId != null && d.SubmittedByUserId == ScopeUserId)
+            || (ScopePhoneHash != null && d.ContactPhoneHash == ScopePhoneHash));
         // Demand collection
         builder.Entity<CommunityPopulation>().HasQueryFilter(p => ScopeReadAll || ScopeRegionIds.Contains(p.RegionId));
         builder.Entity<Contractor>().HasQueryFilter(c => ScopeContractorId == null || c.Id == ScopeContractorId);

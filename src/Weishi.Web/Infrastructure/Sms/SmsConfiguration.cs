@@ -15,6 +15,17 @@ public sealed class SmsOutboxConfiguration : IEntityTypeConfiguration<SmsOutboxM
     }
 }
 
+public sealed class PhoneCodeConfiguration : IEntityTypeConfiguration<PhoneCode>
+{
+    public void Configure(EntityTypeBuilder<PhoneCode> b)
+    {
+        b.Property(c => c.Purpose).HasMaxLength(40);
+        b.Property(c => c.PhoneHash).HasMaxLength(64);
+        b.Property(c => c.CodeHash).HasMaxLength(64);
+        b.HasIndex(c => new { c.Purpose, c.PhoneHash });
+    }
+}
+
 public sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecret>
 {
     public void Configure(EntityTypeBuilder<AppSecret> b)

@@ -6,11 +6,12 @@ using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Voting;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Privacy;
+using Weishi.Web.Infrastructure.Sms;
 
 namespace Weishi.Web.Features.Public.Vote;
 
 /// <summary>Residents vote with a phone code; results are shown only after the ballot closes.</summary>
-[EnableRateLimiting(VotingRateLimit.Policy)]
+[EnableRateLimiting(PhoneCodeRateLimit.Policy)]
 public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageModel
 {
     /// <param name="HasPublicPage">The project is shown on the public portal (/Public/Projects), so the option links to it.</param>
@@ -38,7 +39,7 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
         if (!await LoadAsync(id)) return NotFound();
         Error = await voting.SendCodeAsync(id, Phone);
         if (Error is null)
-            CodeSentNotice = $"验证码已发送至 {PersonalData.MaskPhone(Phone!)}，{VotingService.CodeLifetime.TotalMinutes:0} 分钟内有效";
+            CodeSentNotice = $"验证码已发送至 {PersonalData.MaskPhone(Phone!)}，{PhoneCodes.Lifetime.TotalMinutes:0} 分钟内有效";
         return Page();
     }
 

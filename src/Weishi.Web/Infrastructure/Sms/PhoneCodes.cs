@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Privacy;
+
+namespace Weishi.Web.Infrastructure.Sms;
+
+/// <summary>
+/// Phone verification shared by voting and residents' sign-in: a 6-digit code sent through <see cref="ISmsSender"/>,
+/// stored hashed, valid <see cref="Lifetime"/>, at most <see cref="MaxPerLifetime"/> valid codes per phone and purpose
+/// (limits text flooding of one phone) and <see cref="MaxAttempts"/> guesses per code, compared in constant time.
+/// Requests per client address are limited by <see cref="PhoneCodeRateLimit"/>.
+/// </summary>
+public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSender sms)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    public const int MaxAttempts = 5;
+    public const int MaxPerLifetime = 3;
+
+    /// <summary>Sends a new code; <paramref name="text"/> words the message around it. Returns the refusal in Chinese, or null.</summary>
+    public async Task<string?> SendAsync(string purpose, string? phone, Func<string, string> text, CancellationToken ct = default)
+    {
+        if (PersonalData.ValidatePhone(phone) is { } phoneError) return phoneError;
+        var phoneHash = await personal.HashAsync(phone!, ct);
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        var valid = await db.PhoneCodes.Where(c => c.Purpose == purpose && c.PhoneHash == phoneHash && c.ExpiresAtUtc > now)
+            .Select(c => c.ExpiresAtUtc).ToListAsync(ct);
+        if (valid.Count >= MaxPerLifetime)
+        {
+            // A new code may be sent once the oldest valid one expires.
+            var wait = Math.Max(1, (int)Math.Ceiling((valid.Min() - now).TotalMinutes));
+            return $"验证码发送过于频繁：同一手机号 {Lifetime.TotalMinutes:0} 分钟内最多获取 {MaxPerLifetime} 次，请 {wait} 分钟后再试；已收到的验证码仍可使用";
+        }
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        db.PhoneCodes.Add(new PhoneCode
+        {
+            Purpose = purpose, PhoneHash = phoneHash, CodeHash = await CodeHashAsync(purpose, phoneHash, code, ct), ExpiresAtUtc = now + Lifetime,
+        });
+        await db.SaveChangesAsync(ct);
+        await sms.SendAsync(phone!, text(code), ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Checks the newest valid code of the phone (by its keyed hash). A wrong guess is counted and saved at once; a right one
+    /// marks the code used in the change tracker only, so the caller's save stores it together with what the code allowed.
+    /// Returns the refusal in Chinese (<paramref name="expiredHint"/> is added to the expired-code message), or null.
+    /// </summary>
+    public async Task<string?> CheckAsync(string purpose, string phoneHash, string? code, string expiredHint = "", CancellationToken ct = default)
+    {
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        var pending = await db.PhoneCodes.Where(c => c.Purpose == purpose && c.PhoneHash == phoneHash && !c.Used && c.ExpiresAtUtc > now)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (pending is null) return $"验证码已过期（有效期 {Lifetime.TotalMinutes:0} 分钟）或尚未获取，请点击“获取验证码”重新获取" + expiredHint;
+        if (pending.Attempts >= MaxAttempts) return "验证码错误次数过多，该验证码已失效，请点击“获取验证码”重新获取";
+        var codeHash = await CodeHashAsync(purpose, phoneHash, (code ?? "").Trim(), ct);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(codeHash), Encoding.ASCII.GetBytes(pending.CodeHash)))
+        {
+            pending.Attempts++;
+            await db.SaveChangesAsync(ct);
+            var left = MaxAttempts - pending.Attempts;
+            return left > 0
+                ? $"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {left} 次）"
+                : "验证码不正确，错误次数已达上限，该验证码已失效，请点击“获取验证码”重新获取";
+        }
+        pending.Used = true;
+        return null;
+    }
+
+    private Task<string> CodeHashAsync(string purpose, string phoneHash, string code, CancellationToken ct) =>
+        personal.HashAsync($"code:{purpose}:{phoneHash}:{code}", ct);
+}
