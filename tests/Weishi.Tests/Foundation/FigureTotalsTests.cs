@@ -48,6 +48,16 @@ public class FigureTotalsTests(DemoApp app)
     }
 
     [Fact]
+    public async Task The_execution_page_notes_rounding_where_its_subdistricts_miss_the_total()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var (_, page) = await finance.GetAsync("/Delivery/Execution?year=2022");
+        Assert.Contains("4,684.16 / ", page.QuerySelector("[data-testid=total]")!.TextContent);
+        // The six subdistricts' 拨付 shown rounded add up to 4,684.17.
+        Assert.Equal(Money.WanRoundingNote, page.QuerySelector("[data-testid=rounding]")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_statistics_workbook_holds_the_pages_figures_as_two_decimal_numbers()
     {
         var district = await Browser.LoginAsync(app.Factory, "district");
