@@ -295,6 +295,8 @@ public class EvaluationTests(DemoApp app)
         var id = await DistrictEvaluationAsync(finance);
         var (_, print) = await finance.GetAsync($"/Evaluation/Print/{id}");
         Assert.Contains("项目 579 个，实际支出金额 4368.20 万元", print.QuerySelector("[data-testid=years-sentence]")!.TextContent);
+        // The yearly table ends with the period's 合计, as in the Word report (579 + 520 + 493, summed in 分).
+        Assert.Equal(["合计", "1592", "13735.40"], print.QuerySelectorAll("[data-testid=years-total] td").Select(td => td.TextContent.Trim()));
         Assert.NotNull(print.QuerySelector("#chart-years"));
         var (_, compare) = await finance.GetAsync($"/Evaluation/Compare/{id}?by=subdistrict");
         Assert.Equal(6, compare.QuerySelectorAll("[data-testid=compare] tbody tr").Length);

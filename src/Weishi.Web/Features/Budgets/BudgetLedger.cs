@@ -10,6 +10,20 @@ public sealed record BudgetFigures(int RegionId, int Year, long DistrictFundsFen
     public long TotalFen => DistrictFundsFen + CitySubsidyFen;
     public long AvailableFen => TotalFen - CommittedFen;
     public decimal ExecutionRate => TotalFen == 0 ? 0 : (decimal)SpentFen / TotalFen;
+
+    /// <summary>The 合计 of several budgets of a year, summed in 分 (its execution rate is the total's, not a mean of rates).</summary>
+    public static BudgetFigures Sum(int year, IEnumerable<BudgetFigures> figures)
+    {
+        var list = figures.ToList();
+        return new BudgetFigures(0, year, list.Sum(f => f.DistrictFundsFen), list.Sum(f => f.CitySubsidyFen),
+            list.Sum(f => f.CommittedFen), list.Sum(f => f.SpentFen));
+    }
+
+    /// <summary>Whether some column of these budgets, each rounded to 0.01 万元, does not add up to the rounded 合计.</summary>
+    public static bool RoundingShows(IReadOnlyCollection<BudgetFigures> figures) =>
+        Money.WanPartsMissTotal(figures.Select(f => f.DistrictFundsFen)) || Money.WanPartsMissTotal(figures.Select(f => f.CitySubsidyFen))
+        || Money.WanPartsMissTotal(figures.Select(f => f.TotalFen)) || Money.WanPartsMissTotal(figures.Select(f => f.CommittedFen))
+        || Money.WanPartsMissTotal(figures.Select(f => f.SpentFen));
 }
 
 /// <summary>Derives committed and spent money from projects and disbursements, and guards commitments.</summary>

@@ -22,6 +22,10 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     /// <summary>Subdistricts, whose own budget pays for projects spanning several of their communities.</summary>
     public IReadOnlyList<Region> Subdistricts { get; private set; } = [];
     public Dictionary<int, BudgetFigures> Figures { get; private set; } = [];
+
+    /// <summary>The budgets set for the listed regions (a region without a budget adds nothing to a 合计).</summary>
+    public IReadOnlyList<BudgetFigures> FiguresOf(IEnumerable<Region> regions) =>
+        regions.Select(r => Figures.GetValueOrDefault(r.Id)).OfType<BudgetFigures>().ToList();
     public bool CanEdit => db.Scope.Has(AppRole.DistrictAdmin);
     public string? Error { get; private set; }
 

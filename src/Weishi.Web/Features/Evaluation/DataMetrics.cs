@@ -41,7 +41,7 @@ public static class DataMetrics
         new(Completion, "项目完成率", "已完工、已验收项目数 ÷ 实施项目数（实施中、已完工、已验收）"),
         new(OnTime, "按期完成率", "按计划日期或之前完成的里程碑数 ÷ 计划日期已到的里程碑数"),
         new(AcceptedFirstTime, "一次验收通过率", "首次验收即“通过”的项目数 ÷ 已有验收记录的项目数"),
-        new(BeneficiariesReached, "受益人数达成率", "有活动记录的服务类项目签到的不重复人数 ÷ 这些项目的计划受益人数"),
+        new(BeneficiariesReached, "受益人数达成率", "有活动记录的服务类项目各自签到的不重复人数之和 ÷ 这些项目的计划受益人数之和"),
         new(Concentration, "参与者集中度", "参与次数最多的 10% 的人占全部签到人次的比例（越低越好）"),
         new(SessionsHeld, "活动场次完成率", "已开展活动场次 ÷ 服务类项目计划场次"),
         new(InspectionCoverage, "监督检查覆盖率", "有监督检查记录的实施项目数 ÷ 实施项目数"),

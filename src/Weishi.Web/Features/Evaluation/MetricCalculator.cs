@@ -107,8 +107,11 @@ public sealed class MetricCalculator(WeishiDbContext db)
         var withSessions = services.Where(p => db.ActivitySessions.Any(s => s.ProjectId == p.Id));
         var planned = await withSessions.SumAsync(p => (long)p.PlannedBeneficiaries, ct);
         var attendances = db.Attendances.AsNoTracking().Where(a => services.Any(p => p.Id == a.ProjectId));
-        var unique = await attendances.Select(a => a.ParticipantId).Distinct().CountAsync(ct);
-        Add(DataMetrics.BeneficiariesReached, Ratio(unique, planned), N("计划受益人数", planned), N("不重复签到人数", unique));
+        // Each project's own unique people, added up: the plan is a sum of per-project targets (someone planned for two
+        // projects counts twice there), so the people reached count per project too, as the drill-down rows and the
+        // findings' 受益人数 figures do.
+        var reached = await attendances.Select(a => new { a.ProjectId, a.ParticipantId }).Distinct().CountAsync(ct);
+        Add(DataMetrics.BeneficiariesReached, Ratio(reached, planned), N("计划受益人数", planned), N("各项目不重复签到人数之和", reached));
         var plannedSessions = await services.SumAsync(p => (long)p.PlannedSessions, ct);
         var held = await db.ActivitySessions.AsNoTracking().CountAsync(s => services.Any(p => p.Id == s.ProjectId), ct);
         Add(DataMetrics.SessionsHeld, Ratio(held, plannedSessions), N("计划场次", plannedSessions), N("已开展场次", held));

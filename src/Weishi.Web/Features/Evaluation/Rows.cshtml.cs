@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
 
@@ -44,10 +42,7 @@ public sealed class RowsModel(WeishiDbContext db, MetricCalculator metrics) : Pa
             row[counts] = l.Counts ? "是" : "否";
             return row;
         }).ToList();
-        var moneyFormat = new OpenXmlConfiguration
-        {
-            DynamicColumns = rows.Columns.Where(c => c.Kind == MetricRows.Kind.Money).Select(c => new DynamicExcelColumn(c.Header) { Format = "0.00" }).ToArray(),
-        };
+        var moneyFormat = ExcelFile.Formats(money: rows.Columns.Where(c => c.Kind == MetricRows.Kind.Money).Select(c => c.Header));
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: "数据明细", configuration: moneyFormat, cancellationToken: ct);
         stream.Position = 0;

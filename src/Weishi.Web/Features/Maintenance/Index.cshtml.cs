@@ -38,7 +38,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
             ["无管养主体"] = r.NoBody ? "是" : "否", ["无管养资金"] = r.NoMoney ? "是" : "否",
         }).ToList();
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, cancellationToken: HttpContext.RequestAborted);
+        await stream.SaveAsAsync(sheet, configuration: ExcelFile.Formats(money: ["价值（元）", "年度管养资金（元）"]), cancellationToken: HttpContext.RequestAborted);
         stream.Position = 0;
         return File(stream, ExcelFile.ContentType, "管养台账.xlsx");
     }

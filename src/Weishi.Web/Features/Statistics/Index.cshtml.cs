@@ -31,21 +31,26 @@ public sealed class IndexModel(StatisticsQuery query) : PageModel
         };
         foreach (var year in stats.Years)
         {
-            sheets[$"{year}按街道"] = Rows(stats.BySubdistrict(year), "街道");
-            sheets[$"{year}按类型"] = Rows(stats.ByType(year), "项目类型");
-            sheets[$"{year}按类别"] = Rows(stats.ByCategory(year), "项目类别");
+            sheets[$"{year}按街道"] = Rows(WithTotal(stats.BySubdistrict(year)), "街道");
+            sheets[$"{year}按类型"] = Rows(WithTotal(stats.ByType(year)), "项目类型");
+            sheets[$"{year}按类别"] = Rows(WithTotal(stats.ByCategory(year)), "项目类别");
         }
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: HttpContext.RequestAborted);
+        await stream.SaveAsAsync(sheets, configuration: ExcelFile.Formats(money: [SpentHeader]), cancellationToken: HttpContext.RequestAborted);
         stream.Position = 0;
         return File(stream, ExcelFile.ContentType, "民生微实事统计.xlsx");
     }
+
+    /// <summary>A breakdown with its 合计 row, as the page shows it.</summary>
+    private static IEnumerable<StatRow> WithTotal(IReadOnlyList<StatRow> rows) => rows.Append(StatRow.Total(rows));
+
+    private const string SpentHeader = "实际支出（万元）";
 
     private static List<Dictionary<string, object>> Rows(IEnumerable<StatRow> rows, string label) =>
         rows.Select(r => new Dictionary<string, object>
         {
             [label] = r.Label,
             ["项目数（个）"] = r.Projects,
-            ["实际支出（万元）"] = Money.WanValue(r.SpentFen),
+            [SpentHeader] = Money.WanValue(r.SpentFen),
         }).ToList();
 }

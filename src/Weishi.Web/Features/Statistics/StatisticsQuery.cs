@@ -7,7 +7,15 @@ namespace Weishi.Web.Features.Statistics;
 
 public sealed record StatCell(int Year, int RegionId, ProjectType Type, ProjectCategory Category, int Projects, int OneOff, long SpentFen);
 
-public sealed record StatRow(string Label, int Projects, long SpentFen);
+public sealed record StatRow(string Label, int Projects, long SpentFen)
+{
+    /// <summary>The 合计 row of a breakdown, summed from the unrounded amounts.</summary>
+    public static StatRow Total(IEnumerable<StatRow> rows)
+    {
+        var list = rows.ToList();
+        return new StatRow("合计", list.Sum(r => r.Projects), list.Sum(r => r.SpentFen));
+    }
+}
 
 /// <summary>Yearly figures of carried-out projects (count and actual spending), within the user's scope.</summary>
 public sealed class StatisticsQuery(WeishiDbContext db)

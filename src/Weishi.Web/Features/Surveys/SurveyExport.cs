@@ -1,4 +1,6 @@
+using System.Globalization;
 using MiniExcelLibs;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Surveys;
 
@@ -13,13 +15,13 @@ public static class SurveyExport
             ["汇总"] = new List<Dictionary<string, object>>
             {
                 Row(("项目", projectName), ("有效答卷", s.Count), ("受益人数", report.Beneficiaries), ("最低样本", report.MinimumSample),
-                    ("回收率", Math.Round(report.ResponseRate, 4)), ("总体满意度均值", Math.Round(s.Mean, 2)),
-                    ("95%置信下限", Math.Round(s.CiLow, 2)), ("95%置信上限", Math.Round(s.CiHigh, 2)),
-                    ("愿意再次参加", Math.Round(s.WouldJoinAgain, 4)), ("知晓率", Math.Round(s.Awareness, 4)),
+                    ("回收率", Share(report.ResponseRate)), ("总体满意度均值", Score(s.Mean)),
+                    ("95%置信下限", Score(s.CiLow)), ("95%置信上限", Score(s.CiHigh)),
+                    ("愿意再次参加", Share(s.WouldJoinAgain)), ("知晓率", Share(s.Awareness)),
                     ("走形式提示", string.Join("；", report.Flags.Select(f => f.Message)))),
             },
             ["各题分布"] = report.Items.Select(i => Row(("题目", i.Text), ("类型", i.IsCore ? "核心题" : "针对性题目"), ("答卷", i.Count),
-                ("均值", Math.Round(i.Mean, 2)), ("不满意比例", Math.Round(i.Dissatisfied, 4)),
+                ("均值", Score(i.Mean)), ("不满意比例", Share(i.Dissatisfied)),
                 ("5分", i.Distribution[4]), ("4分", i.Distribution[3]), ("3分", i.Distribution[2]), ("2分", i.Distribution[1]), ("1分", i.Distribution[0]))).ToList(),
             ["意见建议"] = topics.SelectMany(t => t.Comments.Select(c => Row(("主题", t.Label), ("意见建议", c)))).DefaultIfEmpty(Row(("主题", ""), ("意见建议", ""))).ToList(),
         };
@@ -30,17 +32,30 @@ public static class SurveyExport
         await SaveAsync(new Dictionary<string, object>
         {
             ["按" + dimension] = groups.Select(g => Row((dimension, g.Label), ("项目数", g.Projects), ("答卷", g.Answers),
-                ("总体满意度均值", Math.Round(g.Mean, 2)), ("不满意比例", Math.Round(g.Dissatisfied, 4)), ("知晓率", Math.Round(g.Awareness, 4)),
+                ("总体满意度均值", Score(g.Mean)), ("不满意比例", Share(g.Dissatisfied)), ("知晓率", Share(g.Awareness)),
                 ("走形式项目", g.FlaggedProjects), ("整改", g.Rectifications),
                 ("5分", g.Distribution[4]), ("4分", g.Distribution[3]), ("3分", g.Distribution[2]), ("2分", g.Distribution[1]), ("1分", g.Distribution[0]))).ToList(),
         }, ct);
+
+    /// <summary>Columns holding a share, written as numbers and shown as percentages like the pages.</summary>
+    private static readonly string[] Ratios = ["回收率", "愿意再次参加", "知晓率", "不满意比例"];
+
+    /// <summary>
+    /// A share as the page shows it (28.6% → 0.286): rounded once, by the page's own formatting, so that Excel's
+    /// percentage format cannot round an already rounded 0.2865 up to 28.7%.
+    /// </summary>
+    private static decimal Share(double ratio) =>
+        decimal.Parse(Display.Percent(ratio).TrimEnd('%'), CultureInfo.InvariantCulture) / 100;
+
+    /// <summary>A mean as the page shows it (two decimals, the page's rounding rather than Math.Round's to even).</summary>
+    private static decimal Score(double mean) => decimal.Parse(mean.ToString("0.00", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static Dictionary<string, object> Row(params (string Key, object Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
 
     private static async Task<MemoryStream> SaveAsync(Dictionary<string, object> sheets, CancellationToken ct)
     {
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        await stream.SaveAsAsync(sheets, configuration: ExcelFile.Formats(percent: Ratios), cancellationToken: ct);
         stream.Position = 0;
         return stream;
     }

@@ -14,7 +14,24 @@ public static class Money
 
     public static string Wan(long fen) => (fen / 1_000_000m).ToString("N2", Zh);
 
-    public static decimal WanValue(long fen) => Math.Round(fen / 1_000_000m, 2);
+    /// <summary>
+    /// 万元 as a number for files and charts, rounded half away from zero like <see cref="Wan"/>'s text (decimal
+    /// formatting), so that an export never says 12.34 where the page says 12.35.
+    /// </summary>
+    public static decimal WanValue(long fen) => Math.Round(fen / 1_000_000m, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Whether parts shown each rounded to 0.01 万元 add up to something other than their total shown the same way
+    /// (4684.17 against 4684.16): a table showing both then needs a note.
+    /// </summary>
+    public static bool WanPartsMissTotal(IEnumerable<long> partsFen)
+    {
+        var parts = partsFen.ToList();
+        return parts.Sum(WanValue) != WanValue(parts.Sum());
+    }
+
+    /// <summary>The note under a table whose rounded parts do not add up to its total.</summary>
+    public const string WanRoundingNote = "注：各项金额分别四舍五入保留两位小数（万元），合计按未取整的金额计算，与各项之和可能相差 0.01 万元。";
 
     /// <summary>Parses an amount in 元 such as "1,234.5"; null with a Chinese reason when it is not one.</summary>
     public static (long? Fen, string? Error) ParseYuan(string? text)

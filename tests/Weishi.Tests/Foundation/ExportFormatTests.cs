@@ -1,0 +1,58 @@
+using System.Globalization;
+using Weishi.Tests.Infrastructure;
+
+namespace Weishi.Tests.Foundation;
+
+/// <summary>Excel downloads show what their page shows: numbers stay numbers, formatted as the page formats them.</summary>
+[Collection(DemoCollection.Name)]
+public class ExportFormatTests(DemoApp app)
+{
+    /// <summary>What Excel shows for a number under the workbook's format.</summary>
+    private static string Shown(SheetCell cell) => cell.Format switch
+    {
+        "0.0%" => (cell.Number * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        "0.00" => cell.Number.ToString("0.00", CultureInfo.InvariantCulture),
+        _ => cell.Text,
+    };
+
+    [Fact]
+    public async Task The_survey_workbook_shows_every_communitys_shares_and_means_as_the_page_does()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, page) = await district.GetAsync("/Surveys?By=community");
+        var rows = page.QuerySelectorAll("[data-testid=group]").ToList();
+        Assert.True(rows.Count >= 20, $"{rows.Count} communities");
+
+        using var book = await Workbook.DownloadAsync(district, "/Surveys?handler=Export&By=community");
+        var mean = book.Column("按社区", "总体满意度均值");
+        var dissatisfied = book.Column("按社区", "不满意比例");
+        var awareness = book.Column("按社区", "知晓率");
+        foreach (var row in rows)
+        {
+            var community = row.Children[0].TextContent;
+            Assert.True(awareness[community].IsNumber, "a share is a number, not text");
+            Assert.Equal("0.0%", awareness[community].Format);
+            Assert.Equal(row.Children[3].TextContent, Shown(mean[community]));
+            Assert.Equal(row.Children[4].TextContent, Shown(dissatisfied[community]));
+            Assert.Equal(row.Children[5].TextContent, Shown(awareness[community]));
+        }
+    }
+
+    [Fact]
+    public async Task The_contractor_workbook_shows_payments_in_wan_with_two_decimals_as_the_page_does()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, page) = await district.GetAsync("/Contractors");
+        using var book = await Workbook.DownloadAsync(district, "/Contractors?handler=Export");
+        var paid = book.Column("承接单位", "累计拨付（万元）", key: "统一社会信用代码");
+        var rows = page.QuerySelectorAll("[data-testid=contractor-table] tbody tr").ToList();
+        Assert.True(rows.Count >= 60);
+        foreach (var row in rows)
+        {
+            var cell = paid[row.Children[1].TextContent.Trim()];
+            Assert.True(cell.IsNumber, "a number, not text");
+            Assert.Equal("0.00", cell.Format);
+            Assert.Equal(row.Children[6].TextContent.Trim().Replace(",", "", StringComparison.Ordinal), Shown(cell));
+        }
+    }
+}
