@@ -30,6 +30,8 @@ public sealed class AssetModel(WeishiDbContext db) : PageModel
         var (fen, error) = string.IsNullOrWhiteSpace(reserve) ? (0L, null) : Money.ParseYuan(reserve);
         if (error is not null) return await FailAsync(id, "年度管养资金：" + error);
         if (life is not null && (life < 1 || life > 100)) return await FailAsync(id, "预计使用年限须在 1–100 年之间");
+        if (bodyName?.Trim().Length > 120) return await FailAsync(id, "管养主体名称不能超过 120 字");
+        if (address?.Trim().Length > 200) return await FailAsync(id, "地址不能超过 200 字");
         asset.UpkeepBody = body;
         asset.UpkeepBodyName = body == UpkeepBody.None ? null : bodyName!.Trim();
         asset.YearlyReserveFen = fen ?? 0;

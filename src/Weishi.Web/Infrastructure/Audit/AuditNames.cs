@@ -157,6 +157,7 @@ public static class AuditNames
         ["VoterHash"] = "投票人（校验值）",
         ["CodeHash"] = "验证码（校验值）",
         ["Channel"] = "渠道",
+        ["Findings"] = "检查发现",
     };
 
     public static bool HasEntity(string entity) => Entities.ContainsKey(entity);
@@ -165,6 +166,8 @@ public static class AuditNames
     public static string Entity(string entity) => Entities.GetValueOrDefault(entity, entity);
 
     public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+
+    public static bool HasField(string field) => Fields.ContainsKey(field);
 
     /// <summary>Ciphertext and keyed hashes of personal data: shown as 已加密, never as their value.</summary>
     public static bool IsProtected(string field) =>

@@ -13,6 +13,7 @@ public abstract partial class WeishiDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await EnforceScopeAsync(cancellationToken);
+        EnforceTextLengths();
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0 || SuppressRowAudit)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

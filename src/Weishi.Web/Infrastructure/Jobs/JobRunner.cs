@@ -71,6 +71,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
                 ?? throw new InvalidOperationException($"no handler for job kind {job.Kind}");
             outcome = await handler.RunAsync(job, progress, ct);
         }
+        catch (TextTooLongException ex)
+        {
+            outcome = new JobOutcome(false, ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "job {JobId} ({Kind}) failed", jobId, job.Kind);
