@@ -55,4 +55,30 @@ public class ExportFormatTests(DemoApp app)
             Assert.Equal(row.Children[6].TextContent.Trim().Replace(",", "", StringComparison.Ordinal), Shown(cell));
         }
     }
+
+    [Fact]
+    public async Task The_contractor_workbook_shows_assessment_scores_with_two_decimals_as_the_page_and_the_pool_do()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, page) = await district.GetAsync("/Contractors");
+        using var book = await Workbook.DownloadAsync(district, "/Contractors?handler=Export");
+        var scores = book.Column("承接单位", "考核得分", key: "统一社会信用代码");
+        var scored = page.QuerySelectorAll("[data-testid=contractor-table] tbody tr")
+            .Select(r => (Code: r.Children[1].TextContent.Trim(), Shown: r.QuerySelector("[data-testid=score]")!.TextContent.Trim()))
+            .Where(r => r.Shown != "—").ToList();
+        Assert.True(scored.Count >= 10, $"{scored.Count} scored contractors");
+        foreach (var (code, shown) in scored)
+        {
+            var score = shown[..shown.IndexOf('（', StringComparison.Ordinal)];
+            Assert.Matches(@"^\d+\.\d\d$", score);   // 97.80, as 考核 pages (Detail, Compare) show it
+            Assert.True(scores[code].IsNumber, "a number, not text");
+            Assert.Equal("0.00", scores[code].Format);
+            Assert.Equal(score, Shown(scores[code]));
+        }
+
+        var (_, pool) = await district.GetAsync("/Contractors/Admission/Pool");
+        var poolScores = pool.QuerySelectorAll("[data-testid=pool-table] [data-testid=score]").Select(c => c.TextContent.Trim()).Where(t => t != "—").ToList();
+        Assert.NotEmpty(poolScores);
+        Assert.All(poolScores, s => Assert.Matches(@"^\d+\.\d\d（", s));
+    }
 }

@@ -5,6 +5,7 @@ using Weishi.Web.Features.Accounts;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Budgets;
 
@@ -84,7 +85,7 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     {
         var ct = HttpContext.RequestAborted;
         var years = await db.AnnualBudgets.Select(b => b.Year).Distinct().ToListAsync(ct);
-        SelectedYear = Year ?? (years.Count > 0 ? years.Max() : db.Time.GetUtcNow().Year);
+        SelectedYear = Year ?? (years.Count > 0 ? years.Max() : ChinaDate.Today(db.Time).Year);
         CapFen = await ledger.SubsidyCapAsync(SelectedYear, ct);
         var scope = db.Scope;
         Communities = (await db.Regions.AsNoTracking().Include(r => r.Parent).Where(r => r.Level == RegionLevel.Community)

@@ -44,7 +44,7 @@ public sealed class IndexModel(WeishiDbContext db, ContractorDirectory directory
             ["状态"] = r.Status,
         }).ToList();
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: "承接单位", configuration: ExcelFile.Formats(money: ["累计拨付（万元）"]), cancellationToken: HttpContext.RequestAborted);
+        await stream.SaveAsAsync(rows, sheetName: "承接单位", configuration: ExcelFile.Formats(money: ["累计拨付（万元）"], scores: ["考核得分"]), cancellationToken: HttpContext.RequestAborted);
         stream.Position = 0;
         return File(stream, ExcelFile.ContentType, "承接单位名录.xlsx");
     }

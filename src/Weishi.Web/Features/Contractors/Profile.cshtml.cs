@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
 using Weishi.Web.Infrastructure.Privacy;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors;
 
@@ -111,7 +112,7 @@ public sealed class ProfileModel(WeishiDbContext db, PersonalData personal) : Pa
     {
         if (!await LoadAsync()) return Forbid();
         var d = NewDeclared;
-        var thisYear = db.Time.GetUtcNow().Year;
+        var thisYear = ChinaDate.Today(db.Time).Year;
         if (d.Year is not { } year || year < 1990 || year > thisYear) ModelState.AddModelError("NewDeclared.Year", $"年度应在 1990 至 {thisYear} 之间");
         if (string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 120) ModelState.AddModelError("NewDeclared.Name", "请填写项目名称（不超过120字）");
         var (fen, moneyError) = Money.ParseYuan(d.AmountYuan);

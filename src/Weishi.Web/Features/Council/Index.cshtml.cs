@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Features.Screening;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Council;
 
 /// <summary>议事会: the community's council meetings, and a form to record a new one with its members.</summary>
 public sealed class IndexModel(WeishiDbContext db, RubricService rubrics) : PageModel
 {
-    public int NextYear => db.Time.GetUtcNow().Year + 1;
+    public int NextYear => ChinaDate.Today(db.Time).Year + 1;
     public sealed record Row(int Id, string Community, int Year, DateOnly HeldOn, string Place, int Members, int Present, int RubricVersion);
 
     public IReadOnlyList<Row> Sessions { get; private set; } = [];

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -31,7 +32,7 @@ public sealed class ExecutionModel(WeishiDbContext db, ExecutionQuery query) : P
     {
         var ct = HttpContext.RequestAborted;
         Years = await db.Projects.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        Year ??= Years.FirstOrDefault(db.Time.GetUtcNow().Year);
+        Year ??= Years.FirstOrDefault(ChinaDate.Today(db.Time).Year);
         var regions = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code).ToListAsync(ct);
         var perRegion = await query.PerCommunityAsync(Year.Value, ct);
         ExecutionFigures Own(int regionId) => perRegion.GetValueOrDefault(regionId, ExecutionFigures.Empty);

@@ -6,6 +6,7 @@ using Weishi.Web.Features.Deviations;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Demo;
 
@@ -43,7 +44,7 @@ public sealed class DemoCurrentYearBuilder(WeishiDbContext db)
 
     public async Task BuildAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         var year = today.Year;
         if (year <= DemoYear.FromReport.Max(y => y.Year) || await db.Projects.IgnoreQueryFilters().AnyAsync(p => p.Year == year, ct)) return;
         var rng = new Random(DemoSeeder.Seed + 40);

@@ -183,7 +183,7 @@ public sealed class IndexModel(WeishiDbContext db, JobRunner jobs, DemandMerger 
             Run = run.Id;
             Result = await view.LoadAsync(run, new MiningView.Pages(GroupsPage, ReferPage, ReferredPage), ct);
         }
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = ChinaDate.Today(db.Time);
         From ??= Display.Date(run?.From ?? today.AddMonths(-6));
         To ??= Display.Date(run?.To ?? today);
         return true;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Proposals;
 
@@ -18,7 +19,7 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
         int[]? demand = null, string? name = null, string? content = null, ProjectCategory? category = null, int? region = null,
         int? run = null, int? topic = null, int? group = null)
     {
-        Input.Year = year ?? Db.Time.GetUtcNow().Year + 1;
+        Input.Year = year ?? ChinaDate.Today(Db.Time).Year + 1;
         Input.Type = type ?? ProjectType.Service;
         if (copyFrom is { } sourceId && !await CopyAsync(sourceId)) return NotFound();
         Mined = Mining.MinedNeeds.From(run, topic, group);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Weishi.Web.Features.Proposals;
 using Weishi.Web.Features.Screening;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Public;
 
@@ -10,7 +11,7 @@ namespace Weishi.Web.Features.Public;
 public sealed class RubricModel(WeishiDbContext db, RubricService rubrics) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    public int SelectedYear => Year is >= 2000 and <= 2100 ? Year.Value : db.Time.GetUtcNow().Year + 1;
+    public int SelectedYear => Year is >= 2000 and <= 2100 ? Year.Value : ChinaDate.Today(db.Time).Year + 1;
     public Rubric? Current { get; private set; }
     public IReadOnlyList<NegativeListRule> Rules { get; private set; } = [];
 

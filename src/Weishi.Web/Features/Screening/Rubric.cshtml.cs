@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Screening;
 
@@ -21,7 +22,7 @@ public sealed class RubricModel(WeishiDbContext db, RubricService rubrics) : Pag
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public List<CriterionInput> Criteria { get; set; } = [];
-    public int SelectedYear => Year ?? db.Time.GetUtcNow().Year + 1;
+    public int SelectedYear => Year ?? ChinaDate.Today(db.Time).Year + 1;
     public Rubric? Current { get; private set; }
     public IReadOnlyList<(int Version, DateTime At, string? By)> Versions { get; private set; } = [];
     public bool CanEdit => db.Scope.Has(AppRole.DistrictAdmin);

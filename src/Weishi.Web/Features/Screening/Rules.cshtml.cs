@@ -6,6 +6,7 @@ using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Screening;
 
@@ -13,7 +14,7 @@ namespace Weishi.Web.Features.Screening;
 public sealed class RulesModel(WeishiDbContext db, ProposalChecks checks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    public int SelectedYear => Year ?? db.Time.GetUtcNow().Year + 1;
+    public int SelectedYear => Year ?? ChinaDate.Today(db.Time).Year + 1;
     public IReadOnlyList<NegativeListRule> Rules { get; private set; } = [];
     public Dictionary<ProjectType, long> Caps { get; } = [];
     public int PublicityDays { get; private set; }

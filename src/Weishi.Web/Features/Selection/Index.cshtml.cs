@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Selection;
 
@@ -69,7 +70,7 @@ public sealed class IndexModel(WeishiDbContext db, SelectionService selection, P
         Communities = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).ToListAsync())
             .Where(r => scope.CanRead(r.Id)).ToList();
         RegionId ??= Communities.FirstOrDefault()?.Id;
-        Year ??= db.Time.GetUtcNow().Year + 1;
+        Year ??= ChinaDate.Today(db.Time).Year + 1;
         if (CouncilWeight < 0 || VoteWeight < 0 || CouncilWeight + VoteWeight == 0) { CouncilWeight = 70; VoteWeight = 30; }
         if (RegionId is not { } regionId || Communities.All(c => c.Id != regionId)) return;
         Result = await selection.ProposeAsync(regionId, Year.Value, Rule, CouncilWeight, VoteWeight);

@@ -1,6 +1,6 @@
 namespace Weishi.Web.Infrastructure.Web;
 
-/// <summary>The district's time zone (Asia/Shanghai) and today's date there: the bound for dates users enter, the day a daily job runs for.</summary>
+/// <summary>The district's time zone (Asia/Shanghai) and today's date there: the bound for dates users enter, the day a daily job runs for, the year pages default to.</summary>
 public static class ChinaDate
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

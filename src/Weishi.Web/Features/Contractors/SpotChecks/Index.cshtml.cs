@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.SpotChecks;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(WeishiDbContext db, SpotCheckService service) : P
     public async Task<IActionResult> OnGetAsync()
     {
         if (!db.Scope.Has(AppRole.DistrictAdmin)) return Forbid();
-        Year = db.Time.GetUtcNow().Year;
+        Year = ChinaDate.Today(db.Time).Year;
         await LoadAsync();
         return Page();
     }
