@@ -54,7 +54,7 @@ public class DeviationScanConcurrencyTests(DemoApp app)
         // The other instance stores its flags between this scan's reading of the open flags and its saving.
         var other = new OtherInstanceScans(app.Factory, Today);
         using (var scope = app.Factory.Services.CreateScope())
-        await using (var db = ContextWith(scope, other))
+        await using (var db = app.Factory.SystemContextWith(scope, other))
             await new DeviationScanner(db).ScanAsync(Today);
         Assert.True(other.Ran);
 
@@ -81,17 +81,6 @@ public class DeviationScanConcurrencyTests(DemoApp app)
         Assert.Equal(open.Distinct().Count(), open.Count);
     }
 
-    /// <summary>The application's context for the system, with an interceptor.</summary>
-    private WeishiDbContext ContextWith(IServiceScope scope, IInterceptor interceptor)
-    {
-        var sp = scope.ServiceProvider;
-        var system = new FixedScope(UserScope.System);
-        return app.Factory.Database.Provider == "Postgres"
-            ? new PostgresWeishiDbContext(new DbContextOptionsBuilder<PostgresWeishiDbContext>(sp.GetRequiredService<DbContextOptions<PostgresWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock)
-            : new SqliteWeishiDbContext(new DbContextOptionsBuilder<SqliteWeishiDbContext>(sp.GetRequiredService<DbContextOptions<SqliteWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock);
-    }
 
     /// <summary>Before the first save that opens flags, a whole scan by "another instance" on a context of its own.</summary>
     private sealed class OtherInstanceScans(WeishiAppFactory factory, DateOnly today) : SaveChangesInterceptor

@@ -40,7 +40,7 @@ public class JobClaimTests(DemoApp app)
         var other = new OtherRunnerClaimsFirst(app.Factory);
         int? mine;
         using (var scope = app.Factory.Services.CreateScope())
-        await using (var db = ContextWith(scope, other))
+        await using (var db = app.Factory.SystemContextWith(scope, other))
             mine = await JobClaims.NextAsync(db, [RaceKind], DateTime.UtcNow, CancellationToken.None);
 
         Assert.True(other.Ran);
@@ -98,7 +98,7 @@ public class JobClaimTests(DemoApp app)
         var worker = new WorkerClaimsAfterSave(app.Factory);
         var runner = sp.GetRequiredService<JobRunner>();
         int id;
-        await using (var db = ContextWith(scope, worker))
+        await using (var db = app.Factory.SystemContextWith(scope, worker))
             id = await runner.AddClaimedAsync(db, job, CancellationToken.None);
         await runner.RunAsync(id, CancellationToken.None);
 
@@ -126,17 +126,6 @@ public class JobClaimTests(DemoApp app)
         finally { File.Delete(file); }
     }
 
-    /// <summary>The application's context for the system, with an interceptor.</summary>
-    private WeishiDbContext ContextWith(IServiceScope scope, IInterceptor interceptor)
-    {
-        var sp = scope.ServiceProvider;
-        var system = new FixedScope(UserScope.System);
-        return app.Factory.Database.Provider == "Postgres"
-            ? new PostgresWeishiDbContext(new DbContextOptionsBuilder<PostgresWeishiDbContext>(sp.GetRequiredService<DbContextOptions<PostgresWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock)
-            : new SqliteWeishiDbContext(new DbContextOptionsBuilder<SqliteWeishiDbContext>(sp.GetRequiredService<DbContextOptions<SqliteWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock);
-    }
 
     /// <summary>Before the first update of a job row, "another runner" claims a race-test job on a context of its own.</summary>
     private sealed class OtherRunnerClaimsFirst(WeishiAppFactory factory) : DbCommandInterceptor

@@ -46,4 +46,18 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
             ? new PostgresWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresWeishiDbContext>>(), new FixedScope(actingAs), Clock)
             : new SqliteWeishiDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteWeishiDbContext>>(), new FixedScope(actingAs), Clock);
     }
+
+    /// <summary>A context of the system's scope with an interceptor: "another instance" in the race tests.</summary>
+    public WeishiDbContext SystemContextWith(IServiceScope scope, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+    {
+        var sp = scope.ServiceProvider;
+        var system = new FixedScope(UserScope.System);
+        return Database.Provider == "Postgres"
+            ? new PostgresWeishiDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PostgresWeishiDbContext>(
+                    sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresWeishiDbContext>>())
+                .AddInterceptors(interceptor).Options, system, Clock)
+            : new SqliteWeishiDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SqliteWeishiDbContext>(
+                    sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteWeishiDbContext>>())
+                .AddInterceptors(interceptor).Options, system, Clock);
+    }
 }

@@ -52,7 +52,7 @@ public class RectificationScanConcurrencyTests(DemoApp app)
         var other = new OtherInstanceOpens(app.Factory, first);
         int opened;
         using (var scope = app.Factory.Services.CreateScope())
-        await using (var db = ContextWith(scope, other))
+        await using (var db = app.Factory.SystemContextWith(scope, other))
             opened = await new RectificationScanner(db).ScanAsync(year);
 
         Assert.NotNull(other.StoredId);
@@ -78,17 +78,6 @@ public class RectificationScanConcurrencyTests(DemoApp app)
         foreach (var project in projects) Assert.Single(await RectificationsAsync(project));
     }
 
-    /// <summary>The application's context for the system, with an interceptor.</summary>
-    private WeishiDbContext ContextWith(IServiceScope scope, IInterceptor interceptor)
-    {
-        var sp = scope.ServiceProvider;
-        var system = new FixedScope(UserScope.System);
-        return app.Factory.Database.Provider == "Postgres"
-            ? new PostgresWeishiDbContext(new DbContextOptionsBuilder<PostgresWeishiDbContext>(sp.GetRequiredService<DbContextOptions<PostgresWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock)
-            : new SqliteWeishiDbContext(new DbContextOptionsBuilder<SqliteWeishiDbContext>(sp.GetRequiredService<DbContextOptions<SqliteWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock);
-    }
 
     /// <summary>
     /// Before the scan's save of the given project's rectification begins its transaction, "another instance" stores one
