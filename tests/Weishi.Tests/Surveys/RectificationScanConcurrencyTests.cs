@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Delivery;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Surveys;
-using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Tests.Surveys;
@@ -52,7 +51,7 @@ public class RectificationScanConcurrencyTests(DemoApp app)
         var other = new OtherInstanceOpens(app.Factory, first);
         int opened;
         using (var scope = app.Factory.Services.CreateScope())
-        await using (var db = ContextWith(scope, other))
+        await using (var db = SurveyTestData.SystemContextWith(app.Factory, scope, other))
             opened = await new RectificationScanner(db).ScanAsync(year);
 
         Assert.NotNull(other.StoredId);
@@ -76,18 +75,6 @@ public class RectificationScanConcurrencyTests(DemoApp app)
         Assert.Equal(3, opened.Sum());
         Assert.Equal(0, await ScanAsync());
         foreach (var project in projects) Assert.Single(await RectificationsAsync(project));
-    }
-
-    /// <summary>The application's context for the system, with an interceptor.</summary>
-    private WeishiDbContext ContextWith(IServiceScope scope, IInterceptor interceptor)
-    {
-        var sp = scope.ServiceProvider;
-        var system = new FixedScope(UserScope.System);
-        return app.Factory.Database.Provider == "Postgres"
-            ? new PostgresWeishiDbContext(new DbContextOptionsBuilder<PostgresWeishiDbContext>(sp.GetRequiredService<DbContextOptions<PostgresWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock)
-            : new SqliteWeishiDbContext(new DbContextOptionsBuilder<SqliteWeishiDbContext>(sp.GetRequiredService<DbContextOptions<SqliteWeishiDbContext>>())
-                .AddInterceptors(interceptor).Options, system, app.Factory.Clock);
     }
 
     /// <summary>

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Delivery;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Surveys;
+using Weishi.Web.Infrastructure.Auth;
+using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Tests.Surveys;
 
@@ -30,6 +33,18 @@ public static class SurveyTestData
             });
         await db.SaveChangesAsync();
         return id;
+    }
+
+    /// <summary>The application's context for the system, with an interceptor (to let "another instance" write at a chosen moment).</summary>
+    public static WeishiDbContext SystemContextWith(WeishiAppFactory factory, IServiceScope scope, IInterceptor interceptor)
+    {
+        var sp = scope.ServiceProvider;
+        var system = new FixedScope(UserScope.System);
+        return factory.Database.Provider == "Postgres"
+            ? new PostgresWeishiDbContext(new DbContextOptionsBuilder<PostgresWeishiDbContext>(sp.GetRequiredService<DbContextOptions<PostgresWeishiDbContext>>())
+                .AddInterceptors(interceptor).Options, system, factory.Clock)
+            : new SqliteWeishiDbContext(new DbContextOptionsBuilder<SqliteWeishiDbContext>(sp.GetRequiredService<DbContextOptions<SqliteWeishiDbContext>>())
+                .AddInterceptors(interceptor).Options, system, factory.Clock);
     }
 
     public static int[] Low(int n) => Enumerable.Range(0, n).Select(i => new[] { 2, 3, 4, 3, 2 }[i % 5]).ToArray();
