@@ -135,6 +135,32 @@ public class EnteredDateTests(DemoApp app)
     }
 
     [Fact]
+    public async Task The_date_pickers_for_what_has_happened_offer_no_day_after_today_in_China_nor_before_the_contract()
+    {
+        var start = Today.AddDays(-20);
+        var project = await ProjectAsync(start);
+        var signed = start.AddDays(-7);   // signed a week before the work starts: each picker has its own lower bound
+        await Fixtures.ExecAsync(app.Factory, db => db.Contracts.Where(c => c.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(c => c.SignedOn, signed)));
+        var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var officer = await Browser.LoginAsync(app.Factory, DeliveryData.BiLingUser);
+        var contractor = await Browser.LoginAsync(app.Factory, "contractor");
+        async Task<AngleSharp.Dom.IElement> InputAsync(Browser who, string url, string name)
+        {
+            var (status, page) = await who.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, status);
+            return page.QuerySelector($"input[type=date][name='{name}']") ?? throw new Xunit.Sdk.XunitException($"no {name} on {url}");
+        }
+
+        var paidOn = await InputAsync(staff, $"/Delivery/Disburse/{project}", "PaidOn");
+        Assert.Equal((Day(signed), Day(Today)), (paidOn.GetAttribute("min"), paidOn.GetAttribute("max")));
+        Assert.Equal(Day(Today), (await InputAsync(staff, $"/Delivery/Contract/{project}", "Input.SignedOn")).GetAttribute("max"));
+        Assert.Equal(Day(Today), (await InputAsync(officer, $"/Inspections/New/{project}", "InspectedOn")).GetAttribute("max"));
+        var acceptedOn = await InputAsync(officer, $"/Acceptance/Record/{project}", "AcceptedOn");
+        Assert.Equal((Day(start), Day(Today)), (acceptedOn.GetAttribute("min"), acceptedOn.GetAttribute("max")));
+        Assert.Equal(Day(Today), (await InputAsync(contractor, $"/Delivery/Progress/{project}", "Input.RecordedOn")).GetAttribute("max"));
+    }
+
+    [Fact]
     public async Task A_milestone_is_marked_done_today_whatever_date_the_request_claims()
     {
         var project = await ProjectAsync(Today.AddDays(-60));

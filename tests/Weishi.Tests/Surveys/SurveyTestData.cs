@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Delivery;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Surveys;
+using Weishi.Web.Infrastructure.Auth;
+using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Tests.Surveys;
 
@@ -31,6 +34,7 @@ public static class SurveyTestData
         await db.SaveChangesAsync();
         return id;
     }
+
 
     public static int[] Low(int n) => Enumerable.Range(0, n).Select(i => new[] { 2, 3, 4, 3, 2 }[i % 5]).ToArray();
     public static int[] Healthy(int n) => Enumerable.Range(0, n).Select(i => new[] { 5, 4, 5, 4, 5, 4, 5, 5, 4, 5 }[i % 10]).ToArray();

@@ -19,6 +19,10 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
     [BindProperty] public string? Opinion { get; set; }
     public Project Project { get; private set; } = null!;
     public List<string> Errors { get; } = [];
+    /// <summary>China's today: the latest day the date picker offers for what has already happened.</summary>
+    public DateOnly Today => ChinaDate.Today(db.Time);
+    /// <summary>The contract's start, the earliest day an acceptance may carry; null without a contract.</summary>
+    public DateOnly? ContractStart { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
@@ -29,7 +33,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (Project.Status != ProjectStatus.Completed) Errors.Add("项目完工后才能组织验收");
         if (AcceptedOn is null) Errors.Add("请填写验收日期");
         else if (AcceptedOn > ChinaDate.Today(db.Time)) Errors.Add("验收日期不能晚于今天");
-        else if (await ContractStartAsync(id, ct) is { } start && AcceptedOn < start)
+        else if (ContractStart is { } start && AcceptedOn < start)
             Errors.Add($"验收日期不能早于合同履约开始日期（{Display.Date(start)}）");
         if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");
         else if (Committee.Trim().Length > 300) Errors.Add("验收小组成员不能超过 300 字");
@@ -83,6 +87,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (project is null) return NotFound();
         if (!DeliveryAccess.Supervises(db.Scope, project)) return Forbid();
         Project = project;
+        ContractStart = await ContractStartAsync(id, HttpContext.RequestAborted);
         return null;
     }
 }

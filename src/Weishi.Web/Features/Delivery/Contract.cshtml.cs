@@ -31,6 +31,8 @@ public sealed class ContractModel(WeishiDbContext db) : PageModel
     [BindProperty] public MilestoneInput Step { get; set; } = new();
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Contractors { get; private set; } = [];
+    /// <summary>China's today: the latest day the date picker offers for what has already happened.</summary>
+    public DateOnly Today => ChinaDate.Today(db.Time);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -16,6 +17,10 @@ public sealed class DisburseModel(WeishiDbContext db, DisbursementGuard guard) :
     [BindProperty] public string? VoucherNo { get; set; }
     public Project Project { get; private set; } = null!;
     public string? Error { get; private set; }
+    /// <summary>China's today: the latest day the date picker offers for what has already happened.</summary>
+    public DateOnly Today => ChinaDate.Today(db.Time);
+    /// <summary>The contract's signing, the earliest day a payment may carry (<see cref="DisbursementGuard"/>); null without a contract.</summary>
+    public DateOnly? SignedOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
@@ -36,6 +41,8 @@ public sealed class DisburseModel(WeishiDbContext db, DisbursementGuard guard) :
         if (project is null) return NotFound();
         if (!DeliveryAccess.Manages(db.Scope, project)) return Forbid();
         Project = project;
+        SignedOn = await db.Contracts.IgnoreQueryFilters().Where(c => c.ProjectId == id).Select(c => (DateOnly?)c.SignedOn)
+            .FirstOrDefaultAsync(HttpContext.RequestAborted);
         return null;
     }
 }

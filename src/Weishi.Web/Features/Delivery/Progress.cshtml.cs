@@ -25,6 +25,8 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
 
     [BindProperty] public ProgressInput Input { get; set; } = new();
     public Project Project { get; private set; } = null!;
+    /// <summary>China's today: the latest day the date picker offers for what has already happened.</summary>
+    public DateOnly Today => ChinaDate.Today(db.Time);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 

@@ -20,6 +20,8 @@ public sealed class NewModel(WeishiDbContext db) : PageModel
     [BindProperty] public DateOnly? RectificationDueOn { get; set; }
     public Project Project { get; private set; } = null!;
     public List<string> Errors { get; } = [];
+    /// <summary>China's today: the latest day the date picker offers for what has already happened.</summary>
+    public DateOnly Today => ChinaDate.Today(db.Time);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 

@@ -46,8 +46,8 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
     public async Task<IActionResult> OnPostOpenAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        await SurveyOpening.EnsureOpenAsync(db, id, HttpContext.RequestAborted);
-        TempData["Message"] = "满意度测评已开启";
+        var (_, opened) = await SurveyOpening.OpenAsync(db, id, HttpContext.RequestAborted);
+        TempData["Message"] = opened ? "满意度测评已开启" : "本项目已开启测评";
         return RedirectToPage(new { id });
     }
 

@@ -6,10 +6,17 @@ namespace Weishi.Web.Features.Surveys;
 /// <summary>Opening a project's survey and raising its rectification: shared by the survey page, composition and the demo.</summary>
 public static class SurveyOpening
 {
-    public static async Task<Survey> EnsureOpenAsync(WeishiDbContext db, int projectId, CancellationToken ct)
+    public static async Task<Survey> EnsureOpenAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>
+        (await OpenAsync(db, projectId, ct)).Survey;
+
+    /// <summary>
+    /// The project's survey, stored now (Opened) or found there: already open, or stored by a colleague's click since this
+    /// one looked (the unique index on the project refuses the second; this one gives way and the context goes on).
+    /// </summary>
+    public static async Task<(Survey Survey, bool Opened)> OpenAsync(WeishiDbContext db, int projectId, CancellationToken ct)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
-        if (survey is not null) return survey;
+        if (survey is not null) return (survey, false);
         var sessionStart = await db.ActivitySessions.Where(s => s.ProjectId == projectId).MinAsync(s => (DateTime?)s.StartsAtUtc, ct);
         var contractStart = await db.Contracts.Where(c => c.ProjectId == projectId).Select(c => (DateOnly?)c.StartOn).FirstOrDefaultAsync(ct);
         var now = db.Time.GetUtcNow().UtcDateTime;
@@ -19,8 +26,16 @@ public static class SurveyOpening
             ServiceStartUtc = sessionStart ?? contractStart?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? now,
         };
         db.Surveys.Add(survey);
-        await db.SaveChangesAsync(ct);
-        return survey;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (survey, true);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.Entry(survey).State = EntityState.Detached;
+            return (await db.Surveys.SingleAsync(s => s.ProjectId == projectId, ct), false);
+        }
     }
 
     /// <summary>
