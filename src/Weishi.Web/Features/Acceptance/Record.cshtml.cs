@@ -32,7 +32,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         var ct = HttpContext.RequestAborted;
         if (Project.Status != ProjectStatus.Completed) Errors.Add("项目完工后才能组织验收");
         if (AcceptedOn is null) Errors.Add("请填写验收日期");
-        else if (AcceptedOn > ChinaDate.Today(db.Time)) Errors.Add("验收日期不能晚于今天");
+        else if (AcceptedOn > Today) Errors.Add("验收日期不能晚于今天");
         else if (ContractStart is { } start && AcceptedOn < start)
             Errors.Add($"验收日期不能早于合同履约开始日期（{Display.Date(start)}）");
         if (string.IsNullOrWhiteSpace(Committee)) Errors.Add("请填写验收小组成员");

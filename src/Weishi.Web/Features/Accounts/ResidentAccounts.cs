@@ -30,7 +30,7 @@ public sealed class ResidentAccounts(WeishiDbContext db, UserManager<AppUser> us
         {
             result = await users.CreateAsync(user);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             result = IdentityResult.Failed(new IdentityError { Description = "手机号已有账号" });
         }

@@ -60,7 +60,7 @@ public sealed class ContractModel(WeishiDbContext db) : PageModel
         if (Input.SignedOn is null || Input.StartOn is null || Input.EndOn is null) ModelState.AddModelError("", "请填写签订日期和履约起止日期");
         else if (Input.EndOn < Input.StartOn) ModelState.AddModelError("", "履约结束日期不能早于开始日期");
         // Start and end are planned and may lie ahead; the signing has happened, and before any payment (DisbursementGuard).
-        if (Input.SignedOn > ChinaDate.Today(db.Time)) ModelState.AddModelError("", "合同签订日期不能晚于今天");
+        if (Input.SignedOn > Today) ModelState.AddModelError("", "合同签订日期不能晚于今天");
         var firstPaidOn = await db.Disbursements.Where(d => d.ProjectId == id).MinAsync(d => (DateOnly?)d.PaidOn, ct);
         if (Input.SignedOn > firstPaidOn) ModelState.AddModelError("", $"合同签订日期不能晚于最早一笔拨付的日期（{Display.Date(firstPaidOn!.Value)}）");
         if (!ModelState.IsValid) return Page();

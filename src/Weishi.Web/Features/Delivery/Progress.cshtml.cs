@@ -37,7 +37,7 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
         if (await LoadAsync(id) is { } refused) return refused;
         if (!DeliveryAccess.Records(Project)) ModelState.AddModelError("", "项目处于“实施中”时才能登记进度");
         if (Input.RecordedOn is null) ModelState.AddModelError("", "请填写日期");
-        else if (Input.RecordedOn > ChinaDate.Today(db.Time)) ModelState.AddModelError("", "进度日期不能晚于今天");
+        else if (Input.RecordedOn > Today) ModelState.AddModelError("", "进度日期不能晚于今天");
         if (string.IsNullOrWhiteSpace(Input.Description)) ModelState.AddModelError("", "请填写进度内容");
         if (string.IsNullOrWhiteSpace(Input.Unit)) ModelState.AddModelError("", "请填写计量单位");
         if (!decimal.TryParse(Input.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))

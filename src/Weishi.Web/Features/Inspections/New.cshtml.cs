@@ -29,7 +29,7 @@ public sealed class NewModel(WeishiDbContext db) : PageModel
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (InspectedOn is null) Errors.Add("请填写检查日期");
-        else if (InspectedOn > ChinaDate.Today(db.Time)) Errors.Add("检查日期不能晚于今天");
+        else if (InspectedOn > Today) Errors.Add("检查日期不能晚于今天");
         if (string.IsNullOrWhiteSpace(Inspector)) Errors.Add("请填写检查人员");
         else if (Inspector.Trim().Length > 80) Errors.Add("检查人员不能超过 80 字");
         if (string.IsNullOrWhiteSpace(Findings)) Errors.Add("请填写检查发现");

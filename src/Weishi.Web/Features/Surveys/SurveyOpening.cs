@@ -25,17 +25,9 @@ public static class SurveyOpening
             ProjectId = projectId, PublicToken = SurveyServices.NewToken(), CreatedAtUtc = now,
             ServiceStartUtc = sessionStart ?? contractStart?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? now,
         };
-        db.Surveys.Add(survey);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return (survey, true);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.Entry(survey).State = EntityState.Detached;
-            return (await db.Surveys.SingleAsync(s => s.ProjectId == projectId, ct), false);
-        }
+        return await DbErrors.TryAddAsync(db, survey, ct)
+            ? (survey, true)
+            : (await db.Surveys.SingleAsync(s => s.ProjectId == projectId, ct), false);
     }
 
     /// <summary>
@@ -43,20 +35,8 @@ public static class SurveyOpening
     /// stored it since this one looked (the unique index on the project refuses the second). False then, and the
     /// context is left without it, so later saves go on.
     /// </summary>
-    public static async Task<bool> TryStoreAsync(WeishiDbContext db, Rectification rectification, CancellationToken ct)
-    {
-        db.Rectifications.Add(rectification);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.Entry(rectification).State = EntityState.Detached;
-            return false;
-        }
-    }
+    public static Task<bool> TryStoreAsync(WeishiDbContext db, Rectification rectification, CancellationToken ct) =>
+        DbErrors.TryAddAsync(db, rectification, ct);
 
     /// <summary>A new rectification when the sample is sufficient and items fall below the thresholds; null with the reason otherwise.</summary>
     public static (Rectification? Opened, string Message) Assess(SurveyReport report, string owner, DateTime nowUtc)
