@@ -5,9 +5,11 @@ namespace Weishi.TextMining.Dedup;
 
 /// <summary>
 /// Which places each need mentions: the keys of every place name found anywhere in the corpus (plus the district's
-/// own names) that occur among the need's character bigrams. A key mentioned by very many needs is no place but a
-/// word that happened to stand before 路 or 村 once, and is dropped (the district's names are always kept, the shipped
-/// ones and those it added to the analyzer's dictionary: <see cref="ChineseSegmenter.AddedPlaces"/>).
+/// own names) that occur among the need's character bigrams. A key mentioned by very many needs (more than 20, or 1 %
+/// of the corpus) but named with a place word by fewer than half of them is no place but a word that happened to
+/// stand before 路 or 村 once, and is dropped; a big estate that many needs name with its place word (悦澜湾 in a
+/// community's run) stays a place. The district's names are always kept, the shipped ones and those it added to the
+/// analyzer's dictionary (<see cref="ChineseSegmenter.AddedPlaces"/>).
 /// </summary>
 public static class PlaceMentions
 {
