@@ -1,8 +1,9 @@
 // The 需求分析 page (/Mining) on a district-wide run of 100,000 needs, as a user gets it: the real application
-// in-process on a fresh SQLite file (migrations, demo loaded), one stored run added next to the demo's — 30 topics,
-// 10,000 duplicate groups, ~3 % out of scope, categories spread like the demo's run, and a few hundred staff judgements
-// (corrections, merges, 不是重复, referrals) — then, logged in as the district, N timed requests of the page and of its
-// second pages. With --plans, every SQL command of one request is listed with its time and SQLite's query plan.
+// in-process on a fresh SQLite file (migrations, demo loaded), one stored run added next to the demo's — 30 topics
+// with their regions, 10,000 duplicate groups, ~3 % out of scope, categories spread like the demo's run, and a few
+// hundred staff judgements (corrections, merges, 不是重复, referrals) — then, logged in as the district, N timed
+// requests of the page and of its second pages. With --plans, every SQL command of one request is listed with its time
+// and SQLite's query plan.
 //
 //   dotnet run -c Release --project bench/Weishi.Bench.MiningPage -- [--needs 100000] [--runs 10] [--plans] [--keep]
 using System.Data.Common;
@@ -292,10 +293,12 @@ internal static partial class MiningPageBench
                 RepresentativeDemandIds = string.Join(',', members.Take(5).Select(i => ids[i].ToString(CultureInfo.InvariantCulture))),
             });
         }
+        foreach (var (topic, community) in rows.Select(r => (r.Topic, r.Community)).Distinct())
+            run.TopicRegions.Add(new MiningTopicRegion { TopicNumber = topic, RegionId = community });
         db.MiningRuns.Add(run);
         await db.SaveChangesAsync();
-        await Insert(db, "MiningItems", ["RunId", "DemandId", "TopicNumber", "DuplicateGroup", "Category", "Confidence", "Keywords"],
-            rows.Select((r, i) => new object?[] { run.Id, ids[i], r.Topic, group[i], r.Category, Math.Round(0.3 + (0.7 * Math.Sqrt(rng.NextDouble())), 4), "关键词、需求" }));
+        await Insert(db, "MiningItems", ["RunId", "DemandId", "RegionId", "TopicNumber", "DuplicateGroup", "Category", "Confidence", "Keywords"],
+            rows.Select((r, i) => new object?[] { run.Id, ids[i], r.Community, r.Topic, group[i], r.Category, Math.Round(0.3 + (0.7 * Math.Sqrt(rng.NextDouble())), 4), "关键词、需求" }));
 
         // Staff judgements since the run: merges and 不是重复 in 600 groups, 300 category corrections, 120 referrals.
         var now = DateTime.UtcNow;

@@ -99,7 +99,7 @@ public class DemoMiningTests(DemoApp app)
     }
 
     [Fact]
-    public async Task Clearing_the_demo_deletes_the_runs_and_the_database_deletes_their_topics_and_items()
+    public async Task Clearing_the_demo_deletes_the_runs_and_the_database_deletes_their_topics_regions_and_items()
     {
         using var scope = app.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
@@ -107,12 +107,14 @@ public class DemoMiningTests(DemoApp app)
         await using var transaction = await db.Database.BeginTransactionAsync();
         Assert.True(await db.MiningTopics.IgnoreQueryFilters().AnyAsync());
         Assert.True(await db.MiningItems.IgnoreQueryFilters().AnyAsync());
+        Assert.True(await db.MiningTopicRegions.IgnoreQueryFilters().AnyAsync());
 
         await DemoMiningBuilder.ClearAsync(db, CancellationToken.None);
 
         Assert.False(await db.MiningRuns.IgnoreQueryFilters().AnyAsync());
         Assert.False(await db.MiningTopics.IgnoreQueryFilters().AnyAsync());
         Assert.False(await db.MiningItems.IgnoreQueryFilters().AnyAsync());
+        Assert.False(await db.MiningTopicRegions.IgnoreQueryFilters().AnyAsync());
         await transaction.RollbackAsync();
     }
 }

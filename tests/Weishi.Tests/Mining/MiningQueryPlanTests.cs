@@ -56,15 +56,9 @@ public partial class MiningQueryPlanTests(DemoApp app)
             $"/Mining?handler=Refer&run={run.Id}");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, refer.StatusCode);
 
-        var commands = new List<(string Text, List<(string Name, object? Value)> Parameters)>();
-        using (var observer = new CommandObserver(commands))
-        using (DiagnosticListener.AllListeners.Subscribe(observer))
-        {
-            var (status, _) = await staff.GetAsync($"/Mining?run={run.Id}");
-            Assert.Equal(System.Net.HttpStatusCode.OK, status);
-        }
+        var commands = await CommandsOfAsync(staff, $"/Mining?run={run.Id}");
 
-        var ofThisRun = commands.Where(c => c.Parameters.Any(p => p.Name.TrimStart('@', ':').StartsWith("run", StringComparison.Ordinal) && Equals(p.Value, run.Id))).ToList();
+        var ofThisRun = commands.Where(c => OfRun(c.Parameters, run.Id)).ToList();
         var namingNeeds = ofThisRun.Where(c => NamesNeeds().IsMatch(c.Text)).ToList();
         // The plans are SQLite's; PostgreSQL plans with its statistics.
         if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
@@ -75,6 +69,74 @@ public partial class MiningQueryPlanTests(DemoApp app)
             // Reading the run's items by the run alone ("… (RunId=?)") or all items ("SCAN m") is the scan.
             Assert.DoesNotContain(plan, step => ReadsTheRun().IsMatch(step));
         }
+    }
+
+    /// <summary>
+    /// Where a topic's open needs are and its first open texts: read from the topic's items of each of its stored regions
+    /// until the first open one, and from the topic's items in need order until the fifth open one, never from all the
+    /// topic's (or the run's) items, which on a district's run is a walk of 100,000 needs per page.
+    /// </summary>
+    [Fact]
+    public async Task A_topics_places_and_first_texts_are_read_from_the_topics_items_in_order_of_region_and_need()
+    {
+        var liuLian = await TestData.RegionIdAsync(app.Factory, DemandHelpers.LiuLian);
+        var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, 2237, [.. Enumerable.Range(0, 8).Select(i => $"第{i}条主题查询计划测试需求")]);
+        var run = new MiningRun
+        {
+            RegionId = liuLian, From = new DateOnly(2237, 1, 1), To = new DateOnly(2237, 12, 31), DemandCount = ids.Count, CreatedByName = "测试", CreatedAtUtc = DateTime.UtcNow,
+        };
+        for (var t = 0; t < 2; t++)
+        {
+            run.Topics.Add(new MiningTopic
+            {
+                Number = t, Label = "主题查询计划" + t, Keywords = "测试", Size = 4, Monthly = "2237-01=4", Communities = "六联=4",
+                RepresentativeDemandIds = ids[t * 4].ToString(CultureInfo.InvariantCulture),
+            });
+            run.TopicRegions.Add(new MiningTopicRegion { TopicNumber = t, RegionId = liuLian });
+        }
+        for (var i = 0; i < ids.Count; i++)
+        {
+            run.Items.Add(new MiningItem
+            {
+                DemandId = ids[i], RegionId = liuLian, TopicNumber = i / 4, Category = Categories.Culture, Confidence = 0.5, Keywords = "测试",
+            });
+        }
+        await QueryAsync(app.Factory, db =>
+        {
+            db.MiningRuns.Add(run);
+            return db.SaveChangesAsync();
+        });
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+
+        var commands = (await CommandsOfAsync(staff, $"/Mining?run={run.Id}")).Where(c => OfRun(c.Parameters, run.Id)).ToList();
+
+        if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
+        var places = Assert.Single(commands, c => c.Text.Contains("FROM \"MiningTopicRegions\"", StringComparison.Ordinal) && c.Text.Contains("EXISTS", StringComparison.Ordinal));
+        var plan = await QueryAsync(app.Factory, db => PlanAsync(db, places.Text, places.Parameters));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH m0 ", StringComparison.Ordinal) && step.EndsWith("(RunId=? AND TopicNumber=? AND RegionId=?)", StringComparison.Ordinal));
+        var texts = commands.Where(c => c.Text.StartsWith("SELECT \"d\".\"Text\"", StringComparison.Ordinal) && c.Text.Contains("LIMIT", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, texts.Count);
+        foreach (var (text, parameters) in texts)
+        {
+            var steps = await QueryAsync(app.Factory, db => PlanAsync(db, text, parameters));
+            Assert.Contains(steps, step => step.StartsWith("SEARCH m ", StringComparison.Ordinal) && step.EndsWith("(RunId=? AND TopicNumber=?)", StringComparison.Ordinal));
+            Assert.DoesNotContain(steps, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    private static bool OfRun(List<(string Name, object? Value)> parameters, int runId) =>
+        parameters.Any(p => p.Name.TrimStart('@', ':').StartsWith("run", StringComparison.Ordinal) && Equals(p.Value, runId));
+
+    private static async Task<List<(string Text, List<(string Name, object? Value)> Parameters)>> CommandsOfAsync(Browser staff, string url)
+    {
+        var commands = new List<(string Text, List<(string Name, object? Value)> Parameters)>();
+        using var observer = new CommandObserver(commands);
+        using (DiagnosticListener.AllListeners.Subscribe(observer))
+        {
+            var (status, _) = await staff.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        }
+        lock (commands) return [.. commands];
     }
 
     // The run's items joined to a need (a correlated lookup), or to one or a list of needs.

@@ -31,7 +31,7 @@ public static class DemandMining
         var demands = await db.Demands.IgnoreQueryFilters().AsNoTracking()
             .Where(d => regionIds.Contains(d.RegionId) && d.SubmittedAtUtc >= from && d.SubmittedAtUtc < to && d.Status != DemandStatus.Merged)
             .OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.Text, d.SubmittedAtUtc, Community = d.Region!.ShortName })
+            .Select(d => new { d.Id, d.Text, d.SubmittedAtUtc, d.RegionId, Community = d.Region!.ShortName })
             .ToListAsync(ct);
 
         progress?.Report(10, $"分析 {demands.Count} 条需求");
@@ -70,6 +70,7 @@ public static class DemandMining
             run.Items.Add(new MiningItem
             {
                 DemandId = demands[mined.Index].Id,
+                RegionId = demands[mined.Index].RegionId,
                 TopicNumber = mined.Topic,
                 DuplicateGroup = mined.DuplicateGroup < 0 ? null : mined.DuplicateGroup + 1,
                 Category = mined.Category,
@@ -77,6 +78,8 @@ public static class DemandMining
                 Keywords = Cut(string.Join('、', mined.Keywords), 200),
             });
         }
+        foreach (var (topic, regionId) in result.Texts.Select(m => (m.Topic, demands[m.Index].RegionId)).Distinct())
+            run.TopicRegions.Add(new MiningTopicRegion { TopicNumber = topic, RegionId = regionId });
         db.MiningRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return new Outcome(run, result.Topics.Count, result.Duplicates.Groups.Count);

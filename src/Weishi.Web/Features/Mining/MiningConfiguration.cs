@@ -11,6 +11,16 @@ public sealed class MiningRunConfiguration : IEntityTypeConfiguration<MiningRun>
         b.HasOne(r => r.Region).WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Topics).WithOne(t => t.Run).HasForeignKey(t => t.RunId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Items).WithOne(i => i.Run).HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.TopicRegions).WithOne(p => p.Run).HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MiningTopicRegionConfiguration : IEntityTypeConfiguration<MiningTopicRegion>
+{
+    public void Configure(EntityTypeBuilder<MiningTopicRegion> b)
+    {
+        b.HasKey(p => new { p.RunId, p.TopicNumber, p.RegionId });
+        b.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -32,6 +42,10 @@ public sealed class MiningItemConfiguration : IEntityTypeConfiguration<MiningIte
     {
         b.HasIndex(i => new { i.RunId, i.DuplicateGroup });
         b.HasIndex(i => new { i.RunId, i.TopicNumber, i.Category });
+        // A topic's needs in need order, in all or in one region: its first open needs, and whether it has an open need
+        // in a region, are read without reading the whole topic.
+        b.HasIndex(i => new { i.RunId, i.TopicNumber, i.DemandId });
+        b.HasIndex(i => new { i.RunId, i.TopicNumber, i.RegionId, i.DemandId });
         // The page's lists: the least confident suggestions first, and the needs suggested as out of scope.
         b.HasIndex(i => new { i.RunId, i.Confidence });
         b.HasIndex(i => new { i.RunId, i.Category, i.DemandId });

@@ -22,6 +22,7 @@ public class MiningRun : IRegionScoped, IAudited
     public string CreatedByName { get; set; } = "system";
     public DateTime CreatedAtUtc { get; set; }
     public List<MiningTopic> Topics { get; set; } = [];
+    public List<MiningTopicRegion> TopicRegions { get; set; } = [];
     public List<MiningItem> Items { get; set; } = [];
 }
 
@@ -69,6 +70,21 @@ public class MiningTopic
         [.. RepresentativeDemandIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))];
 }
 
+/// <summary>
+/// A region where a run's topic had needs when it was mined (a need's region never changes). The page looks for a
+/// topic's open needs in these regions only, reading the topic's items of the region until the first open one, instead
+/// of reading every need of the run. Runs stored before these were kept have none (the page then reads the places from
+/// the needs).
+/// </summary>
+public class MiningTopicRegion
+{
+    public int RunId { get; set; }
+    public MiningRun? Run { get; set; }
+    public int TopicNumber { get; set; }
+    public int RegionId { get; set; }
+    public Region? Region { get; set; }
+}
+
 /// <summary>What a run found for one need: suggested category with confidence, topic, near-duplicate group and keywords.</summary>
 public class MiningItem
 {
@@ -78,6 +94,9 @@ public class MiningItem
     public int DemandId { get; set; }
     public Demands.Demand? Demand { get; set; }
     public int TopicNumber { get; set; }
+    /// <summary>The need's region (it never changes), so a topic's needs in one region are found by an index; null in runs
+    /// stored before it was kept.</summary>
+    public int? RegionId { get; set; }
     /// <summary>Near-duplicate group number within the run (1-based), null when the need has no near-duplicate.</summary>
     public int? DuplicateGroup { get; set; }
     /// <summary>Category code (see Weishi.TextMining.Classification.Categories).</summary>

@@ -152,8 +152,7 @@ public sealed class MiningView(WeishiDbContext db)
 
         var open = DemandRules.OpenStatuses;
         var openItems = items.Where(i => open.Contains(i.Demand!.Status));
-        var places = (await openItems.Select(i => new { i.TopicNumber, i.Demand!.RegionId, i.Demand.Region!.ParentId }).Distinct().ToListAsync(ct))
-            .ToLookup(p => p.TopicNumber, p => (p.RegionId, p.ParentId));
+        var places = await OpenPlacesAsync(run, openItems, ct);
         var views = new List<TopicView>();
         foreach (var t in stored)
         {
@@ -166,6 +165,19 @@ public sealed class MiningView(WeishiDbContext db)
                 [.. t.RepresentativeIds().Where(representatives.ContainsKey).Select(id => representatives[id])], new OpenNeeds(texts, regions), main));
         }
         return views;
+    }
+
+    /// <summary>Where each topic's open needs are: of the regions stored with the run, those where the topic still has
+    /// an open need (each check reads the topic's items of the region until the first open one). A run stored before the
+    /// regions were kept reads them from its needs.</summary>
+    private async Task<ILookup<int, (int RegionId, int? ParentId)>> OpenPlacesAsync(MiningRun run, IQueryable<MiningItem> openItems, CancellationToken ct)
+    {
+        var stored = await db.MiningTopicRegions.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.RunId == run.Id && openItems.Any(i => i.TopicNumber == p.TopicNumber && i.RegionId == p.RegionId))
+            .Select(p => new { p.TopicNumber, p.RegionId, p.Region!.ParentId }).ToListAsync(ct);
+        var places = stored.Count > 0 || await db.MiningTopicRegions.IgnoreQueryFilters().AnyAsync(p => p.RunId == run.Id, ct) ? stored
+            : await openItems.Select(i => new { i.TopicNumber, i.Demand!.RegionId, i.Demand.Region!.ParentId }).Distinct().ToListAsync(ct);
+        return places.ToLookup(p => p.TopicNumber, p => (p.RegionId, p.ParentId));
     }
 
     /// <summary>

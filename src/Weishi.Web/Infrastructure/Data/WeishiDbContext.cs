@@ -113,6 +113,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     // Demand mining (issue 4)
     public DbSet<Features.Mining.MiningRun> MiningRuns => Set<Features.Mining.MiningRun>();
     public DbSet<Features.Mining.MiningTopic> MiningTopics => Set<Features.Mining.MiningTopic>();
+    public DbSet<Features.Mining.MiningTopicRegion> MiningTopicRegions => Set<Features.Mining.MiningTopicRegion>();
     public DbSet<Features.Mining.MiningItem> MiningItems => Set<Features.Mining.MiningItem>();
     public DbSet<Features.Mining.DemandReferral> DemandReferrals => Set<Features.Mining.DemandReferral>();
     public DbSet<Features.Mining.CategoryCorrection> CategoryCorrections => Set<Features.Mining.CategoryCorrection>();
@@ -248,6 +249,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         // district-wide figures.
         builder.Entity<Features.Mining.MiningRun>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
         builder.Entity<Features.Mining.MiningTopic>().HasQueryFilter(t => ScopeReadAll || ScopeRegionIds.Contains(t.Run!.RegionId));
+        builder.Entity<Features.Mining.MiningTopicRegion>().HasQueryFilter(p => ScopeReadAll || ScopeRegionIds.Contains(p.Run!.RegionId));
         builder.Entity<Features.Mining.MiningItem>().HasQueryFilter(i => ScopeReadAll || ScopeRegionIds.Contains(i.Run!.RegionId));
         builder.Entity<Features.Mining.DemandReferral>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
         builder.Entity<Features.Mining.CategoryCorrection>().HasQueryFilter(c => ScopeReadAll || ScopeRegionIds.Contains(c.RegionId));
