@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,14 +54,51 @@ public sealed class LiveApp : IAsyncLifetime
     public async Task<IPage> LoginAsync(string user, bool phone = false)
     {
         var page = await NewPageAsync(phone);
+        await SignInAsync(page, user);
+        return page;
+    }
+
+    /// <summary>Signs <paramref name="user"/> in on the login page of <paramref name="page"/>; done once the address bar
+    /// has left the login page, whether or not the landing page has finished loading.</summary>
+    public static async Task SignInAsync(IPage page, string user)
+    {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(Weishi.Web.Features.Demo.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Logged in once the browser leaves the login page; the landing page's own load is not part of logging in
-        // (on a loaded machine it can take longer than the wait, and the journeys go on elsewhere anyway).
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        return page;
+        // Expect(page) polls the address. Not page.WaitForURLAsync(..., WaitUntil = Commit): once the address has
+        // changed (it has by the time the click returns) that waits for the landing page's load event whatever
+        // WaitUntil says (Playwright .NET maps Commit to Load there), and on a loaded machine that load has taken more
+        // than its 30 s although the sign-in had succeeded.
+        try
+        {
+            await Assertions.Expect(page).Not.ToHaveURLAsync(LoginPage, new() { Timeout = NavigationTimeout });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"Signing in as {user} did not leave the login page. {await DescribeAsync(page)}", e);
+        }
+    }
+
+    private static readonly Regex LoginPage = new("/Account/Login", RegexOptions.IgnoreCase);
+
+    /// <summary>Playwright's default wait for a navigation.</summary>
+    private const float NavigationTimeout = 30_000;
+
+    /// <summary>Where the page is and what it shows, for a failure message.</summary>
+    public static async Task<string> DescribeAsync(IPage page)
+    {
+        string text;
+        try
+        {
+            text = Regex.Replace(await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }), @"\s+", " ").Trim();
+            if (text.Length > 1_000) text = text[..1_000] + "…";
+        }
+        catch (PlaywrightException e)
+        {
+            text = "(could not read it: " + e.Message.Split('\n')[0] + ")";
+        }
+        return $"Page {page.Url} shows: {text}";
     }
 
     public async Task DisposeAsync()
