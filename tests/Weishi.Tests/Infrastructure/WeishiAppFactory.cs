@@ -15,6 +15,7 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
     public TestDatabase Database { get; } = database;
     /// <summary>The application's TimeProvider: move it forward instead of editing stored times.</summary>
     public TestClock Clock { get; } = new();
+    private readonly SaveHook _saveHook = new();
     public const string ApiKey = "test-api-key-7f3a9c2e";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,8 +34,16 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<SqliteWeishiDbContext>(o => o.AddInterceptors(_saveHook));
+            services.ConfigureDbContext<PostgresWeishiDbContext>(o => o.AddInterceptors(_saveHook));
         });
     }
+
+    /// <summary>
+    /// Runs the hook whenever a context of the application is about to save (<see cref="SaveHook"/>), until disposed:
+    /// "another request" in the race tests of pages. The hook sees every save, background jobs' too, and its own.
+    /// </summary>
+    public IDisposable BeforeSaves(Func<Microsoft.EntityFrameworkCore.DbContext, CancellationToken, Task> hook) => _saveHook.Set(hook);
 
     /// <summary>A database context acting with the given scope, as a page of that user would.</summary>
     public WeishiDbContext CreateDbContext(IServiceScope scope, UserScope? actingAs = null)
