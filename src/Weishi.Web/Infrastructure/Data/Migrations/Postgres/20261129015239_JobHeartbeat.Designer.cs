@@ -2481,6 +2481,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RunId")
                         .HasColumnType("integer");
 
@@ -2499,6 +2502,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RunId", "Category", "DemandId");
 
                     b.HasIndex("RunId", "TopicNumber", "Category");
+
+                    b.HasIndex("RunId", "TopicNumber", "DemandId");
+
+                    b.HasIndex("RunId", "TopicNumber", "RegionId", "DemandId");
 
                     b.ToTable("MiningItems");
                 });
@@ -2595,6 +2602,24 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MiningTopics");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Mining.MiningTopicRegion", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TopicNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "TopicNumber", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("MiningTopicRegions");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Mining.PairModelVersion", b =>
@@ -4714,6 +4739,25 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Mining.MiningTopicRegion", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Mining.MiningRun", "Run")
+                        .WithMany("TopicRegions")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Projects.BudgetLine", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
@@ -5099,6 +5143,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Weishi.Web.Features.Mining.MiningRun", b =>
                 {
                     b.Navigation("Items");
+
+                    b.Navigation("TopicRegions");
 
                     b.Navigation("Topics");
                 });

@@ -2368,6 +2368,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RunId")
                         .HasColumnType("INTEGER");
 
@@ -2386,6 +2389,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("RunId", "Category", "DemandId");
 
                     b.HasIndex("RunId", "TopicNumber", "Category");
+
+                    b.HasIndex("RunId", "TopicNumber", "DemandId");
+
+                    b.HasIndex("RunId", "TopicNumber", "RegionId", "DemandId");
 
                     b.ToTable("MiningItems");
                 });
@@ -2478,6 +2485,24 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MiningTopics");
+                });
+
+            modelBuilder.Entity("Weishi.Web.Features.Mining.MiningTopicRegion", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "TopicNumber", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("MiningTopicRegions");
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Mining.PairModelVersion", b =>
@@ -4531,6 +4556,25 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Features.Mining.MiningTopicRegion", b =>
+                {
+                    b.HasOne("Weishi.Web.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Weishi.Web.Features.Mining.MiningRun", "Run")
+                        .WithMany("TopicRegions")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Weishi.Web.Features.Projects.BudgetLine", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
@@ -4916,6 +4960,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Weishi.Web.Features.Mining.MiningRun", b =>
                 {
                     b.Navigation("Items");
+
+                    b.Navigation("TopicRegions");
 
                     b.Navigation("Topics");
                 });
