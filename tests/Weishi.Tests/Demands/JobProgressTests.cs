@@ -16,7 +16,8 @@ public class JobProgressTests(DemoApp app)
     [Fact]
     public async Task Progress_is_saved_on_the_job_row_at_most_once_a_second_and_never_after_the_end()
     {
-        var id = await JobRows.AddRunningAsync(app.Factory, "progress-test-job", "大批量导入", DateTime.UtcNow);
+        var startedAtUtc = DateTime.UtcNow.AddHours(-2);
+        var id = await JobRows.AddRunningAsync(app.Factory, "progress-test-job", "大批量导入", startedAtUtc);
         var runner = app.Factory.Services.GetRequiredService<JobRunner>();
         var board = new JobProgressBoard();
         var progress = new JobProgressBoard.Reporter(board, id, runner.PersistProgressAsync);
@@ -29,6 +30,8 @@ public class JobProgressTests(DemoApp app)
         var saved = await JobAsync(id);
         Assert.Equal(40, saved.Percent);
         Assert.Equal("正在检查并写入：已处理 400000 行", saved.Message);
+        // A saved report also shows other instances that the runner is alive.
+        Assert.True(saved.HeartbeatAtUtc > startedAtUtc, $"heartbeat {saved.HeartbeatAtUtc}");
 
         using (var scope = app.Factory.Services.CreateScope())
         {

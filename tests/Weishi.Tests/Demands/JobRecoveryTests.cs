@@ -10,7 +10,8 @@ namespace Weishi.Tests.Demands;
 [Collection(DemoCollection.Name)]
 public class JobRecoveryTests(DemoApp app)
 {
-    private Task<int> AddRunningAsync(DateTime startedAtUtc) => JobRows.AddRunningAsync(app.Factory, "crashed-test-job", "崩溃前的导入", startedAtUtc);
+    private Task<int> AddRunningAsync(DateTime startedAtUtc, DateTime? heartbeatAtUtc = null) =>
+        JobRows.AddRunningAsync(app.Factory, "crashed-test-job", "崩溃前的导入", startedAtUtc, heartbeatAtUtc);
 
     private Task<Job> JobAsync(int id) => JobRows.GetAsync(app.Factory, id);
 
@@ -21,7 +22,7 @@ public class JobRecoveryTests(DemoApp app)
         var fresh = await AddRunningAsync(DateTime.UtcNow);
         var runner = app.Factory.Services.GetRequiredService<JobRunner>();
 
-        Assert.True(await runner.RecoverAbandonedAsync(TimeSpan.FromMinutes(60), CancellationToken.None) >= 1);
+        Assert.True(await runner.RecoverAbandonedAsync(JobRunner.DefaultHeartbeatStale, CancellationToken.None) >= 1);
         var recovered = await JobAsync(stale);
         Assert.Equal(JobStatus.Failed, recovered.Status);
         Assert.Contains("任务已中止", recovered.Message);
@@ -33,5 +34,23 @@ public class JobRecoveryTests(DemoApp app)
         await runner.RecoverAbandonedAsync(TimeSpan.Zero, CancellationToken.None);
         Assert.Equal(before.FinishedAtUtc, (await JobAsync(stale)).FinishedAtUtc);
         Assert.Equal(JobStatus.Failed, (await JobAsync(fresh)).Status);
+    }
+
+    [Fact]
+    public async Task A_long_job_whose_runner_still_beats_is_left_running_on_PostgreSQL_and_one_whose_beat_stopped_is_failed()
+    {
+        var now = app.Factory.Clock.GetUtcNow().UtcDateTime;
+        // Both started three hours ago (a district-wide mining run); one beat half a minute ago, the other ten minutes ago.
+        var beating = await AddRunningAsync(now.AddHours(-3), heartbeatAtUtc: now.AddSeconds(-30));
+        var silent = await AddRunningAsync(now.AddHours(-3), heartbeatAtUtc: now.AddMinutes(-10));
+        var runner = app.Factory.Services.GetRequiredService<JobRunner>();
+
+        await runner.RecoverAbandonedAsync(JobRunner.DefaultHeartbeatStale, CancellationToken.None);
+
+        var failed = await JobAsync(silent);
+        Assert.Equal(JobStatus.Failed, failed.Status);
+        Assert.Contains("任务已中止", failed.Message);
+        // On SQLite only this process runs jobs, so at its start every running job was abandoned, beating or not.
+        Assert.Equal(app.Factory.Database.Provider == "Postgres" ? JobStatus.Running : JobStatus.Failed, (await JobAsync(beating)).Status);
     }
 }

@@ -9,11 +9,11 @@ namespace Weishi.Tests.Demands;
 /// <summary>Job rows written and read straight in the database, for the tests of the job runner.</summary>
 internal static class JobRows
 {
-    public static async Task<int> AddRunningAsync(WeishiAppFactory factory, string kind, string title, DateTime startedAtUtc)
+    public static async Task<int> AddRunningAsync(WeishiAppFactory factory, string kind, string title, DateTime startedAtUtc, DateTime? heartbeatAtUtc = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-        var job = new Job { Kind = kind, Title = title, Status = JobStatus.Running, CreatedAtUtc = startedAtUtc, StartedAtUtc = startedAtUtc };
+        var job = new Job { Kind = kind, Title = title, Status = JobStatus.Running, CreatedAtUtc = startedAtUtc, StartedAtUtc = startedAtUtc, HeartbeatAtUtc = heartbeatAtUtc };
         db.Jobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;

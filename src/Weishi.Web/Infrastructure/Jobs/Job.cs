@@ -29,6 +29,9 @@ public class Job
     public string CreatedByName { get; set; } = "system";
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? StartedAtUtc { get; set; }
+    /// <summary>When the runner last showed the job is alive (a saved progress report or its periodic beat; PostgreSQL only):
+    /// another instance counts a running job as abandoned only when this, or its start if it never beat, is old.</summary>
+    public DateTime? HeartbeatAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
 
     public bool Finished => Status is JobStatus.Succeeded or JobStatus.Failed;

@@ -59,10 +59,15 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
         job.Status = JobStatus.Running;
         job.StartedAtUtc ??= time.GetUtcNow().UtcDateTime;
+        job.HeartbeatAtUtc = time.GetUtcNow().UtcDateTime;
         job.Message = "开始处理";
         await db.SaveChangesAsync(ct);
         board.Set(jobId, 0, "开始处理");
-        var progress = new JobProgressBoard.Reporter(board, jobId, db.Database.IsNpgsql() ? PersistProgressAsync : null);
+        // Other instances share PostgreSQL: the row shows them progress and that this runner is alive. SQLite has one
+        // process, and an import's write transaction holds its only writer.
+        var shared = db.Database.IsNpgsql();
+        var progress = new JobProgressBoard.Reporter(board, jobId, shared ? PersistProgressAsync : null);
+        var heartbeat = shared ? new JobHeartbeat(time, stop => PersistHeartbeatAsync(jobId, stop)) : null;
 
         JobOutcome outcome;
         try
@@ -82,12 +87,18 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         }
         finally
         {
-            await progress.FlushAsync(); // no progress write after the handler ended, even when it was cancelled
+            // No progress write or beat after the handler ended, even when it was cancelled.
+            if (heartbeat is not null) await heartbeat.DisposeAsync();
+            await progress.FlushAsync();
         }
 
         using var finishScope = scopes.CreateScope();
         var finishDb = finishScope.ServiceProvider.GetRequiredService<WeishiDbContext>();
         var done = await finishDb.Jobs.SingleAsync(j => j.Id == jobId, ct);
+        // Another instance found no recent beat and marked the job abandoned (a paused machine, a long lost database
+        // connection), yet the handler ran to its end: what it did is the truth, so its outcome replaces the guess.
+        if (done.Status == JobStatus.Failed)
+            log.LogWarning("job {JobId} ({Kind}) ended after it had been marked abandoned; its outcome is recorded", jobId, job.Kind);
         done.Status = outcome.Succeeded ? JobStatus.Succeeded : JobStatus.Failed;
         done.Percent = 100;
         done.Message = outcome.Message;
@@ -100,7 +111,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
 
     /// <summary>
     /// Writes live progress to a running job's row on a connection of its own (the handler's may be inside a long
-    /// transaction). Only while the job is still running, so a late write cannot undo the final state.
+    /// transaction), which also shows the runner is alive. Only while the job is still running, so a late write cannot
+    /// undo the final state or revive a job another instance marked abandoned.
     /// </summary>
     public async Task PersistProgressAsync(int jobId, int percent, string message)
     {
@@ -108,8 +120,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
             await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Percent, percent).SetProperty(j => j.Message, message));
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Percent, percent).SetProperty(j => j.Message, message)
+                    .SetProperty(j => j.HeartbeatAtUtc, now));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -117,15 +131,41 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         }
     }
 
+    /// <summary>The periodic beat of <see cref="JobHeartbeat"/>: stamps a running job's row, on a connection of its own.</summary>
+    private async Task PersistHeartbeatAsync(int jobId, CancellationToken stop)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAtUtc, now), stop);
+        }
+        catch (Exception ex) when (!stop.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "heartbeat of job {JobId} not saved", jobId);
+        }
+    }
+
+    /// <summary>
+    /// How long a running job on PostgreSQL may go without a beat before another instance counts it as abandoned
+    /// (<c>Jobs:HeartbeatStaleMinutes</c>): ten missed beats, enough for a database hiccup, a long pause of the runner's
+    /// process and a minute or two of clock difference between machines, short enough that a crashed job is failed
+    /// soon after an instance starts.
+    /// </summary>
+    public static readonly TimeSpan DefaultHeartbeatStale = TimeSpan.FromMinutes(5);
+
     public const string AbandonedMessage = "服务在任务进行中停止（崩溃或重启），任务已中止。导入为全部成功或全部不导入，本次未导入任何数据，请重新提交。";
 
     /// <summary>
     /// Fails jobs a crash left "running". They are not re-queued: a job that crashed the process would crash it again
     /// on every start, and the all-or-nothing import left nothing behind, so resubmitting is safe. On SQLite only this
-    /// process runs jobs, so every running job is abandoned; on PostgreSQL other instances may be busy, so only jobs
-    /// started longer ago than <paramref name="staleAfter"/> count.
+    /// process runs jobs, so every running job is abandoned; on PostgreSQL other instances may be running theirs, so
+    /// only jobs whose runner has not shown it is alive (<see cref="Job.HeartbeatAtUtc"/>, else the start) for longer
+    /// than <paramref name="heartbeatStale"/> count, however long ago they started.
     /// </summary>
-    public async Task<int> RecoverAbandonedAsync(TimeSpan staleAfter, CancellationToken ct)
+    public async Task<int> RecoverAbandonedAsync(TimeSpan heartbeatStale, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
@@ -133,8 +173,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         var running = db.Jobs.Where(j => j.Status == JobStatus.Running);
         if (db.Database.IsNpgsql())
         {
-            var cutoff = now - staleAfter;
-            running = running.Where(j => j.StartedAtUtc == null || j.StartedAtUtc < cutoff);
+            var cutoff = now - heartbeatStale;
+            running = running.Where(j => (j.HeartbeatAtUtc ?? j.StartedAtUtc) == null || (j.HeartbeatAtUtc ?? j.StartedAtUtc) < cutoff);
         }
         var recovered = await running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed)
             .SetProperty(j => j.Message, AbandonedMessage).SetProperty(j => j.FinishedAtUtc, now), ct);

@@ -9,7 +9,7 @@ public sealed class JobWorker(JobRunner runner, TimeProvider time, IConfiguratio
         await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
         try
         {
-            await runner.RecoverAbandonedAsync(TimeSpan.FromMinutes(config.GetValue("Jobs:StaleAfterMinutes", 60)), stoppingToken);
+            await runner.RecoverAbandonedAsync(TimeSpan.FromMinutes(config.GetValue("Jobs:HeartbeatStaleMinutes", JobRunner.DefaultHeartbeatStale.TotalMinutes)), stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -3960,6 +3960,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("InputPath")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -3781,6 +3781,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InputPath")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
