@@ -46,12 +46,13 @@ public static class PlaceMentions
         });
         foreach (var m in mentions)
             foreach (var key in m) df[key] = df.GetValueOrDefault(key) + 1;
-        var named = new Dictionary<uint, int>();
-        foreach (var s in signatures)
-            foreach (var key in s.PlaceKeys.Distinct())
-                named[key] = named.GetValueOrDefault(key) + 1;
         var cap = Math.Max(20, signatures.Count / 100);
-        var tooCommon = df.Where(p => p.Value > cap && learned.Contains(p.Key) && named.GetValueOrDefault(p.Key) * 2 < p.Value).Select(p => p.Key).ToHashSet();
+        var frequent = df.Where(p => p.Value > cap && learned.Contains(p.Key)).ToDictionary(p => p.Key, _ => 0);
+        if (frequent.Count > 0)
+            foreach (var s in signatures)
+                foreach (var key in s.PlaceKeys) // distinct per need
+                    if (frequent.TryGetValue(key, out var named)) frequent[key] = named + 1;
+        var tooCommon = frequent.Where(p => p.Value * 2 < df[p.Key]).Select(p => p.Key).ToHashSet();
         for (var i = 0; i < signatures.Count; i++)
             signatures[i].Mentions = tooCommon.Count == 0 ? mentions[i] : [.. mentions[i].Where(k => !tooCommon.Contains(k))];
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Jobs;
@@ -11,6 +12,10 @@ internal static class JobRows
 {
     public static async Task<int> AddRunningAsync(WeishiAppFactory factory, string kind, string title, DateTime startedAtUtc, DateTime? heartbeatAtUtc = null)
     {
+        // An app with a job worker fails, soon after it starts, every job it finds running (on SQLite): a row added
+        // before that would be taken for a job an earlier process left behind.
+        if (factory.Services.GetServices<IHostedService>().OfType<JobWorker>().Any())
+            await factory.Services.GetRequiredService<JobRunner>().StartupRecovery.WaitAsync(TimeSpan.FromSeconds(60));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
         var job = new Job { Kind = kind, Title = title, Status = JobStatus.Running, CreatedAtUtc = startedAtUtc, StartedAtUtc = startedAtUtc, HeartbeatAtUtc = heartbeatAtUtc };

@@ -110,41 +110,35 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
     }
 
     /// <summary>
-    /// Writes live progress to a running job's row on a connection of its own (the handler's may be inside a long
-    /// transaction), which also shows the runner is alive. Only while the job is still running, so a late write cannot
-    /// undo the final state or revive a job another instance marked abandoned.
+    /// Writes live progress to a running job's row, which also shows the runner is alive (see <see cref="StampRunningAsync"/>).
     /// </summary>
-    public async Task PersistProgressAsync(int jobId, int percent, string message)
-    {
-        try
-        {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-            var now = time.GetUtcNow().UtcDateTime;
-            await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Percent, percent).SetProperty(j => j.Message, message)
-                    .SetProperty(j => j.HeartbeatAtUtc, now));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            log.LogWarning(ex, "progress of job {JobId} not saved", jobId);
-        }
-    }
+    public Task PersistProgressAsync(int jobId, int percent, string message) =>
+        StampRunningAsync(jobId, (percent, message), CancellationToken.None);
 
-    /// <summary>The periodic beat of <see cref="JobHeartbeat"/>: stamps a running job's row, on a connection of its own.</summary>
-    private async Task PersistHeartbeatAsync(int jobId, CancellationToken stop)
+    /// <summary>The periodic beat of <see cref="JobHeartbeat"/>.</summary>
+    private Task PersistHeartbeatAsync(int jobId, CancellationToken stop) => StampRunningAsync(jobId, null, stop);
+
+    /// <summary>
+    /// Stamps a running job's row as alive, with its progress when given, on a connection of its own (the handler's may be
+    /// inside a long transaction). Only while the job is still running, so a late write cannot undo the final state or
+    /// revive a job another instance marked abandoned. A failed write is logged, not thrown: the job goes on.
+    /// </summary>
+    private async Task StampRunningAsync(int jobId, (int Percent, string Message)? progress, CancellationToken ct)
     {
         try
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
             var now = time.GetUtcNow().UtcDateTime;
-            await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAtUtc, now), stop);
+            await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running).ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(j => j.HeartbeatAtUtc, now);
+                if (progress is { } p) s.SetProperty(j => j.Percent, p.Percent).SetProperty(j => j.Message, p.Message);
+            }, ct);
         }
-        catch (Exception ex) when (!stop.IsCancellationRequested)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning(ex, "heartbeat of job {JobId} not saved", jobId);
+            log.LogWarning(ex, "{What} of job {JobId} not saved", progress is null ? "heartbeat" : "progress", jobId);
         }
     }
 
@@ -155,6 +149,14 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
     /// soon after an instance starts.
     /// </summary>
     public static readonly TimeSpan DefaultHeartbeatStale = TimeSpan.FromMinutes(5);
+
+    private readonly TaskCompletionSource _startupRecovery = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this process's <see cref="JobWorker"/> has failed the jobs an earlier process left running
+    /// (or tried to): a job added as running before that may be taken for one of them.</summary>
+    public Task StartupRecovery => _startupRecovery.Task;
+
+    internal void StartupRecoveryDone() => _startupRecovery.TrySetResult();
 
     public const string AbandonedMessage = "服务在任务进行中停止（崩溃或重启），任务已中止。导入为全部成功或全部不导入，本次未导入任何数据，请重新提交。";
 
@@ -174,7 +176,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         if (db.Database.IsNpgsql())
         {
             var cutoff = now - heartbeatStale;
-            running = running.Where(j => (j.HeartbeatAtUtc ?? j.StartedAtUtc) == null || (j.HeartbeatAtUtc ?? j.StartedAtUtc) < cutoff);
+            running = running.Where(j => (j.HeartbeatAtUtc ?? j.StartedAtUtc ?? DateTime.MinValue) < cutoff);
         }
         var recovered = await running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed)
             .SetProperty(j => j.Message, AbandonedMessage).SetProperty(j => j.FinishedAtUtc, now), ct);

@@ -15,6 +15,7 @@ public sealed class JobWorker(JobRunner runner, TimeProvider time, IConfiguratio
         {
             log.LogWarning(ex, "could not recover jobs left running by an earlier process");
         }
+        runner.StartupRecoveryDone();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
