@@ -6,7 +6,7 @@ using Weishi.Web.Features.Contractors;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public class ContractorAdmissionJourney(LiveApp app)
+public class ContractorAdmissionJourney(LiveApp app) : Journey(app)
 {
     private static string NewCreditCode()
     {
@@ -21,7 +21,7 @@ public class ContractorAdmissionJourney(LiveApp app)
         var code = NewCreditCode();
 
         // The district registers the organisation.
-        var district = await app.LoginAsync("district");
+        var district = await App.LoginAsync("district");
         await district.GotoAsync("/Contractors/Edit");
         await district.GetByLabel("单位名称").FillAsync(name);
         await district.GetByLabel("统一社会信用代码").FillAsync(code);
@@ -34,7 +34,7 @@ public class ContractorAdmissionJourney(LiveApp app)
 
         // Its liaison gets an account.
         var userName = "journey" + Random.Shared.Next(10000, 99999);
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = App.Factory.Services.CreateScope())
         {
             var (user, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>()
                 .CreateAsync(userName, "旅程联络员", Weishi.Web.Features.Demo.DemoAccounts.Password, AppRole.Contractor, code);
@@ -42,7 +42,7 @@ public class ContractorAdmissionJourney(LiveApp app)
         }
 
         // The contractor applies for 长者关爱 with its registration certificate.
-        var contractor = await app.LoginAsync(userName);
+        var contractor = await App.LoginAsync(userName);
         await contractor.GotoAsync("/Contractors/Admission/Apply");
         await contractor.GetByLabel("申请类别").SelectOptionAsync(new SelectOptionValue { Label = "长者关爱" });
         await contractor.GetByLabel("申请说明").FillAsync("我单位有 3 名持证社工，长期开展长者探访。");

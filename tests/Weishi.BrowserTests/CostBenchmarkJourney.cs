@@ -7,13 +7,13 @@ namespace Weishi.BrowserTests;
 
 /// <summary>Issue 10: a subdistrict reviewer opens a proposal that costs far more than its function's norm.</summary>
 [Collection(LiveAppCollection.Name)]
-public class CostBenchmarkJourney(LiveApp app)
+public class CostBenchmarkJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task A_reviewer_sees_a_flagged_proposal_with_its_similar_projects_and_records_a_reason()
     {
         int id;
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = App.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
             var regionId = await db.Regions.Where(r => r.Code == "440310001001").Select(r => r.Id).SingleAsync();
@@ -31,7 +31,7 @@ public class CostBenchmarkJourney(LiveApp app)
             id = project.Id;
         }
 
-        var page = await app.LoginAsync("sd-ps");
+        var page = await App.LoginAsync("sd-ps");
         await page.GotoAsync($"/Projects/Detail/{id}");
         Assert.Contains("成本异常", await page.GetByTestId("cost-flag").TextContentAsync());
         var similar = page.GetByTestId("similar-projects").Locator("tbody tr");

@@ -2,12 +2,12 @@ namespace Weishi.BrowserTests;
 
 /// <summary>Issue 8: the finance bureau creates a district evaluation, scores an expert leaf and downloads the report.</summary>
 [Collection(LiveAppCollection.Name)]
-public class EvaluationJourney(LiveApp app)
+public class EvaluationJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task Finance_creates_an_evaluation_scores_an_expert_leaf_sees_the_total_change_and_downloads_the_report()
     {
-        var page = await app.LoginAsync("finance");
+        var page = await App.LoginAsync("finance");
         await page.GotoAsync("/Evaluation");
         await page.GetByTestId("new-evaluation").ClickAsync();
         await page.GetByLabel("评价名称").FillAsync("坪山区 2021—2023 年度民生微实事项目（浏览器）");

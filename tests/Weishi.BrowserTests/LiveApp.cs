@@ -37,18 +37,26 @@ public sealed class LiveApp : IAsyncLifetime
         });
     }
 
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    private static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+
     /// <summary>A fresh browser context (own cookies); phone-sized when asked.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    public Task<IPage> NewPageAsync(bool phone = false) => NewPageAsync(phone ? Phone : Desktop, phone);
+
+    /// <summary>A fresh browser context of the given screen size; a phone's has touch.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, bool phone)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
-            IsMobile = phone,
-            HasTouch = phone,
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = viewport, IsMobile = phone, HasTouch = phone,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every open browser context (see <see cref="Journey"/>).</summary>
+    public async Task CloseContextsAsync()
+    {
+        foreach (var context in Browser.Contexts.ToList()) await context.CloseAsync();
     }
 
     public async Task<IPage> LoginAsync(string user, bool phone = false)

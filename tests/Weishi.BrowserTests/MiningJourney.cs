@@ -7,7 +7,7 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public class MiningJourney(LiveApp app)
+public class MiningJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task Community_staff_mine_their_needs_see_topics_merge_duplicates_and_reject_a_false_group()
@@ -25,7 +25,7 @@ public class MiningJourney(LiveApp app)
             "江岭村二巷夜晚冇灯，行路好惊",
             "江岭村三巷一直没有路灯，希望新装几盏",
         ];
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = App.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
             var regionId = await db.Regions.Where(r => r.Code == "440310001001").Select(r => r.Id).SingleAsync();
@@ -37,7 +37,7 @@ public class MiningJourney(LiveApp app)
             await db.SaveChangesAsync();
         }
 
-        var page = await app.LoginAsync("cs-ll");
+        var page = await App.LoginAsync("cs-ll");
         await page.GotoAsync("/Mining");
         await page.GetByLabel("需求提交自").FillAsync($"{year}-01-01");
         await page.GetByLabel("至", new() { Exact = true }).FillAsync($"{year}-12-31");
@@ -61,7 +61,7 @@ public class MiningJourney(LiveApp app)
     public async Task District_admin_adds_a_local_word_to_the_dictionary_and_sees_needs_cut_with_it()
     {
         const string word = "腰旗橄榄球";
-        var page = await app.LoginAsync("district");
+        var page = await App.LoginAsync("district");
         await page.GotoAsync("/Mining/Retrain");
         await page.GetByTestId("terms-link").ClickAsync();
         await page.GetByLabel("试分词的句子").FillAsync("周末想在社区打腰旗橄榄球");

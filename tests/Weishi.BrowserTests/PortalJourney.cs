@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public class PortalJourney(LiveApp app)
+public class PortalJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task A_resident_raises_a_need_on_a_phone_and_sees_the_tracking_page()
     {
-        var page = await app.NewPageAsync(phone: true);
+        var page = await App.NewPageAsync(phone: true);
         await page.GotoAsync("/Portal");
         await page.GetByTestId("raise-need").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Portal/Submit", StringComparison.Ordinal));

@@ -8,7 +8,7 @@ namespace Weishi.BrowserTests;
 
 /// <summary>Issue 5 end to end: draft → council score → selection → publicity → objection answered → approval → portal.</summary>
 [Collection(LiveAppCollection.Name)]
-public class ProposalJourney(LiveApp app)
+public class ProposalJourney(LiveApp app) : Journey(app)
 {
     private const int Year = 2095;
 
@@ -16,7 +16,7 @@ public class ProposalJourney(LiveApp app)
     public async Task A_proposal_becomes_an_approved_project_on_the_portal()
     {
         int regionId;
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = App.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
             regionId = await db.Regions.Where(r => r.Code == "440310001001").Select(r => r.Id).SingleAsync();
@@ -25,7 +25,7 @@ public class ProposalJourney(LiveApp app)
         }
 
         // 1. Community staff draft and submit the proposal with budget lines and targets.
-        var staff = await app.LoginAsync("cs-ll");
+        var staff = await App.LoginAsync("cs-ll");
         await staff.GotoAsync($"/Proposals/Create?year={Year}");
         await staff.GetByLabel("项目名称").FillAsync("长者智能手机课堂");
         await staff.GetByLabel("项目内容").FillAsync("每月两次教长者使用智能手机、防范电信诈骗");
@@ -48,7 +48,7 @@ public class ProposalJourney(LiveApp app)
 
         // 2. The district publishes the year's screening rubric (the standard criteria; opening the page publishes nothing),
         //    then the residents' council scores the proposal with it.
-        var district = await app.LoginAsync("district");
+        var district = await App.LoginAsync("district");
         await district.GotoAsync($"/Screening/Rubric?year={Year}");
         await district.GetByTestId("rubric-none").WaitForAsync();
         await district.GetByRole(AriaRole.Button, new() { Name = "发布第 1 版" }).ClickAsync();
@@ -72,13 +72,13 @@ public class ProposalJourney(LiveApp app)
         await staff.GetByRole(AriaRole.Button, new() { Name = "确定入选项目并报街道审核" }).ClickAsync();
         await staff.GetByText("已确定 1 个项目").WaitForAsync();
 
-        var officer = await app.LoginAsync("sd-ps");
+        var officer = await App.LoginAsync("sd-ps");
         await officer.GotoAsync($"/Projects/Detail/{projectId}");
         await officer.GetByRole(AriaRole.Button, new() { Name = "审核通过并公示" }).ClickAsync();
         Assert.Equal("公示中", (await officer.GetByTestId("project-status").TextContentAsync())?.Trim());
 
         // 4. A resident objects on the portal during publicity.
-        var resident = await app.NewPageAsync(phone: true);
+        var resident = await App.NewPageAsync(phone: true);
         await resident.GotoAsync($"/Public/Projects/Detail/{projectId}");
         await resident.GetByTestId("publicity-notice").WaitForAsync();
         await resident.GetByLabel("异议内容").FillAsync("希望增加周末场次，方便上班的子女陪同");
@@ -87,9 +87,9 @@ public class ProposalJourney(LiveApp app)
 
         // 5. Seven days pass; approval is refused until the objection is answered.
         // The application's clock moves on a week (stored times are untouched); sign-ins of a week ago have expired.
-        using var weekLater = app.Factory.Clock.Advance(TimeSpan.FromDays(Weishi.Web.Features.Publicity.PublicityNotice.DefaultDays).Add(TimeSpan.FromMinutes(1)));
-        officer = await app.LoginAsync("sd-ps");
-        staff = await app.LoginAsync("cs-ll");
+        using var weekLater = App.Factory.Clock.Advance(TimeSpan.FromDays(Weishi.Web.Features.Publicity.PublicityNotice.DefaultDays).Add(TimeSpan.FromMinutes(1)));
+        officer = await App.LoginAsync("sd-ps");
+        staff = await App.LoginAsync("cs-ll");
         await officer.GotoAsync($"/Publicity/Project/{projectId}");
         await officer.GetByLabel("审批意见").FillAsync("同意实施");
         await officer.GetByRole(AriaRole.Button, new() { Name = "审批通过，开始实施" }).ClickAsync();

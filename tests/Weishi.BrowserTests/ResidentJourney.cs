@@ -8,17 +8,13 @@ using Weishi.Web.Infrastructure.Privacy;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public partial class ResidentJourney(LiveApp app)
+public partial class ResidentJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task A_resident_signs_in_with_a_texted_code_on_a_375px_phone_and_finds_the_need_raised_before()
     {
         var phone = "137" + Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-        var context = await app.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true,
-        });
-        var page = await context.NewPageAsync();
+        var page = await App.NewPageAsync(new ViewportSize { Width = 375, Height = 812 }, phone: true);
         async Task FitsTheScreenAsync() => Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
 
         // A need raised anonymously, with the phone.
@@ -45,12 +41,11 @@ public partial class ResidentJourney(LiveApp app)
         Assert.Contains("/Home/Resident", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("my-demand").Filter(new() { HasText = text })).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await FitsTheScreenAsync();
-        await context.CloseAsync();
     }
 
     private async Task<string> CodeSentToAsync(string phone)
     {
-        using var scope = app.Factory.Services.CreateScope();
+        using var scope = App.Factory.Services.CreateScope();
         var hash = await scope.ServiceProvider.GetRequiredService<PersonalData>().HashAsync(phone);
         var text = await scope.ServiceProvider.GetRequiredService<WeishiDbContext>().SmsOutbox.Where(m => m.PhoneHash == hash)
             .OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync();

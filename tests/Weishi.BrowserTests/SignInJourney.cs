@@ -8,11 +8,11 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public class SignInJourney(LiveApp app)
+public class SignInJourney(LiveApp app) : Journey(app)
 {
     private async Task<string> OpenSessionAsync()
     {
-        using var scope = app.Factory.Services.CreateScope();
+        using var scope = App.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
         var project = await db.Projects.Where(p => p.Type == ProjectType.Service).OrderBy(p => p.Id).FirstAsync();
         var now = DateTime.UtcNow;
@@ -30,7 +30,7 @@ public class SignInJourney(LiveApp app)
     public async Task A_participant_signs_in_on_a_phone()
     {
         var token = await OpenSessionAsync();
-        var page = await app.NewPageAsync(phone: true);
+        var page = await App.NewPageAsync(phone: true);
         await page.GotoAsync($"/SignIn/{token}");
         await page.GetByLabel("姓名").FillAsync("陈阿姨");
         await page.GetByLabel("手机号码").FillAsync("13912345678");

@@ -8,12 +8,12 @@ namespace Weishi.BrowserTests;
 /// contractor was signed in and on its landing page.)
 /// </summary>
 [Collection(LiveAppCollection.Name)]
-public class SignInWaitJourney(LiveApp app)
+public class SignInWaitJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task Signing_in_returns_on_the_landing_page_while_that_page_is_still_loading()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         // The landing page's scripts are held back until the sign-in has returned, so its load cannot come first.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync("**/*.js", async route =>

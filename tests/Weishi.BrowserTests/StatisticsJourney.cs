@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public class StatisticsJourney(LiveApp app)
+public class StatisticsJourney(LiveApp app) : Journey(app)
 {
     [Fact]
     public async Task District_admin_logs_in_and_sees_579_projects_for_2021()
     {
-        var page = await app.LoginAsync("district");
+        var page = await App.LoginAsync("district");
         Assert.EndsWith("/Statistics", page.Url);
         Assert.Equal("579", (await page.GetByTestId("projects-2021").TextContentAsync())?.Trim());
         Assert.Equal("4,368.20", (await page.GetByTestId("spent-2021").TextContentAsync())?.Trim());
@@ -22,7 +22,7 @@ public class StatisticsJourney(LiveApp app)
     [Fact]
     public async Task A_wrong_password_shows_a_Chinese_message()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("用户名").FillAsync("district");
         await page.GetByLabel("密码").FillAsync("wrong-password1");

@@ -8,11 +8,11 @@ using Weishi.Web.Infrastructure.Data;
 namespace Weishi.BrowserTests;
 
 [Collection(LiveAppCollection.Name)]
-public class SurveyJourney(LiveApp app)
+public class SurveyJourney(LiveApp app) : Journey(app)
 {
     private async Task<string> OpenSurveyAsync()
     {
-        using var scope = app.Factory.Services.CreateScope();
+        using var scope = App.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
         // A service project being delivered: the demo's projects ended years ago and their surveys are closed.
         var region = await db.Regions.SingleAsync(r => r.Code == "440310003002");
@@ -38,7 +38,7 @@ public class SurveyJourney(LiveApp app)
     public async Task A_participant_answers_the_survey_on_a_phone()
     {
         var token = await OpenSurveyAsync();
-        var page = await app.NewPageAsync(phone: true);
+        var page = await App.NewPageAsync(phone: true);
         await page.GotoAsync($"/Survey/{token}");
         await page.GetByLabel("满意", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("基本满足").CheckAsync();
@@ -58,7 +58,7 @@ public class SurveyJourney(LiveApp app)
     public async Task Community_staff_compose_a_survey_from_the_bank_and_a_participant_answers_it()
     {
         int projectId;
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = App.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
             var region = await db.Regions.SingleAsync(r => r.Code == "440310003002");
@@ -74,7 +74,7 @@ public class SurveyJourney(LiveApp app)
             projectId = project.Id;
         }
 
-        var staff = await app.LoginAsync("cs-tk");
+        var staff = await App.LoginAsync("cs-tk");
         await staff.GotoAsync($"/Surveys/Project/{projectId}");
         await staff.GetByTestId("compose-link").ClickAsync();
         // The elderly-service template is ticked; the price question is left out.
@@ -87,7 +87,7 @@ public class SurveyJourney(LiveApp app)
         Assert.DoesNotContain("价格是否实惠", questions);
         var url = new Uri((await staff.GetByTestId("public-url").TextContentAsync())!.Trim()).AbsolutePath;
 
-        var phone = await app.NewPageAsync(phone: true);
+        var phone = await App.NewPageAsync(phone: true);
         await phone.GotoAsync(url);
         await phone.Locator("#overall4").CheckAsync();
         await phone.Locator("#need4").CheckAsync();
