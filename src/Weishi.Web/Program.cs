@@ -35,7 +35,7 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton<PersonalData>();
-builder.Services.AddScoped<Weishi.Web.Infrastructure.Sms.ISmsSender, Weishi.Web.Infrastructure.Sms.OutboxSmsSender>();
+builder.AddSms();
 builder.Services.AddPhoneCodes(builder.Configuration);
 builder.Services.AddScoped<BudgetLedger>();
 builder.Services.AddScoped<ProjectTransitions>();

@@ -16,6 +16,7 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
     /// <summary>The application's TimeProvider: move it forward instead of editing stored times.</summary>
     public TestClock Clock { get; } = new();
     private readonly SaveHook _saveHook = new();
+    private readonly SmsHook _smsHook = new();
     public const string ApiKey = "test-api-key-7f3a9c2e";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,6 +37,7 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureDbContext<SqliteWeishiDbContext>(o => o.AddInterceptors(_saveHook));
             services.ConfigureDbContext<PostgresWeishiDbContext>(o => o.AddInterceptors(_saveHook));
+            _smsHook.Install(services);
         });
     }
 
@@ -44,6 +46,9 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
     /// "another request" in the race tests of pages. The hook sees every save, background jobs' too, and its own.
     /// </summary>
     public IDisposable BeforeSaves(Func<Microsoft.EntityFrameworkCore.DbContext, CancellationToken, Task> hook) => _saveHook.Set(hook);
+
+    /// <summary>Text messages to <paramref name="phone"/> fail, as a refusing gateway's would, until disposed (<see cref="SmsHook"/>).</summary>
+    public IDisposable FailSmsTo(string phone) => _smsHook.FailTo(phone);
 
     /// <summary>A database context acting with the given scope, as a page of that user would.</summary>
     public WeishiDbContext CreateDbContext(IServiceScope scope, UserScope? actingAs = null)

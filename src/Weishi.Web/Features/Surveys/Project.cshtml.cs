@@ -60,7 +60,7 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
         var people = await db.Attendances.Where(a => a.ProjectId == id && !invited.Contains(a.ParticipantId))
             .Select(a => a.Participant!).Distinct().ToListAsync(ct);
         var expires = db.Time.GetUtcNow().UtcDateTime + TokenLifetime;
-        var sent = new List<(string Phone, string Token)>();
+        var sent = new List<(string Phone, SurveyInvitation Invitation)>();
         foreach (var person in people)
         {
             var invitation = new SurveyInvitation
@@ -69,12 +69,26 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
                 ExpiresAtUtc = expires, SentBySms = person.PhoneEncrypted is not null,
             };
             db.SurveyInvitations.Add(invitation);
-            if (person.PhoneEncrypted is not null) sent.Add((personal.DecryptPhone(person.PhoneEncrypted), invitation.Token));
+            if (person.PhoneEncrypted is not null) sent.Add((personal.DecryptPhone(person.PhoneEncrypted), invitation));
         }
         await db.SaveChangesAsync(ct);
-        foreach (var (phone, token) in sent)
-            await sms.SendAsync(phone, $"【民生微实事】感谢参加“{ProjectName}”，请为本项目打分（30天内有效，限填一次）：{AnswerUrl(token)}", ct);
-        TempData["Message"] = $"已生成 {people.Count} 份答卷凭证，其中 {sent.Count} 份已短信发送";
+        var failed = 0;
+        foreach (var (phone, invitation) in sent)
+        {
+            try
+            {
+                await sms.SendAsync(phone, $"【民生微实事】感谢参加“{ProjectName}”，请为本项目打分（30天内有效，限填一次）：{AnswerUrl(invitation.Token)}", ct);
+            }
+            catch (SmsSendFailedException)
+            {
+                // Handed out on a printed slip instead.
+                invitation.SentBySms = false;
+                failed++;
+            }
+        }
+        if (failed > 0) await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"已生成 {people.Count} 份答卷凭证，其中 {sent.Count - failed} 份已短信发送"
+            + (failed > 0 ? $"；{failed} 份短信发送失败，已改为纸质凭证，请打印后发放" : "");
         return RedirectToPage(new { id });
     }
 

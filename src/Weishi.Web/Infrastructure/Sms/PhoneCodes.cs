@@ -33,14 +33,27 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
             return $"验证码发送过于频繁：同一手机号 {Lifetime.TotalMinutes:0} 分钟内最多获取 {MaxPerLifetime} 次，请 {wait} 分钟后再试；已收到的验证码仍可使用";
         }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        db.PhoneCodes.Add(new PhoneCode
+        var sent = new PhoneCode
         {
             Purpose = purpose, PhoneHash = phoneHash, CodeHash = await CodeHashAsync(purpose, phoneHash, code, ct), ExpiresAtUtc = now + Lifetime,
-        });
+        };
+        db.PhoneCodes.Add(sent);
         await db.SaveChangesAsync(ct);
-        await sms.SendAsync(phone!, text(code), ct);
+        try
+        {
+            await sms.SendAsync(phone!, text(code), ct);
+        }
+        catch (SmsSendFailedException)
+        {
+            // A code that never left neither opens anything nor counts against the phone's limit.
+            db.PhoneCodes.Remove(sent);
+            await db.SaveChangesAsync(ct);
+            return NotSent;
+        }
         return null;
     }
+
+    public const string NotSent = "短信发送失败，验证码未能发出，请稍后重试；如多次失败，请联系社区工作人员";
 
     /// <summary>
     /// Checks the newest valid code of the phone (by its keyed hash). A wrong guess is counted and saved at once; a right one
