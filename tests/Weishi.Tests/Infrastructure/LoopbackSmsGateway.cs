@@ -21,6 +21,8 @@ public sealed class LoopbackSmsGateway : IAsyncDisposable
 
     public ConcurrentQueue<Post> Posts { get; } = new();
     public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
+    /// <summary>How long the gateway takes before it answers (until the caller gives up).</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
     public string Url { get; private set; } = "";
 
     public static async Task<LoopbackSmsGateway> StartAsync()
@@ -34,6 +36,7 @@ public sealed class LoopbackSmsGateway : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             gateway.Posts.Enqueue(new Post(await reader.ReadToEndAsync(), http.Request.Headers["X-Weishi-Timestamp"],
                 http.Request.Headers["X-Weishi-Signature"], http.Request.ContentType));
+            if (gateway.Delay > TimeSpan.Zero) await Task.Delay(gateway.Delay, http.RequestAborted).ContinueWith(_ => { });
             http.Response.StatusCode = (int)gateway.Status;
         });
         await gateway._app.StartAsync();

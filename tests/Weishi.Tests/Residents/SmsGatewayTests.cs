@@ -77,6 +77,19 @@ public partial class SmsGatewayTests
         Assert.Equal(1, await Fixtures.QueryAsync(app.Factory, db => db.PhoneCodes.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_gateway_that_does_not_answer_in_time_is_a_code_not_sent()
+    {
+        await using var gateway = await LoopbackSmsGateway.StartAsync();
+        gateway.Delay = TimeSpan.FromMinutes(2);
+        await using var app = await OwnApp.StartAsync(("Sms:Gateway:Url", gateway.Url), ("Sms:Gateway:Secret", Secret), ("Sms:Gateway:TimeoutSeconds", "1"));
+        var browser = Browser.For(app.Factory);
+
+        Assert.Equal(PhoneCodes.NotSent, Error(await browser.ReadAsync(await AskCodeAsync(browser, NewPhone()))));
+        Assert.Single(gateway.Posts);
+        Assert.Equal(0, await Fixtures.QueryAsync(app.Factory, db => db.PhoneCodes.CountAsync()));
+    }
+
     [Theory]
     [InlineData("http://sms.example.cn/send", Secret, "须使用 https")]
     [InlineData("sms.example.cn/send", Secret, "完整的网址")]
