@@ -127,6 +127,68 @@ public class SanctionProposalTests(DemoApp app)
         }
     }
 
+    /// <summary>A pending proposal for a new contractor whose basis is as long as its column allows.</summary>
+    private async Task<(int ContractorId, int ProposalId, string Basis)> LongestProposalAsync()
+    {
+        var contractor = await ContractorTestData.CreateAsync(app.Factory);
+        var basis = (contractor.Name + "考核得分低于暂停线").PadRight(SanctionProposal.BasisMaxLength, '依');
+        var id = await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            var proposal = new SanctionProposal
+            {
+                ContractorId = contractor.Id, Kind = SanctionKind.Suspension, Year = 2094, Score = 20, Threshold = 40, Basis = basis,
+                ProposedAtUtc = DateTime.UtcNow,
+            };
+            db.SanctionProposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        return (contractor.Id, id, basis);
+    }
+
+    [Fact]
+    public async Task The_longest_reason_the_form_allows_is_stored_in_full_after_the_longest_basis()
+    {
+        var (contractorId, proposalId, basis) = await LongestProposalAsync();
+        var reason = new string('理', ContractorSanction.TypedReasonMaxLength);
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var response = await district.SubmitAsync(Page, new() { ["proposalId"] = proposalId.ToString(), ["reason"] = reason }, $"{Page}?handler=Confirm");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            Assert.Equal(basis + "；" + reason, await db.ContractorSanctions.Where(s => s.ContractorId == contractorId).Select(s => s.Reason).SingleAsync());
+            var proposal = await db.SanctionProposals.SingleAsync(p => p.Id == proposalId);
+            Assert.Equal((ProposalStatus.Confirmed, reason), (proposal.Status, proposal.DecisionReason));
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData("Confirm")]
+    [InlineData("Reject")]
+    public async Task A_reason_one_character_too_long_is_refused_with_a_message_about_the_reason_and_nothing_is_stored(string handler)
+    {
+        var (contractorId, proposalId, _) = await LongestProposalAsync();
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var response = await district.SubmitAsync(Page,
+            new() { ["proposalId"] = proposalId.ToString(), ["reason"] = new string('理', ContractorSanction.TypedReasonMaxLength + 1) }, $"{Page}?handler={handler}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await district.ReadAsync(response);
+        Assert.Equal("理由不超过500字", page.QuerySelector("[data-testid=errors]")!.TextContent.Trim());
+        Assert.Equal("500", page.QuerySelector($"[data-testid=pending] tr[data-contractor='{contractorId}'] input[name=reason]")!.GetAttribute("maxlength"));
+        await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            Assert.False(await db.ContractorSanctions.AnyAsync(s => s.ContractorId == contractorId));
+            var proposal = await db.SanctionProposals.SingleAsync(p => p.Id == proposalId);
+            Assert.Equal((ProposalStatus.Pending, null), (proposal.Status, proposal.DecisionReason));
+            Assert.Equal(["Added"], await db.AuditEntries.Where(a => a.Entity == nameof(SanctionProposal) && a.EntityId == proposalId.ToString())
+                .Select(a => a.Action).ToListAsync());
+            return 0;
+        });
+    }
+
     private async Task<int> ProposalIdAsync(int contractorId) =>
         await ContractorTestData.WithDbAsync(app.Factory, db => db.SanctionProposals.Where(p => p.ContractorId == contractorId && p.Status == ProposalStatus.Pending)
             .Select(p => p.Id).SingleAsync());

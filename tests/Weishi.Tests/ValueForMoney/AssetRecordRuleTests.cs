@@ -61,4 +61,29 @@ public class AssetRecordRuleTests(DemoApp app)
         Assert.Equal(HttpStatusCode.Redirect, kept);
         Assert.True(await AnyRecordAsync(id));
     }
+
+    [Fact]
+    public async Task A_photo_with_an_overlong_file_name_is_kept_under_a_shortened_name_with_its_extension()
+    {
+        // Phones and messaging apps may send names of any length: 250 characters here, the column holds 200.
+        var id = await AssetAsync();
+        var cs = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var url = $"/Maintenance/Asset/{id}";
+        var name = "IMG_" + new string('9', 242) + ".jpg";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await Fixtures.TokenAsync(cs, url)), "__RequestVerificationToken" },
+            { new StringContent("Inspection"), "kind" },
+            { new StringContent("2025-03-04"), "on" },
+            { new StringContent("灯罩破损"), "defects" },
+            { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]), "photos", name },
+        };
+        var response = await cs.Client.PostAsync($"{url}?handler=Record", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await Fixtures.QueryAsync(app.Factory, db => db.AssetPhotos.Where(p => p.Record!.AssetId == id).Select(p => p.FileName).SingleAsync());
+        Assert.Equal(Weishi.Web.Infrastructure.Files.UploadName.MaxLength, stored.Length);
+        Assert.StartsWith("IMG_999", stored);
+        Assert.EndsWith(".jpg", stored);
+    }
 }

@@ -5,6 +5,7 @@ using Weishi.Web.Features.Contractors.Admission;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Files;
 using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Acceptance;
@@ -56,7 +57,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
             await report.CopyToAsync(buffer, ct);
             var file = new EvidenceFile
             {
-                ProjectId = id, Kind = "验收报告", FileName = Path.GetFileName(report.FileName),
+                ProjectId = id, Kind = "验收报告", FileName = UploadName.Of(report),
                 ContentType = DocumentStore.ContentType(report.FileName), Data = buffer.ToArray(), UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
             };
             db.EvidenceFiles.Add(file);

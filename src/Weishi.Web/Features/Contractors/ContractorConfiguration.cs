@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Weishi.Web.Features.Contractors.Admission;
 using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Contractors.SpotChecks;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Contractors;
 
@@ -59,7 +60,7 @@ public sealed class ContractorSanctionConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<ContractorSanction> b)
     {
-        b.Property(s => s.Reason).HasMaxLength(500);
+        b.Property(s => s.Reason).HasMaxLength(ContractorSanction.ReasonMaxLength);
         b.Property(s => s.CreatedBy).HasMaxLength(100);
         b.HasIndex(s => new { s.ContractorId, s.Kind });
     }
@@ -102,7 +103,7 @@ public sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ApplicationDocument> b)
     {
-        b.Property(d => d.FileName).HasMaxLength(200);
+        b.Property(d => d.FileName).HasMaxLength(UploadName.MaxLength);
         b.Property(d => d.StoredName).HasMaxLength(60);
         b.Property(d => d.ContentType).HasMaxLength(120);
     }

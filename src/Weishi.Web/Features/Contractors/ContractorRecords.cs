@@ -1,3 +1,4 @@
+using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Infrastructure.Audit;
 
 namespace Weishi.Web.Features.Contractors;
@@ -64,6 +65,17 @@ public class ContractorSanction : IAudited, IContractorOwned
     public required string Reason { get; set; }
     public DateOnly? LiftedOn { get; set; }
     public string? CreatedBy { get; set; }
+
+    /// <summary>The most a user types as a reason: for a measure entered by hand, or when deciding a proposal.</summary>
+    public const int TypedReasonMaxLength = 500;
+
+    private const char BasisSeparator = '；';
+
+    /// <summary>The column holds the longest reason of a confirmed proposal (<see cref="FromProposal"/>): basis, separator, typed reason.</summary>
+    public const int ReasonMaxLength = SanctionProposal.BasisMaxLength + 1 + TypedReasonMaxLength;
+
+    /// <summary>The reason of a measure confirmed from a proposal: the proposal's basis, then the district's reason.</summary>
+    public static string FromProposal(string basis, string typedReason) => basis + BasisSeparator + typedReason;
 
     public bool ActiveOn(DateOnly day) => StartsOn <= day && (EndsOn is null || EndsOn >= day) && (LiftedOn is null || LiftedOn > day);
 

@@ -74,7 +74,8 @@ public sealed class DetailModel(WeishiDbContext db, ContractorAssessment assessm
         var starts = Sanction.StartsOn ?? Today;
         if (!Enum.IsDefined(Sanction.Kind)) ModelState.AddModelError("Sanction.Kind", "请选择重点关注或暂停");
         if (string.IsNullOrWhiteSpace(Sanction.Reason)) ModelState.AddModelError("Sanction.Reason", "请填写原因");
-        else if (Sanction.Reason.Length > 500) ModelState.AddModelError("Sanction.Reason", "原因不超过500字");
+        else if (Sanction.Reason.Trim().Length > ContractorSanction.TypedReasonMaxLength)
+            ModelState.AddModelError("Sanction.Reason", $"原因不超过{ContractorSanction.TypedReasonMaxLength}字");
         if (Sanction.EndsOn is { } ends && ends < starts) ModelState.AddModelError("Sanction.EndsOn", "结束日期不能早于开始日期");
         if (!ModelState.IsValid) return Page();
         db.ContractorSanctions.Add(new ContractorSanction

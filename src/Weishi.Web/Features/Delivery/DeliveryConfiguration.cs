@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -71,7 +72,7 @@ public sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evidenc
     public void Configure(EntityTypeBuilder<EvidenceFile> b)
     {
         b.Property(f => f.Kind).HasMaxLength(20);
-        b.Property(f => f.FileName).HasMaxLength(200);
+        b.Property(f => f.FileName).HasMaxLength(UploadName.MaxLength);
         b.Property(f => f.ContentType).HasMaxLength(80);
         b.HasIndex(f => new { f.ProjectId, f.SessionId });
         b.HasIndex(f => f.ProgressRecordId);

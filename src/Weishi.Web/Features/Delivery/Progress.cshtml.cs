@@ -73,7 +73,7 @@ public sealed class ProgressModel(WeishiDbContext db) : PageModel
         if (photos.Count > MaxPhotos) ModelState.AddModelError("", $"每条进度记录最多上传 {MaxPhotos} 张照片");
         foreach (var photo in photos.Take(MaxPhotos))
         {
-            var name = Path.GetFileName(photo.FileName);
+            var name = UploadName.Of(photo);
             var (data, extension, error) = await ImageCheck.ReadAsync(photo, HttpContext.RequestAborted);
             if (error is not null) ModelState.AddModelError("", $"“{name}”：{error}");
             else result.Add((name, ImageCheck.ContentType(extension!), data!));

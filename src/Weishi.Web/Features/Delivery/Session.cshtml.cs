@@ -58,7 +58,7 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
         }
         db.EvidenceFiles.Add(new EvidenceFile
         {
-            ProjectId = Session.ProjectId, SessionId = Session.Id, Kind = "活动照片", FileName = Path.GetFileName(photo.FileName),
+            ProjectId = Session.ProjectId, SessionId = Session.Id, Kind = "活动照片", FileName = UploadName.Of(photo),
             ContentType = ImageCheck.ContentType(extension!), Data = data!, UploadedAtUtc = db.Time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(HttpContext.RequestAborted);

@@ -57,8 +57,8 @@ public sealed class ImportModel(WeishiDbContext db, FileStore files, JobRunner j
         if (Error is not null) return Page();
 
         var scope = db.Scope;
-        var fileName = Path.GetFileName(Upload!.FileName);
-        await using var upload = Upload.OpenReadStream();
+        var fileName = UploadName.Of(Upload!);
+        await using var upload = Upload!.OpenReadStream();
         var path = await files.SaveAsync("imports", ".upload", upload, ct);
         var parameters = new DemandImportJob.Parameters(Channel, scope.WriteAll ? null : scope.RegionIds, scope.UserId,
             User.FindFirst(ScopeClaims.DisplayName)?.Value ?? scope.UserName, fileName);

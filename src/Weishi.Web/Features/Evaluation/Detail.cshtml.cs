@@ -67,7 +67,7 @@ public sealed class DetailModel(WeishiDbContext db, EvaluationScorer scorer, Eva
             var path = await files.SaveAsync("evaluation", Path.GetExtension(file.FileName).ToLowerInvariant(), stream, ct);
             entry.Evidence.Add(new EvaluationEvidence
             {
-                EvaluationId = id, FileName = Path.GetFileName(file.FileName)[..Math.Min(Path.GetFileName(file.FileName).Length, 200)],
+                EvaluationId = id, FileName = UploadName.Of(file),
                 Path = path, UploadedAtUtc = entry.ScoredAtUtc,
             });
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Evaluation;
 
@@ -60,7 +61,7 @@ public sealed class EvaluationEvidenceConfiguration : IEntityTypeConfiguration<E
 {
     public void Configure(EntityTypeBuilder<EvaluationEvidence> b)
     {
-        b.Property(e => e.FileName).HasMaxLength(200);
+        b.Property(e => e.FileName).HasMaxLength(UploadName.MaxLength);
         b.Property(e => e.Path).HasMaxLength(300);
     }
 }

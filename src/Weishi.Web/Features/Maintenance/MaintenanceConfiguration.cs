@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Weishi.Web.Infrastructure.Files;
 
 namespace Weishi.Web.Features.Maintenance;
 
@@ -36,7 +37,7 @@ public sealed class AssetPhotoConfiguration : IEntityTypeConfiguration<AssetPhot
 {
     public void Configure(EntityTypeBuilder<AssetPhoto> b)
     {
-        b.Property(p => p.FileName).HasMaxLength(200);
+        b.Property(p => p.FileName).HasMaxLength(UploadName.MaxLength);
         b.Property(p => p.ContentType).HasMaxLength(40);
         b.Property(p => p.Content).HasMaxLength(PhotoCheck.MaxBytes);
         b.HasOne(p => p.Record).WithMany(r => r.Photos).HasForeignKey(p => p.AssetRecordId).OnDelete(DeleteBehavior.Cascade);

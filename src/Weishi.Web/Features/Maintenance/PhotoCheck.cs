@@ -12,7 +12,7 @@ public static class PhotoCheck
 
     public static async Task<(AssetPhoto? Photo, string? Error)> ReadAsync(IFormFile file, CancellationToken ct)
     {
-        var name = Path.GetFileName(file.FileName);
+        var name = UploadName.Of(file);
         var (bytes, extension, error) = await ImageCheck.ReadAsync(file, ct);
         return error is null
             ? (new AssetPhoto { FileName = name, ContentType = ImageCheck.ContentType(extension!), Content = bytes! }, null)

@@ -1,3 +1,4 @@
+using Weishi.Web.Infrastructure.Files;
 using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.Admission;
@@ -47,7 +48,7 @@ public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env
             await file.CopyToAsync(target, ct);
         return new ApplicationDocument
         {
-            FileName = Path.GetFileName(file.FileName),
+            FileName = UploadName.Of(file),
             StoredName = stored,
             ContentType = ContentType(ext),
             SizeBytes = file.Length,

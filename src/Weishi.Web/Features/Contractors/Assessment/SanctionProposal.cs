@@ -42,6 +42,7 @@ public class SanctionProposal : IAudited, IContractorOwned
     public double Score { get; set; }
     public int Threshold { get; set; }
     public required string Basis { get; set; }
+    public const int BasisMaxLength = 300;
     public ProposalStatus Status { get; set; } = ProposalStatus.Pending;
     public DateTime ProposedAtUtc { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
@@ -62,9 +63,9 @@ public sealed class SanctionProposalConfiguration : IEntityTypeConfiguration<San
 {
     public void Configure(EntityTypeBuilder<SanctionProposal> b)
     {
-        b.Property(p => p.Basis).HasMaxLength(300);
+        b.Property(p => p.Basis).HasMaxLength(SanctionProposal.BasisMaxLength);
         b.Property(p => p.DecidedBy).HasMaxLength(100);
-        b.Property(p => p.DecisionReason).HasMaxLength(500);
+        b.Property(p => p.DecisionReason).HasMaxLength(ContractorSanction.TypedReasonMaxLength);
         // One proposal per contractor, measure and assessment year: a rejected one is not proposed again for that year.
         b.HasIndex(p => new { p.ContractorId, p.Kind, p.Year }).IsUnique();
         b.HasIndex(p => p.Status);

@@ -61,7 +61,7 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
         var sanction = new ContractorSanction
         {
             ContractorId = proposal.ContractorId, Kind = proposal.Kind, StartsOn = today, EndsOn = today.AddMonths(policy.Months).AddDays(-1),
-            Reason = $"{proposal.Basis}；{reason!.Trim()}", CreatedBy = db.Scope.UserName,
+            Reason = ContractorSanction.FromProposal(proposal.Basis, reason!.Trim()), CreatedBy = db.Scope.UserName,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ContractorSanctions.Add(sanction);
@@ -86,7 +86,8 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
     }
 
     private static string? Check(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? "请填写确认或驳回的理由" : reason.Trim().Length > 500 ? "理由不超过500字" : null;
+        string.IsNullOrWhiteSpace(reason) ? "请填写确认或驳回的理由"
+        : reason.Trim().Length > ContractorSanction.TypedReasonMaxLength ? $"理由不超过{ContractorSanction.TypedReasonMaxLength}字" : null;
 
     private void Decide(SanctionProposal proposal, ProposalStatus status, string? reason)
     {

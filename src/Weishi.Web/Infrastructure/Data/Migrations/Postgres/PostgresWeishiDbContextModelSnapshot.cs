@@ -776,8 +776,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(801)
+                        .HasColumnType("character varying(801)");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");

@@ -741,7 +741,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(801)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartsOn")
