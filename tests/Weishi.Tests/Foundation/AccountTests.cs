@@ -101,6 +101,44 @@ public class AccountTests(DemoApp app)
         Assert.False(await db.Users.AnyAsync(u => u.UserName == "weak-pw" || u.UserName == "wrong-scope"));
     }
 
+    [Fact]
+    public async Task A_user_name_longer_than_the_columns_that_record_who_acted_is_refused_in_Chinese_and_no_account_is_made()
+    {
+        var admin = await Browser.LoginAsync(app.Factory, "admin");
+        var (_, form) = await admin.GetAsync("/Admin/Users/Create");
+        Assert.Equal(AccountService.UserNameMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), form.QuerySelector("#UserName")!.GetAttribute("maxlength"));
+        var stem = "cs" + Guid.NewGuid().ToString("N");
+        var fits = stem.PadRight(AccountService.UserNameMaxLength, 'x');
+        var tooLong = fits + "x";
+        Dictionary<string, string> Fields(string name) => new()
+        {
+            ["UserName"] = name, ["DisplayName"] = "长用户名", ["Password"] = "Goodpass123", ["Role"] = "CommunityStaff", ["Scope"] = "440310006002",
+        };
+
+        var refused = await admin.SubmitAsync("/Admin/Users/Create", Fields(tooLong));
+        Assert.Equal($"用户名不能超过 {AccountService.UserNameMaxLength} 个字符", (await admin.ReadAsync(refused)).QuerySelector("[data-testid=errors]")!.TextContent.Trim());
+        var created = await admin.SubmitAsync("/Admin/Users/Create", Fields(fits));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        Assert.Equal([fits], await db.Users.Where(u => u.UserName!.StartsWith(stem)).Select(u => u.UserName!).ToListAsync());
+    }
+
+    [Fact]
+    public void Every_column_that_records_who_acted_holds_the_longest_user_name()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Model;
+        var recorders = model.GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Where(p => p.ClrType == typeof(string) && (p.Name.EndsWith("By", StringComparison.Ordinal) || p.Name.StartsWith("By", StringComparison.Ordinal)
+                || (p.Name == "UserName" && p.DeclaringType.ClrType != typeof(AppUser))))
+            .ToList();
+        Assert.Contains(recorders, p => p.Name == "ApprovedBy");
+        Assert.All(recorders, p => Assert.True(p.GetMaxLength() is null or >= AccountService.UserNameMaxLength,
+            $"{p.DeclaringType.ClrType.Name}.{p.Name} holds {p.GetMaxLength()} characters, fewer than a user name's {AccountService.UserNameMaxLength}"));
+    }
+
     private async Task CreateUserAsync(string name, string password)
     {
         using var scope = app.Factory.Services.CreateScope();

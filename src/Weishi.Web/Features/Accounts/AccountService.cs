@@ -9,6 +9,12 @@ namespace Weishi.Web.Features.Accounts;
 /// <summary>Creates accounts and binds roles to scopes; shared by the admin pages, the CLI and the demo seed.</summary>
 public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> users)
 {
+    /// <summary>
+    /// The longest user name a staff account may have: what staff do is recorded under their user name (approved by,
+    /// answered by, published by …), and the narrowest of those columns holds 60 characters. Identity alone allows 256.
+    /// </summary>
+    public const int UserNameMaxLength = 60;
+
     /// <summary>Resolves a scope code for a role: a region code, or a contractor's credit code. Returns an error in Chinese.</summary>
     public async Task<(int? RegionId, int? ContractorId, string? Error)> ResolveScopeAsync(AppRole role, string? code, CancellationToken ct = default)
     {
@@ -46,6 +52,7 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
         var (regionId, contractorId, scopeError) = await ResolveScopeAsync(role, scopeCode, ct);
         if (scopeError is not null) return (null, [scopeError]);
         if (string.IsNullOrWhiteSpace(displayName)) return (null, ["请填写姓名或显示名"]);
+        if (userName.Trim().EnumerateRunes().Count() > UserNameMaxLength) return (null, [$"用户名不能超过 {UserNameMaxLength} 个字符"]);
         var user = new AppUser
         {
             UserName = userName.Trim(),
