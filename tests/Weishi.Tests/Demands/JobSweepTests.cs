@@ -130,7 +130,7 @@ public class JobSweepTests(GatedJobApp app) : IClassFixture<GatedJobApp>
         Assert.Null(worker.SweepEvery);
         var start = clock.GetUtcNow().UtcDateTime;
         var later = await JobRows.AddRunningAsync(app.Factory, "crashed-test-job", "进行中的导入", start, heartbeatAtUtc: start);
-        clock.Advance(worker.HeartbeatStale + JobWorker.MaxSweepEvery * 5);
+        clock.Advance(worker.HeartbeatStale + JobWorker.DefaultSweepEvery * 5);
         await worker.StopAsync(CancellationToken.None);
         Assert.Equal(JobStatus.Running, (await JobAsync(later)).Status);
         await FinishAsync(later);

@@ -19,13 +19,13 @@ public sealed class JobWorker : BackgroundService
         HeartbeatStale = Minutes(config, "Jobs:HeartbeatStaleMinutes", JobRunner.DefaultHeartbeatStale);
         // SQLite is for one process: every job it finds running at start was abandoned, and none while it runs.
         SweepEvery = DatabaseSetup.IsPostgres(config)
-            ? Minutes(config, "Jobs:SweepEveryMinutes", HeartbeatStale / 5 < MaxSweepEvery ? HeartbeatStale / 5 : MaxSweepEvery)
+            ? Minutes(config, "Jobs:SweepEveryMinutes", HeartbeatStale / 5 < DefaultSweepEvery ? HeartbeatStale / 5 : DefaultSweepEvery)
             : null;
     }
 
     /// <summary>The default sweep: every minute, or a fifth of a shorter <see cref="HeartbeatStale"/>, so a job whose
     /// runner died is failed at most that long after its beat went stale.</summary>
-    public static readonly TimeSpan MaxSweepEvery = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan DefaultSweepEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a running job may go without a beat before it counts as abandoned (PostgreSQL).</summary>
     public TimeSpan HeartbeatStale { get; }
