@@ -6,7 +6,8 @@ using Weishi.Web.Infrastructure.Jobs;
 
 namespace Weishi.Tests.Demands;
 
-/// <summary>A job left "running" by a crash is marked failed with a Chinese message when the worker starts.</summary>
+/// <summary>A job left "running" by a crash is marked failed with a Chinese message (when the worker starts, and on
+/// PostgreSQL by its sweeps, see <see cref="JobSweepTests"/>).</summary>
 [Collection(DemoCollection.Name)]
 public class JobRecoveryTests(DemoApp app)
 {
@@ -22,7 +23,8 @@ public class JobRecoveryTests(DemoApp app)
         var fresh = await AddRunningAsync(DateTime.UtcNow);
         var runner = app.Factory.Services.GetRequiredService<JobRunner>();
 
-        Assert.True(await runner.RecoverAbandonedAsync(JobRunner.DefaultHeartbeatStale, CancellationToken.None) >= 1);
+        // On PostgreSQL the running app's own sweep may get to the stale job first: the outcome is the same.
+        await runner.RecoverAbandonedAsync(JobRunner.DefaultHeartbeatStale, CancellationToken.None);
         var recovered = await JobAsync(stale);
         Assert.Equal(JobStatus.Failed, recovered.Status);
         Assert.Contains("任务已中止", recovered.Message);

@@ -146,7 +146,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
     /// How long a running job on PostgreSQL may go without a beat before another instance counts it as abandoned
     /// (<c>Jobs:HeartbeatStaleMinutes</c>): ten missed beats, enough for a database hiccup, a long pause of the runner's
     /// process and a minute or two of clock difference between machines, short enough that a crashed job is failed
-    /// soon after an instance starts.
+    /// soon (<see cref="JobWorker"/> sweeps every minute).
     /// </summary>
     public static readonly TimeSpan DefaultHeartbeatStale = TimeSpan.FromMinutes(5);
 
@@ -161,11 +161,14 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
     public const string AbandonedMessage = "服务在任务进行中停止（崩溃或重启），任务已中止。导入为全部成功或全部不导入，本次未导入任何数据，请重新提交。";
 
     /// <summary>
-    /// Fails jobs a crash left "running". They are not re-queued: a job that crashed the process would crash it again
-    /// on every start, and the all-or-nothing import left nothing behind, so resubmitting is safe. On SQLite only this
-    /// process runs jobs, so every running job is abandoned; on PostgreSQL other instances may be running theirs, so
-    /// only jobs whose runner has not shown it is alive (<see cref="Job.HeartbeatAtUtc"/>, else the start) for longer
-    /// than <paramref name="heartbeatStale"/> count, however long ago they started.
+    /// Fails jobs a crash left "running"; <see cref="JobWorker"/> calls it at start and, on PostgreSQL, periodically.
+    /// They are not re-queued: a job that crashed the process would crash it again on every start, and the
+    /// all-or-nothing import left nothing behind, so resubmitting is safe. On SQLite only this process runs jobs, so at
+    /// its start every running job is abandoned; on PostgreSQL other instances may be running theirs, so only jobs whose
+    /// runner has not shown it is alive (<see cref="Job.HeartbeatAtUtc"/>, else the start) for longer than
+    /// <paramref name="heartbeatStale"/> count, however long ago they started. One conditional update: of instances
+    /// sweeping at once, each row is changed by one (PostgreSQL re-checks the condition after the first one's row lock),
+    /// and a beat saved before it keeps the job running.
     /// </summary>
     public async Task<int> RecoverAbandonedAsync(TimeSpan heartbeatStale, CancellationToken ct)
     {
@@ -180,7 +183,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         }
         var recovered = await running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed)
             .SetProperty(j => j.Message, AbandonedMessage).SetProperty(j => j.FinishedAtUtc, now), ct);
-        if (recovered > 0) log.LogWarning("{Count} job(s) left running by an earlier process were marked failed", recovered);
+        if (recovered > 0)
+            log.LogWarning("{Count} running job(s) whose runner stopped (crashed or restarted; on PostgreSQL no heartbeat for {Stale}) were marked failed", recovered, heartbeatStale);
         return recovered;
     }
 }
