@@ -57,8 +57,8 @@ public class UnbudgetedMoneyTests(DemoApp app)
         Assert.Equal("预算未设置", Cell(row, 3));
         Assert.Equal("12.00", Cell(row, 4));   // 已占用
         Assert.Equal("5.00", Cell(row, 5));    // 已支出
+        Assert.Equal("", row.QuerySelector("input[name=districtFunds]")!.GetAttribute("value"));   // not 0.00: nothing is set
         Assert.Contains("超出预算", Cell(row, 6));
-        Assert.Equal("", row.QuerySelector("input[name=districtFunds]")!.GetAttribute("value"));
 
         var subdistricts = page.QuerySelector("[data-testid=subdistrict-total]")!;
         Assert.Equal(["街道合计", "0.00", "0.00", "0.00", "12.00", "5.00"], subdistricts.Children.Take(6).Select(c => c.TextContent.Trim()));
@@ -90,7 +90,7 @@ public class UnbudgetedMoneyTests(DemoApp app)
     }
 
     [Fact]
-    public async Task The_region_tree_and_the_finance_home_count_the_money_of_regions_without_a_budget()
+    public async Task The_region_tree_counts_a_subdistricts_own_money_without_a_budget_in_its_and_the_districts_totals()
     {
         await SeedAsync();
         var district = await Browser.LoginAsync(app.Factory, "district");
@@ -107,12 +107,28 @@ public class UnbudgetedMoneyTests(DemoApp app)
         Assert.Equal("4.00", Cell(liuLian, 5));
         var districtRow = tree.QuerySelector("[data-testid=region-tree] tr[data-district]")!;
         Assert.Equal(["20.00", "24.00", "9.00"], new[] { 4, 5, 6 }.Select(i => Cell(districtRow, i)));
+    }
 
+    [Fact]
+    public async Task The_finance_home_counts_the_money_of_regions_without_a_budget_and_flags_them()
+    {
+        await SeedAsync();
         var finance = await Browser.LoginAsync(app.Factory, "finance");
         var (_, home) = await finance.GetAsync("/Home/Finance");
         var year = home.QuerySelector($"[data-testid=execution-table] tr[data-year='{Year}']")!;
         // 年度, 实施项目, 年度预算, 已占用, 实际支出, 预算执行率
         Assert.Equal(["3", "20.00", "24.00", "9.00", "45.0%"], new[] { 1, 2, 3, 4, 5 }.Select(i => Cell(year, i).Split(' ')[0]));
         Assert.Contains("2 个地区预算未设置", year.TextContent);
+    }
+
+    [Fact]
+    public async Task A_contractor_sees_no_regions_money_as_budgets_on_the_workbench()
+    {
+        // The demo contractor has projects under way this year, paid in part; they are its projects, not budgets to show.
+        var contractor = await Browser.LoginAsync(app.Factory, "contractor");
+        var (status, page) = await contractor.GetAsync("/Home/Workbench");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Empty(page.QuerySelectorAll("[data-testid=workbench-budgets] tbody tr"));
+        Assert.Equal("0.00", page.QuerySelector("[data-testid=budget-total]")!.TextContent.Trim());
     }
 }
