@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
 using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Projects;
@@ -119,6 +120,26 @@ public class UnbudgetedMoneyTests(DemoApp app)
         // 年度, 实施项目, 年度预算, 已占用, 实际支出, 预算执行率
         Assert.Equal(["3", "20.00", "24.00", "9.00", "45.0%"], new[] { 1, 2, 3, 4, 5 }.Select(i => Cell(year, i).Split(' ')[0]));
         Assert.Contains("2 个地区预算未设置", year.TextContent);
+    }
+
+    [Fact]
+    public async Task A_ballot_in_a_community_that_spent_without_a_budget_has_no_money_rather_than_less_than_none()
+    {
+        await SeedAsync();
+        await TestData.CreateProjectAsync(app.Factory, LiuLian, Year, 2_0000_00, ProjectStatus.CommunityReview);
+        await TestData.CreateProjectAsync(app.Factory, LiuLian, Year, 3_0000_00, ProjectStatus.CommunityReview);
+        var regionId = await TestData.RegionIdAsync(app.Factory, LiuLian);
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var response = await staff.SubmitAsync("/Voting", new()
+        {
+            ["regionId"] = $"{regionId}", ["year"] = $"{Year}", ["title"] = $"{Year} 年六联社区项目投票", ["kind"] = "Approval",
+            ["maxChoices"] = "1", ["rule"] = "GreedyByVotes", ["days"] = "7",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        // 4 万 committed against no budget: the ballot has 0 to share out, not −4 万.
+        var budget = await Fixtures.QueryAsync(app.Factory, db => db.Ballots.Where(b => b.RegionId == regionId && b.Year == Year)
+            .Select(b => b.BudgetFen).SingleAsync());
+        Assert.Equal(0, budget);
     }
 
     [Fact]
