@@ -5,13 +5,22 @@ using Weishi.Web.Infrastructure.Money;
 
 namespace Weishi.Web.Features.Budgets;
 
-public sealed record BudgetFigures(int RegionId, int Year, long DistrictFundsFen, long CitySubsidyFen, long CommittedFen, long SpentFen)
+/// <param name="BudgetSet">False for a region that committed or spent money in a year without a budget row for it
+/// (预算未设置): its money still shows and counts in every 合计.</param>
+public sealed record BudgetFigures(int RegionId, int Year, long DistrictFundsFen, long CitySubsidyFen, long CommittedFen, long SpentFen,
+    bool BudgetSet = true)
 {
     public long TotalFen => DistrictFundsFen + CitySubsidyFen;
-    public long AvailableFen => TotalFen - CommittedFen;
+    /// <summary>What may still be committed; never below zero, also where more was committed than the budget holds.</summary>
+    public long AvailableFen => Math.Max(0, TotalFen - CommittedFen);
     public decimal ExecutionRate => TotalFen == 0 ? 0 : (decimal)SpentFen / TotalFen;
+    /// <summary>More committed or spent than the budget holds (always so for money without a budget).</summary>
+    public bool OverBudget => CommittedFen > TotalFen || SpentFen > TotalFen;
 
-    /// <summary>The 合计 of several budgets of a year, summed in 分 (its execution rate is the total's, not a mean of rates).</summary>
+    /// <summary>
+    /// The 合计 of several budgets of a year, summed in 分 (its execution rate is the total's, not a mean of rates);
+    /// the money of regions without a budget is in it, their budget counting as zero.
+    /// </summary>
     public static BudgetFigures Sum(int year, IEnumerable<BudgetFigures> figures)
     {
         var list = figures.ToList();
@@ -33,7 +42,10 @@ public sealed class BudgetLedger(WeishiDbContext db)
         await db.YearSettings.Where(s => s.Year == year).Select(s => (long?)s.CitySubsidyCapFen).FirstOrDefaultAsync(ct)
         ?? YearSetting.DefaultSubsidyCapFen;
 
-    /// <summary>Figures of every budget the user may see for a year, keyed by region.</summary>
+    /// <summary>
+    /// Figures of every budget the user may see for a year, keyed by region, and of every region the user may see that
+    /// committed or spent money that year without a budget (<see cref="BudgetFigures.BudgetSet"/> false).
+    /// </summary>
     public async Task<Dictionary<int, BudgetFigures>> ForYearAsync(int year, CancellationToken ct = default)
     {
         var cap = await SubsidyCapAsync(year, ct);
@@ -47,9 +59,14 @@ public sealed class BudgetLedger(WeishiDbContext db)
             .Where(d => d.Project!.Year == year)
             .GroupBy(d => d.Project!.RegionId)
             .Select(g => new { RegionId = g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(x => x.RegionId, x => x.Fen, ct);
-        return budgets.ToDictionary(b => b.RegionId, b => new BudgetFigures(
+        var figures = budgets.ToDictionary(b => b.RegionId, b => new BudgetFigures(
             b.RegionId, year, b.DistrictFundsFen, AnnualBudget.CitySubsidy(b.DistrictFundsFen, cap),
             committed.GetValueOrDefault(b.RegionId), spent.GetValueOrDefault(b.RegionId)));
+        // Contractors read the money of their own projects, not the regions' budgets: only regions in the user's scope.
+        var scope = db.Scope;
+        foreach (var regionId in committed.Keys.Union(spent.Keys).Where(id => !figures.ContainsKey(id) && scope.CanRead(id)))
+            figures[regionId] = new BudgetFigures(regionId, year, 0, 0, committed.GetValueOrDefault(regionId), spent.GetValueOrDefault(regionId), BudgetSet: false);
+        return figures;
     }
 
     public async Task<long> CommittedAsync(int regionId, int year, CancellationToken ct = default) =>

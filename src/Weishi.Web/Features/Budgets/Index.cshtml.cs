@@ -24,9 +24,13 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     public IReadOnlyList<Region> Subdistricts { get; private set; } = [];
     public Dictionary<int, BudgetFigures> Figures { get; private set; } = [];
 
-    /// <summary>The budgets set for the listed regions (a region without a budget adds nothing to a 合计).</summary>
+    /// <summary>The figures of the listed regions that have a budget or money without one (a region with neither adds nothing to a 合计).</summary>
     public IReadOnlyList<BudgetFigures> FiguresOf(IEnumerable<Region> regions) =>
         regions.Select(r => Figures.GetValueOrDefault(r.Id)).OfType<BudgetFigures>().ToList();
+
+    /// <summary>Names of the listed regions that committed or spent money this year without a budget.</summary>
+    public IReadOnlyList<string> Unbudgeted() => Communities.Concat(Subdistricts)
+        .Where(r => Figures.GetValueOrDefault(r.Id) is { BudgetSet: false }).Select(r => r.ShortName).ToList();
     public bool CanEdit => db.Scope.Has(AppRole.DistrictAdmin);
     public string? Error { get; private set; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Regions;
@@ -20,8 +21,11 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Years = await db.AnnualBudgets.Select(b => b.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        SelectedYear = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault(ChinaDate.Today(db.Time).Year);
+        var budgetYears = await db.AnnualBudgets.Select(b => b.Year).Distinct().ToListAsync(ct);
+        // A year with committed money but no budget row may be chosen too (its money shows, flagged); the latest budget year is the default.
+        var committedYears = await db.Projects.Where(p => ProjectWorkflow.Committed.Contains(p.Status)).Select(p => p.Year).Distinct().ToListAsync(ct);
+        Years = budgetYears.Union(committedYears).OrderDescending().ToList();
+        SelectedYear = Year is { } y && Years.Contains(y) ? y : budgetYears.Count > 0 ? budgetYears.Max() : ChinaDate.Today(db.Time).Year;
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
         var scope = db.Scope;
         District = regions.Single(r => r.Level == RegionLevel.District);
@@ -35,10 +39,15 @@ public sealed class IndexModel(WeishiDbContext db, BudgetLedger ledger) : PageMo
         Budgets = await ledger.ForYearAsync(SelectedYear, ct);
     }
 
-    public BudgetFigures? Sum(IEnumerable<Region> communities)
+    /// <summary>The figures of a subdistrict's own cross-community projects, if it has a budget or money without one.</summary>
+    public BudgetFigures? Own(Region subdistrict) => Budgets.GetValueOrDefault(subdistrict.Id);
+
+    /// <summary>The 合计 of a subdistrict: its communities and its own cross-community projects.</summary>
+    public BudgetFigures? Sum(Region subdistrict) => Sum(subdistrict.Children.Prepend(subdistrict));
+
+    public BudgetFigures? Sum(IEnumerable<Region> regions)
     {
-        var figures = communities.Select(c => Budgets.GetValueOrDefault(c.Id)).OfType<BudgetFigures>().ToList();
-        return figures.Count == 0 ? null : new BudgetFigures(0, SelectedYear, figures.Sum(f => f.DistrictFundsFen),
-            figures.Sum(f => f.CitySubsidyFen), figures.Sum(f => f.CommittedFen), figures.Sum(f => f.SpentFen));
+        var figures = regions.Select(r => Budgets.GetValueOrDefault(r.Id)).OfType<BudgetFigures>().ToList();
+        return figures.Count == 0 ? null : BudgetFigures.Sum(SelectedYear, figures);
     }
 }
