@@ -124,18 +124,73 @@ public partial class MiningQueryPlanTests(DemoApp app)
         }
     }
 
+    /// <summary>
+    /// The groups still to merge are judged from each group's first need, in the order of the index (run, group, need),
+    /// and only as many as the page shows and one more: not every grouped need of the run read and sorted, which on a
+    /// district's run grows with the run (bench/README.md).
+    /// </summary>
+    [Fact]
+    public async Task The_groups_still_to_merge_are_judged_in_group_order_from_the_index_a_page_at_a_time()
+    {
+        var liuLian = await TestData.RegionIdAsync(app.Factory, DemandHelpers.LiuLian);
+        var ids = await AddDemandsAsync(app.Factory, DemandHelpers.LiuLian, 2239, [.. Enumerable.Range(0, 6).Select(i => $"第{i}条重复组查询计划测试需求")]);
+        var run = new MiningRun
+        {
+            RegionId = liuLian, From = new DateOnly(2239, 1, 1), To = new DateOnly(2239, 12, 31), DemandCount = ids.Count, CreatedByName = "测试", CreatedAtUtc = DateTime.UtcNow,
+        };
+        run.TopicRegions.Add(new MiningTopicRegion { TopicNumber = 0, RegionId = liuLian });
+        for (var i = 0; i < ids.Count; i++)
+            run.Items.Add(new MiningItem { DemandId = ids[i], RegionId = liuLian, TopicNumber = 0, DuplicateGroup = (i / 2) + 1, Category = Categories.Culture, Confidence = 0.5, Keywords = "测试" });
+        await QueryAsync(app.Factory, db =>
+        {
+            db.MiningRuns.Add(run);
+            return db.SaveChangesAsync();
+        });
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+
+        var commands = (await CommandsOfAsync(staff, $"/Mining?run={run.Id}")).Where(c => OfRun(c.Parameters, run.Id)).ToList();
+
+        if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
+        var groups = Assert.Single(commands, c => c.Text.Contains("FROM \"DuplicateDecisions\"", StringComparison.Ordinal));
+        Assert.Contains("LIMIT", groups.Text, StringComparison.Ordinal);
+        var plan = await QueryAsync(app.Factory, db => PlanAsync(db, groups.Text, groups.Parameters));
+        Assert.Contains("SEARCH m USING COVERING INDEX IX_MiningItems_RunId_DuplicateGroup_DemandId (RunId=? AND DuplicateGroup>?)", plan);
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every start asks whether a run is left without its regions (<see cref="MiningRegionBackfill"/>): through the
+    /// keys of each run's topic regions and items, never by reading the items.</summary>
+    [Fact]
+    public async Task The_start_ups_check_for_runs_without_regions_reads_no_items()
+    {
+        var commands = await CommandsOfAsync(() => QueryAsync(app.Factory, db => MiningRegionBackfill.BackfillAsync(db)));
+
+        if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
+        // (Other tests' commands run meanwhile: the check is the one reading runs and topic regions.)
+        var check = commands.First(c => c.Text.Contains("FROM \"MiningRuns\"", StringComparison.Ordinal) && c.Text.Contains("\"MiningTopicRegions\"", StringComparison.Ordinal));
+        var plan = await QueryAsync(app.Factory, db => PlanAsync(db, check.Text, check.Parameters));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH m0 ", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH m1 ", StringComparison.Ordinal));
+        // Only the runs themselves are read in full.
+        Assert.All(plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal)), step => Assert.Equal("SCAN m", step));
+    }
+
     private static bool OfRun(List<(string Name, object? Value)> parameters, int runId) =>
         parameters.Any(p => p.Name.TrimStart('@', ':').StartsWith("run", StringComparison.Ordinal) && Equals(p.Value, runId));
 
-    private static async Task<List<(string Text, List<(string Name, object? Value)> Parameters)>> CommandsOfAsync(Browser staff, string url)
+    private static Task<List<(string Text, List<(string Name, object? Value)> Parameters)>> CommandsOfAsync(Browser staff, string url) =>
+        CommandsOfAsync(async () =>
+        {
+            var (status, _) = await staff.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        });
+
+    private static async Task<List<(string Text, List<(string Name, object? Value)> Parameters)>> CommandsOfAsync(Func<Task> work)
     {
         var commands = new List<(string Text, List<(string Name, object? Value)> Parameters)>();
         using var observer = new CommandObserver(commands);
         using (DiagnosticListener.AllListeners.Subscribe(observer))
-        {
-            var (status, _) = await staff.GetAsync(url);
-            Assert.Equal(System.Net.HttpStatusCode.OK, status);
-        }
+            await work();
         lock (commands) return [.. commands];
     }
 

@@ -12,7 +12,7 @@ namespace Weishi.Tests.Mining;
 /// <summary>
 /// A topic's 转为项目申报 link takes the region where its open needs are and the first open needs' texts. A run stores
 /// each topic's regions and each need's region, so the page checks only those regions instead of reading the whole run;
-/// a run stored before they were kept still shows the same.
+/// a run stored before they were kept gets them at start-up and shows the same.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public class MiningTopicPlacesTests(DemoApp app)
@@ -95,6 +95,18 @@ public class MiningTopicPlacesTests(DemoApp app)
             await db.Demands.IgnoreQueryFilters().Where(d => declined.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DemandStatus.Declined));
             return await db.SaveChangesAsync();
         });
+        if (!withRegions)
+        {
+            // The start-up fills the old run's regions from its needs, as the job stores them, once.
+            Assert.True(await QueryAsync(app.Factory, db => MiningRegionBackfill.BackfillAsync(db)) >= 1);
+            var stored = await QueryAsync(app.Factory, db => db.MiningTopicRegions.IgnoreQueryFilters().Where(p => p.RunId == run.Id)
+                .Select(p => new { p.TopicNumber, p.RegionId }).ToListAsync());
+            Assert.Equal(topicOf.Select(t => new { TopicNumber = t.Value, RegionId = RegionOf(t.Key) }).Distinct().OrderBy(p => p.TopicNumber).ThenBy(p => p.RegionId),
+                stored.OrderBy(p => p.TopicNumber).ThenBy(p => p.RegionId));
+            var items = await QueryAsync(app.Factory, db => db.MiningItems.IgnoreQueryFilters().Where(i => i.RunId == run.Id).ToDictionaryAsync(i => i.DemandId, i => i.RegionId));
+            Assert.All(topicOf.Keys, id => Assert.Equal(RegionOf(id), items[id]));
+            Assert.Equal(0, await QueryAsync(app.Factory, db => MiningRegionBackfill.BackfillAsync(db)));
+        }
 
         var (_, page) = await (await Browser.LoginAsync(app.Factory, "sd-ps")).GetAsync($"/Mining?run={run.Id}");
 

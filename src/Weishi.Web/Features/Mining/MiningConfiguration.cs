@@ -40,7 +40,9 @@ public sealed class MiningItemConfiguration : IEntityTypeConfiguration<MiningIte
 {
     public void Configure(EntityTypeBuilder<MiningItem> b)
     {
-        b.HasIndex(i => new { i.RunId, i.DuplicateGroup });
+        // A run's groups in order, each group's needs in need order: the page judges the groups still to merge from
+        // each group's first need, a page at a time.
+        b.HasIndex(i => new { i.RunId, i.DuplicateGroup, i.DemandId });
         b.HasIndex(i => new { i.RunId, i.TopicNumber, i.Category });
         // A topic's needs in need order, in all or in one region: its first open needs, and whether it has an open need
         // in a region, are read without reading the whole topic.

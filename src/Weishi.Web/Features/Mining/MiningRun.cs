@@ -73,8 +73,8 @@ public class MiningTopic
 /// <summary>
 /// A region where a run's topic had needs when it was mined (a need's region never changes). The page looks for a
 /// topic's open needs in these regions only, reading the topic's items of the region until the first open one, instead
-/// of reading every need of the run. Runs stored before these were kept have none (the page then reads the places from
-/// the needs).
+/// of reading every need of the run. Runs stored before these were kept get them from their needs at start-up
+/// (<see cref="MiningRegionBackfill"/>).
 /// </summary>
 public class MiningTopicRegion
 {
@@ -94,8 +94,8 @@ public class MiningItem
     public int DemandId { get; set; }
     public Demands.Demand? Demand { get; set; }
     public int TopicNumber { get; set; }
-    /// <summary>The need's region (it never changes), so a topic's needs in one region are found by an index; null in runs
-    /// stored before it was kept.</summary>
+    /// <summary>The need's region (it never changes), so a topic's needs in one region are found by an index. Null in runs
+    /// stored before it was kept until the start-up fills it (<see cref="MiningRegionBackfill"/>).</summary>
     public int? RegionId { get; set; }
     /// <summary>Near-duplicate group number within the run (1-based), null when the need has no near-duplicate.</summary>
     public int? DuplicateGroup { get; set; }

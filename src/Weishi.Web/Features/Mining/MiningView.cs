@@ -46,8 +46,10 @@ public sealed class MiningView(WeishiDbContext db)
     /// <summary>Which page of each list to show (1-based).</summary>
     public sealed record Pages(int Groups = 1, int ToRefer = 1, int Referred = 1);
 
+    /// <param name="GroupsFound">How many duplicate groups the run found; <paramref name="DuplicateGroups"/> are those still
+    /// to merge, not counted (counting them would judge every group of the run).</param>
     public sealed record Result(MiningRun Run, IReadOnlyList<TopicView> Topics, IReadOnlyList<string> Months,
-        IReadOnlyList<Share> Shares, Paged<Group> DuplicateGroups, Paged<Need> ToRefer, Paged<Referral> Referred, IReadOnlyList<Need> ToReview);
+        IReadOnlyList<Share> Shares, int GroupsFound, UncountedPage<Group> DuplicateGroups, Paged<Need> ToRefer, Paged<Referral> Referred, IReadOnlyList<Need> ToReview);
 
     /// <summary>A run's item with its need's current state and the latest staff correction of its category, if any.</summary>
     private sealed class Row
@@ -96,12 +98,12 @@ public sealed class MiningView(WeishiDbContext db)
         var topics = await TopicsAsync(run, items, rows, counts, ct);
         var months = topics.SelectMany(t => t.Monthly.Select(m => m.Month)).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        // All the group numbers in one query (at most one per group), paged here: counting and paging them in the
-        // database would evaluate the staff's decisions on every group twice.
-        var stillToMerge = await StillToMerge(items).ToListAsync(ct);
-        var groupsPage = Math.Max(1, pages.Groups);
-        var groupNumbers = new Paged<int>([.. stillToMerge.Skip((groupsPage - 1) * GroupsPerPage).Take(GroupsPerPage)], groupsPage, GroupsPerPage, stillToMerge.Count);
-        var numbers = groupNumbers.Items.Cast<int?>().ToList();
+        // The groups are numbered 1, 2, … by the run. Only the page's groups still to merge are judged (and one more, to
+        // know whether another page follows), in group order from the index.
+        var groupsFound = await items.MaxAsync(i => i.DuplicateGroup, ct) ?? 0;
+        var groupsPage = Math.Clamp(pages.Groups, 1, Math.Max(1, (groupsFound + GroupsPerPage - 1) / GroupsPerPage));
+        var stillToMerge = await StillToMerge(items).Skip((groupsPage - 1) * GroupsPerPage).Take(GroupsPerPage + 1).ToListAsync(ct);
+        var numbers = stillToMerge.Take(GroupsPerPage).Cast<int?>().ToList();
         var members = await rows.Where(r => numbers.Contains(r.DuplicateGroup)).OrderBy(r => r.DemandId).ToListAsync(ct);
 
         var open = DemandRules.OpenStatuses;
@@ -132,9 +134,9 @@ public sealed class MiningView(WeishiDbContext db)
                 .OrderBy(r => r.Confidence).ThenBy(r => r.DemandId).Take(ReviewRows - toReview.Count).ToListAsync(ct));
 
         var needs = await NeedsAsync([.. members, .. toRefer.Items, .. referredRows, .. toReview], ct);
-        var groups = groupNumbers.Items.Select(n => new Group(n, [.. members.Where(m => m.DuplicateGroup == n).Select(m => needs[m.DemandId])])).ToList();
-        return new Result(run, topics, months, shares,
-            new Paged<Group>(groups, groupNumbers.Page, GroupsPerPage, groupNumbers.Total),
+        var groups = numbers.Select(n => new Group(n!.Value, [.. members.Where(m => m.DuplicateGroup == n).Select(m => needs[m.DemandId])])).ToList();
+        return new Result(run, topics, months, shares, groupsFound,
+            new UncountedPage<Group>(groups, groupsPage, stillToMerge.Count > GroupsPerPage),
             new Paged<Need>([.. toRefer.Items.Select(r => needs[r.DemandId])], toRefer.Page, NeedsPerPage, toRefer.Total),
             new Paged<Referral>([.. referrals.Items.Where(r => needs.ContainsKey(r.DemandId))
                 .Select(r => new Referral(needs[r.DemandId], r.Department, r.Note, r.ReferredByName, r.ReferredAtUtc))], referrals.Page, NeedsPerPage, referrals.Total),
@@ -168,30 +170,31 @@ public sealed class MiningView(WeishiDbContext db)
     }
 
     /// <summary>Where each topic's open needs are: of the regions stored with the run, those where the topic still has
-    /// an open need (each check reads the topic's items of the region until the first open one). A run stored before the
-    /// regions were kept reads them from its needs.</summary>
+    /// an open need (each check reads the topic's items of the region until the first open one). Runs stored before the
+    /// regions were kept get them at start-up (<see cref="MiningRegionBackfill"/>).</summary>
     private async Task<ILookup<int, (int RegionId, int? ParentId)>> OpenPlacesAsync(MiningRun run, IQueryable<MiningItem> openItems, CancellationToken ct)
     {
-        var stored = await db.MiningTopicRegions.IgnoreQueryFilters().AsNoTracking()
+        var places = await db.MiningTopicRegions.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.RunId == run.Id && openItems.Any(i => i.TopicNumber == p.TopicNumber && i.RegionId == p.RegionId))
             .Select(p => new { p.TopicNumber, p.RegionId, p.Region!.ParentId }).ToListAsync(ct);
-        var places = stored.Count > 0 || await db.MiningTopicRegions.IgnoreQueryFilters().AnyAsync(p => p.RunId == run.Id, ct) ? stored
-            : await openItems.Select(i => new { i.TopicNumber, i.Demand!.RegionId, i.Demand.Region!.ParentId }).Distinct().ToListAsync(ct);
         return places.ToLookup(p => p.TopicNumber, p => (p.RegionId, p.ParentId));
     }
 
     /// <summary>
     /// The numbers of the duplicate groups still to merge, in order: those where two open needs have not been judged
-    /// 不是重复 (the latest decision on the pair).
+    /// 不是重复 (the latest decision on the pair). Read from each group's first item in the index (run, group, need),
+    /// judging the groups in order, so a page reads its own groups and the ones before it, not the whole run.
     /// </summary>
     private IQueryable<int> StillToMerge(IQueryable<MiningItem> items)
     {
         var open = DemandRules.OpenStatuses;
-        var grouped = items.Where(i => i.DuplicateGroup != null && open.Contains(i.Demand!.Status));
-        return grouped.Where(a => grouped.Any(b => b.DuplicateGroup == a.DuplicateGroup && b.DemandId > a.DemandId
-                && !db.DuplicateDecisions.Any(d => d.DemandId == a.DemandId && d.OtherDemandId == b.DemandId && !d.IsDuplicate
-                    && !db.DuplicateDecisions.Any(e => e.DemandId == d.DemandId && e.OtherDemandId == d.OtherDemandId && e.Id > d.Id))))
-            .Select(a => a.DuplicateGroup!.Value).Distinct().OrderBy(g => g);
+        var grouped = items.Where(i => i.DuplicateGroup != null);
+        var openGrouped = grouped.Where(i => open.Contains(i.Demand!.Status));
+        return grouped.Where(first => !grouped.Any(e => e.DuplicateGroup == first.DuplicateGroup && e.DemandId < first.DemandId)
+                && openGrouped.Any(a => a.DuplicateGroup == first.DuplicateGroup && openGrouped.Any(b => b.DuplicateGroup == a.DuplicateGroup && b.DemandId > a.DemandId
+                    && !db.DuplicateDecisions.Any(d => d.DemandId == a.DemandId && d.OtherDemandId == b.DemandId && !d.IsDuplicate
+                        && !db.DuplicateDecisions.Any(e => e.DemandId == d.DemandId && e.OtherDemandId == d.OtherDemandId && e.Id > d.Id)))))
+            .OrderBy(first => first.DuplicateGroup).Select(first => first.DuplicateGroup!.Value);
     }
 
     private IQueryable<Row> Rows(IQueryable<MiningItem> items) => items.Select(i => new Row

@@ -19,6 +19,8 @@ public static class StartupTasks
         await EnsureReferenceDataAsync(db);
         var hashed = await Features.Demands.DemandContact.BackfillHashesAsync(db, scope.ServiceProvider.GetRequiredService<Privacy.PersonalData>());
         if (hashed > 0) Console.WriteLine($"已为 {hashed} 条需求补全联系电话的检索哈希");
+        var mined = await Features.Mining.MiningRegionBackfill.BackfillAsync(db);
+        if (mined > 0) Console.WriteLine($"已为 {mined} 次较早的需求分析补全需求和主题所在的社区");
         if (SeedsDemo(app.Configuration) && !await db.Projects.IgnoreQueryFilters().AnyAsync())
         {
             Console.WriteLine("正在载入坪山区演示数据……");

@@ -17,3 +17,9 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
         return new Paged<T>(items, page, pageSize, total);
     }
 }
+
+/// <summary>
+/// One page of a list that is not counted, for a list whose count would read all of it (its rows are found by
+/// evaluating each one): the page's rows and whether another page follows, read as one row more than the page.
+/// </summary>
+public sealed record UncountedPage<T>(IReadOnlyList<T> Items, int Page, bool HasNext);

@@ -2494,9 +2494,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("RunId", "Confidence");
 
-                    b.HasIndex("RunId", "DuplicateGroup");
-
                     b.HasIndex("RunId", "Category", "DemandId");
+
+                    b.HasIndex("RunId", "DuplicateGroup", "DemandId");
 
                     b.HasIndex("RunId", "TopicNumber", "Category");
 

@@ -2381,9 +2381,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("RunId", "Confidence");
 
-                    b.HasIndex("RunId", "DuplicateGroup");
-
                     b.HasIndex("RunId", "Category", "DemandId");
+
+                    b.HasIndex("RunId", "DuplicateGroup", "DemandId");
 
                     b.HasIndex("RunId", "TopicNumber", "Category");
 
