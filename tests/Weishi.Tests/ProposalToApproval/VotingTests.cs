@@ -133,7 +133,7 @@ public partial class VotingTests(DemoApp app)
     [Fact]
     public async Task A_vote_whose_code_was_used_meanwhile_is_told_so_and_stores_nothing()
     {
-        var (ballot, ids) = await BallotAsync(2107);
+        var (ballot, ids) = await BallotAsync(2113);
         var phone = NewPhone();
         string hash;
         using (var scope = app.Factory.Services.CreateScope())
