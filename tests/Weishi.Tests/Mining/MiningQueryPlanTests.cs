@@ -1,9 +1,6 @@
-using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Weishi.Tests.Demands;
 using Weishi.Tests.Infrastructure;
 using Weishi.TextMining.Classification;
@@ -65,7 +62,7 @@ public partial class MiningQueryPlanTests(DemoApp app)
         Assert.True(namingNeeds.Count >= 5, "the page's queries naming needs of the run were not seen:\n" + string.Join("\n\n", ofThisRun.Select(c => c.Text)));
         foreach (var (text, parameters) in namingNeeds)
         {
-            var plan = await QueryAsync(app.Factory, db => PlanAsync(db, text, parameters));
+            var plan = await QueryAsync(app.Factory, db => QueryPlans.PlanAsync(db, text, parameters));
             // Reading the run's items by the run alone ("… (RunId=?)") or all items ("SCAN m") is the scan.
             Assert.DoesNotContain(plan, step => ReadsTheRun().IsMatch(step));
         }
@@ -112,13 +109,13 @@ public partial class MiningQueryPlanTests(DemoApp app)
 
         if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
         var places = Assert.Single(commands, c => c.Text.Contains("FROM \"MiningTopicRegions\"", StringComparison.Ordinal) && c.Text.Contains("EXISTS", StringComparison.Ordinal));
-        var plan = await QueryAsync(app.Factory, db => PlanAsync(db, places.Text, places.Parameters));
+        var plan = await QueryAsync(app.Factory, db => QueryPlans.PlanAsync(db, places.Text, places.Parameters));
         Assert.Contains(plan, step => step.StartsWith("SEARCH m0 ", StringComparison.Ordinal) && step.EndsWith("(RunId=? AND TopicNumber=? AND RegionId=?)", StringComparison.Ordinal));
         var texts = commands.Where(c => c.Text.StartsWith("SELECT \"d\".\"Text\"", StringComparison.Ordinal) && c.Text.Contains("LIMIT", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, texts.Count);
         foreach (var (text, parameters) in texts)
         {
-            var steps = await QueryAsync(app.Factory, db => PlanAsync(db, text, parameters));
+            var steps = await QueryAsync(app.Factory, db => QueryPlans.PlanAsync(db, text, parameters));
             Assert.Contains(steps, step => step.StartsWith("SEARCH m ", StringComparison.Ordinal) && step.EndsWith("(RunId=? AND TopicNumber=?)", StringComparison.Ordinal));
             Assert.DoesNotContain(steps, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
         }
@@ -153,7 +150,7 @@ public partial class MiningQueryPlanTests(DemoApp app)
         if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
         var groups = Assert.Single(commands, c => c.Text.Contains("FROM \"DuplicateDecisions\"", StringComparison.Ordinal));
         Assert.Contains("LIMIT", groups.Text, StringComparison.Ordinal);
-        var plan = await QueryAsync(app.Factory, db => PlanAsync(db, groups.Text, groups.Parameters));
+        var plan = await QueryAsync(app.Factory, db => QueryPlans.PlanAsync(db, groups.Text, groups.Parameters));
         Assert.Contains("SEARCH m USING COVERING INDEX IX_MiningItems_RunId_DuplicateGroup_DemandId (RunId=? AND DuplicateGroup>?)", plan);
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
@@ -163,12 +160,12 @@ public partial class MiningQueryPlanTests(DemoApp app)
     [Fact]
     public async Task The_start_ups_check_for_runs_without_regions_reads_no_items()
     {
-        var commands = await CommandsOfAsync(() => QueryAsync(app.Factory, db => MiningRegionBackfill.BackfillAsync(db)));
+        var commands = await QueryPlans.CommandsDuringAsync(() => QueryAsync(app.Factory, db => MiningRegionBackfill.BackfillAsync(db)));
 
         if (!await QueryAsync(app.Factory, db => Task.FromResult(db.Database.IsSqlite()))) return;
         // (Other tests' commands run meanwhile: the check is the one reading runs and topic regions.)
         var check = commands.First(c => c.Text.Contains("FROM \"MiningRuns\"", StringComparison.Ordinal) && c.Text.Contains("\"MiningTopicRegions\"", StringComparison.Ordinal));
-        var plan = await QueryAsync(app.Factory, db => PlanAsync(db, check.Text, check.Parameters));
+        var plan = await QueryAsync(app.Factory, db => QueryPlans.PlanAsync(db, check.Text, check.Parameters));
         Assert.Contains(plan, step => step.StartsWith("SEARCH m0 ", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.StartsWith("SEARCH m1 ", StringComparison.Ordinal));
         // Only the runs themselves are read in full.
@@ -179,20 +176,11 @@ public partial class MiningQueryPlanTests(DemoApp app)
         parameters.Any(p => p.Name.TrimStart('@', ':').StartsWith("run", StringComparison.Ordinal) && Equals(p.Value, runId));
 
     private static Task<List<(string Text, List<(string Name, object? Value)> Parameters)>> CommandsOfAsync(Browser staff, string url) =>
-        CommandsOfAsync(async () =>
+        QueryPlans.CommandsDuringAsync(async () =>
         {
             var (status, _) = await staff.GetAsync(url);
             Assert.Equal(System.Net.HttpStatusCode.OK, status);
         });
-
-    private static async Task<List<(string Text, List<(string Name, object? Value)> Parameters)>> CommandsOfAsync(Func<Task> work)
-    {
-        var commands = new List<(string Text, List<(string Name, object? Value)> Parameters)>();
-        using var observer = new CommandObserver(commands);
-        using (DiagnosticListener.AllListeners.Subscribe(observer))
-            await work();
-        lock (commands) return [.. commands];
-    }
 
     // The run's items joined to a need (a correlated lookup), or to one or a list of needs.
     [GeneratedRegex("\"m\\d*\"\\.\"DemandId\" (= \"(?!m\\d*\"|d\\d*\"\\.\"Id\")|= @|IN \\(@)")]
@@ -200,50 +188,4 @@ public partial class MiningQueryPlanTests(DemoApp app)
 
     [GeneratedRegex(@"^(SCAN m\d*( |$)|SEARCH m\d* .*\(RunId=\?\)$)")]
     private static partial Regex ReadsTheRun();
-
-    private static async Task<List<string>> PlanAsync(Weishi.Web.Infrastructure.Data.WeishiDbContext db, string text, List<(string Name, object? Value)> parameters)
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + text;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
-        return steps;
-    }
-
-    /// <summary>The SQL commands EF runs while subscribed, with their parameters (EF's diagnostic events).</summary>
-    private sealed class CommandObserver(List<(string Text, List<(string Name, object? Value)> Parameters)> commands)
-        : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly List<IDisposable> subscriptions = [];
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name) lock (subscriptions) subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
-            var parameters = data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-            lock (commands) commands.Add((data.Command.CommandText, parameters));
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (subscriptions) subscriptions.ForEach(s => s.Dispose());
-        }
-    }
 }

@@ -126,6 +126,41 @@ public partial class VotingTests(DemoApp app)
         Assert.Equal(3, await VotesAsync(ballot));
     }
 
+    /// <summary>
+    /// Two posts of one code at the same moment (a double tap, a second tab): the second post runs whole between the first's
+    /// check of the code and its save, so the first's save finds the code used and is told so; only the second's vote counts.
+    /// </summary>
+    [Fact]
+    public async Task A_vote_whose_code_was_used_meanwhile_is_told_so_and_stores_nothing()
+    {
+        var (ballot, ids) = await BallotAsync(2113);
+        var phone = NewPhone();
+        string hash;
+        using (var scope = app.Factory.Services.CreateScope())
+            hash = await scope.ServiceProvider.GetRequiredService<PersonalData>().HashAsync(phone);
+        var first = Browser.For(app.Factory);
+        var second = Browser.For(app.Factory);
+        var code = await RequestCodeAsync(first, ballot, phone);
+        HttpResponseMessage? secondVote = null;
+        var started = 0;
+        HttpResponseMessage firstVote;
+        using (app.Factory.BeforeSaves(async (db, _) =>
+        {
+            if (db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Entity.Used)
+                && Interlocked.Exchange(ref started, 1) == 0)
+                secondVote = await VoteAsync(second, ballot, phone, code, ids[1]);
+        }))
+            firstVote = await VoteAsync(first, ballot, phone, code, ids[0]);
+
+        Assert.NotNull(secondVote);
+        Assert.Equal(HttpStatusCode.Redirect, secondVote.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, firstVote.StatusCode);
+        Assert.Contains(PhoneCodes.UsedMeanwhile, Fixtures.Errors(await first.ReadAsync(firstVote)));
+        var choices = await Fixtures.QueryAsync(app.Factory, db => db.Votes.Where(v => v.BallotId == ballot)
+            .SelectMany(v => v.Choices.Select(c => c.ProjectId)).ToListAsync());
+        Assert.Equal([ids[1]], choices);
+    }
+
     [Fact]
     public async Task Expired_codes_and_closed_ballots_are_refused()
     {

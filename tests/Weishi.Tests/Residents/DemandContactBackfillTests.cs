@@ -37,4 +37,44 @@ public class DemandContactBackfillTests(DemoApp app)
         Assert.Contains("补全联系电话的检索哈希", await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.After).FirstAsync());
         Assert.Equal(0, await DemandContact.BackfillHashesAsync(db, personal));
     }
+
+    /// <summary>
+    /// The backfill runs at every start and almost always finds nothing to do: its query reads the filtered index of exactly
+    /// the needs left to do (an empty index), not the phone-hash index's entries of every need without a hash (most needs).
+    /// </summary>
+    [Fact]
+    public async Task The_start_up_check_reads_only_the_index_of_needs_left_to_do()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var personal = scope.ServiceProvider.GetRequiredService<PersonalData>();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+
+        var commands = await QueryPlans.CommandsDuringAsync(() => DemandContact.BackfillHashesAsync(db, personal));
+
+        // Other applications of the test process may run their own start-up backfill meanwhile: the same query.
+        var (text, parameters) = commands.First(c => c.Text.Contains("FROM \"Demands\"", StringComparison.Ordinal)
+            && c.Text.Contains("\"ContactPhoneHash\" IS NULL", StringComparison.Ordinal));
+        // The plans are SQLite's; PostgreSQL plans with its statistics.
+        if (!db.Database.IsSqlite()) return;
+        var plan = await QueryPlans.PlanAsync(db, text, parameters);
+        Assert.Contains(plan, step => step.StartsWith("SCAN d USING INDEX IX_Demands_ContactPhoneHashBackfill", StringComparison.Ordinal)
+            || step.StartsWith("SEARCH d USING INDEX IX_Demands_ContactPhoneHashBackfill", StringComparison.Ordinal));
+    }
+
+    /// <summary>The phone-hash index holds only needs with a hash; the resident's own page still finds their needs through it.</summary>
+    [Fact]
+    public async Task A_residents_needs_are_still_found_through_the_phone_hash_index()
+    {
+        var resident = await SignInAsync(app.Factory, NewPhone());
+
+        var commands = await QueryPlans.CommandsDuringAsync(async () => Assert.Equal(System.Net.HttpStatusCode.OK, (await resident.GetAsync("/Home/Resident")).Status));
+
+        var (text, parameters) = commands.First(c => c.Text.Contains("FROM \"Demands\"", StringComparison.Ordinal)
+            && c.Text.Contains("\"ContactPhoneHash\" = ", StringComparison.Ordinal));
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+        if (!db.Database.IsSqlite()) return;
+        var plan = await QueryPlans.PlanAsync(db, text, parameters);
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Demands_ContactPhoneHash (ContactPhoneHash=?)", StringComparison.Ordinal));
+    }
 }

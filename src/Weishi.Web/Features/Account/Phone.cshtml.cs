@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Privacy;
@@ -48,7 +49,16 @@ public sealed class PhoneModel(WeishiDbContext db, PhoneCodes codes, PersonalDat
         var phoneHash = await personal.HashAsync(phone, ct);
         Error = await codes.CheckAsync(CodePurpose, phoneHash, Code, ct: ct);
         if (Error is not null) return Page();
-        await db.SaveChangesAsync(ct);   // the code is used up
+        try
+        {
+            await db.SaveChangesAsync(ct);   // the code is used up
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another post of this code signed in with it (or counted a guess on it) since the check.
+            Error = PhoneCodes.UsedMeanwhile;
+            return Page();
+        }
         var user = await accounts.FindOrCreateAsync(phone, phoneHash, ct);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Home/Resident");

@@ -12,8 +12,14 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(d => new { d.Channel, d.Status, d.SubmittedAtUtc });
         b.HasIndex(d => d.SubmittedAtUtc);
         b.HasIndex(d => d.SubmittedByUserId);
-        b.HasIndex(d => d.ContactPhoneHash);
+        // Needs are looked up by a phone's hash, never by its absence: most needs, which have none, stay out of the index,
+        // and the start-up backfill's "no hash yet" query cannot read them all through it.
+        b.HasIndex(d => d.ContactPhoneHash).HasFilter("\"ContactPhoneHash\" IS NOT NULL");
         b.Property(d => d.ContactPhoneHash).HasMaxLength(64);
+        // Exactly the needs the start-up backfill (DemandContact.BackfillHashesAsync) has left to do, in its order: the check
+        // at every start reads an empty index.
+        b.HasIndex(d => d.Id, "IX_Demands_ContactPhoneHashBackfill")
+            .HasFilter("\"ContactPhoneEncrypted\" IS NOT NULL AND \"ContactPhoneHash\" IS NULL");
         // NULLs are distinct in unique indexes on both SQLite and PostgreSQL: only present values must be unique.
         b.HasIndex(d => d.TrackingCode).IsUnique();
         b.HasIndex(d => d.ExternalCaseNumber).IsUnique();

@@ -45,10 +45,21 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, Pho
         if (await codes.CheckAsync(CodePurpose(ballotId), phoneHash, code, "，已选的项目会保留", ct) is { } codeError) return codeError;
         var vote = new Vote { BallotId = ballotId, VoterHash = phoneHash, CastAtUtc = now };
         vote.Choices.AddRange(distinct.Select(p => new VoteChoice { ProjectId = p }));
-        db.Votes.Add(vote);
         try
         {
+            // The code's use is saved before the vote, in the vote's transaction: a post that lost the race for the code
+            // is told so whichever error the provider reports first (PostgreSQL's batch reports the vote's duplicate first).
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            db.Votes.Add(vote);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another post of this code used it (and cast this phone's vote) or counted a guess on it since the check.
+            db.ChangeTracker.Clear();
+            return PhoneCodes.UsedMeanwhile;
         }
         catch (DbUpdateException)
         {

@@ -56,8 +56,17 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
     public const string NotSent = "短信发送失败，验证码未能发出，请稍后重试；如多次失败，请联系社区工作人员";
 
     /// <summary>
+    /// Told to the post whose save failed on <see cref="DbUpdateConcurrencyException"/> after <see cref="CheckAsync"/>: another
+    /// post of the same code (a double tap, a second tab) used it, or counted a guess on it, between this post's check and save.
+    /// </summary>
+    public const string UsedMeanwhile = "验证码已被使用，请点击“获取验证码”重新获取（同一验证码只能提交一次）";
+
+    /// <summary>
     /// Checks the newest valid code of the phone (by its keyed hash). A wrong guess is counted and saved at once; a right one
     /// marks the code used in the change tracker only, so the caller's save stores it together with what the code allowed.
+    /// That save fails with <see cref="DbUpdateConcurrencyException"/> when another post used the code or counted a guess on
+    /// it meanwhile (<see cref="PhoneCode.Used"/> and <see cref="PhoneCode.Attempts"/> are concurrency tokens): the caller
+    /// then stores nothing and answers <see cref="UsedMeanwhile"/>.
     /// Returns the refusal in Chinese (<paramref name="expiredHint"/> is added to the expired-code message), or null.
     /// </summary>
     public async Task<string?> CheckAsync(string purpose, string phoneHash, string? code, string expiredHint = "", CancellationToken ct = default)
@@ -66,20 +75,36 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
         var pending = await db.PhoneCodes.Where(c => c.Purpose == purpose && c.PhoneHash == phoneHash && !c.Used && c.ExpiresAtUtc > now)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         if (pending is null) return $"验证码已过期（有效期 {Lifetime.TotalMinutes:0} 分钟）或尚未获取，请点击“获取验证码”重新获取" + expiredHint;
-        if (pending.Attempts >= MaxAttempts) return "验证码错误次数过多，该验证码已失效，请点击“获取验证码”重新获取";
+        if (pending.Attempts >= MaxAttempts) return TooManyAttempts;
         var codeHash = await CodeHashAsync(purpose, phoneHash, (code ?? "").Trim(), ct);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(codeHash), Encoding.ASCII.GetBytes(pending.CodeHash)))
+        if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(codeHash), Encoding.ASCII.GetBytes(pending.CodeHash)))
+        {
+            pending.Used = true;
+            return null;
+        }
+        while (true)
         {
             pending.Attempts++;
-            await db.SaveChangesAsync(ct);
-            var left = MaxAttempts - pending.Attempts;
-            return left > 0
-                ? $"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {left} 次）"
-                : "验证码不正确，错误次数已达上限，该验证码已失效，请点击“获取验证码”重新获取";
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another post counted its guess (or used the code) since this one read it: count this guess on top.
+                await db.Entry(pending).ReloadAsync(ct);
+                if (pending.Used) return UsedMeanwhile;
+                if (pending.Attempts >= MaxAttempts) return TooManyAttempts;
+            }
         }
-        pending.Used = true;
-        return null;
+        var left = MaxAttempts - pending.Attempts;
+        return left > 0
+            ? $"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {left} 次）"
+            : "验证码不正确，错误次数已达上限，该验证码已失效，请点击“获取验证码”重新获取";
     }
+
+    private const string TooManyAttempts = "验证码错误次数过多，该验证码已失效，请点击“获取验证码”重新获取";
 
     private Task<string> CodeHashAsync(string purpose, string phoneHash, string code, CancellationToken ct) =>
         personal.HashAsync($"code:{purpose}:{phoneHash}:{code}", ct);

@@ -1635,7 +1635,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactPhoneHash");
+                    b.HasIndex("ContactPhoneHash")
+                        .HasFilter("\"ContactPhoneHash\" IS NOT NULL");
 
                     b.HasIndex("ExternalCaseNumber")
                         .IsUnique();
@@ -1656,6 +1657,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.HasIndex("Channel", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Demands_ContactPhoneHashBackfill")
+                        .HasFilter("\"ContactPhoneEncrypted\" IS NOT NULL AND \"ContactPhoneHash\" IS NULL");
 
                     b.ToTable("Demands");
                 });
@@ -4036,6 +4040,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("CodeHash")
@@ -4057,6 +4062,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<bool>("Used")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");

@@ -1558,7 +1558,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactPhoneHash");
+                    b.HasIndex("ContactPhoneHash")
+                        .HasFilter("\"ContactPhoneHash\" IS NOT NULL");
 
                     b.HasIndex("ExternalCaseNumber")
                         .IsUnique();
@@ -1579,6 +1580,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.HasIndex("Channel", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Demands_ContactPhoneHashBackfill")
+                        .HasFilter("\"ContactPhoneEncrypted\" IS NOT NULL AND \"ContactPhoneHash\" IS NULL");
 
                     b.ToTable("Demands");
                 });
@@ -3855,6 +3859,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CodeHash")
@@ -3876,6 +3881,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Used")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
