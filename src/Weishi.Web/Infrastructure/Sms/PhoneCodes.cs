@@ -46,8 +46,9 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
         catch (SmsSendFailedException)
         {
             // A code that never left neither opens anything nor counts against the phone's limit.
-            db.PhoneCodes.Remove(sent);
-            await db.SaveChangesAsync(ct);
+            // Deleted by id, whatever guesses were counted against it meanwhile (its concurrency tokens would refuse that).
+            await db.PhoneCodes.Where(c => c.Id == sent.Id).ExecuteDeleteAsync(ct);
+            db.Entry(sent).State = EntityState.Detached;
             return NotSent;
         }
         return null;
