@@ -47,6 +47,25 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
     /// </summary>
     public IDisposable BeforeSaves(Func<Microsoft.EntityFrameworkCore.DbContext, CancellationToken, Task> hook) => _saveHook.Set(hook);
 
+    /// <summary>
+    /// Runs <paramref name="request"/>, and <paramref name="meanwhile"/> once, whole, inside the first save for which
+    /// <paramref name="when"/> holds: "another request" that comes between the request's own check and its save. Returns
+    /// both answers.
+    /// </summary>
+    public async Task<(T Request, T Meanwhile)> RaceAsync<T>(Func<Microsoft.EntityFrameworkCore.DbContext, bool> when, Func<Task<T>> meanwhile, Func<Task<T>> request)
+        where T : class
+    {
+        T? other = null;
+        var started = 0;
+        T own;
+        using (BeforeSaves(async (db, _) =>
+        {
+            if (when(db) && Interlocked.Exchange(ref started, 1) == 0) other = await meanwhile();
+        }))
+            own = await request();
+        return (own, other ?? throw new InvalidOperationException("the other request never ran: no save matched"));
+    }
+
     /// <summary>Text messages to <paramref name="phone"/> fail, as a refusing gateway's would, until disposed (<see cref="SmsHook"/>).</summary>
     public IDisposable FailSmsTo(string phone) => _smsHook.FailTo(phone);
 

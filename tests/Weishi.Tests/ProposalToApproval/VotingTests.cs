@@ -141,18 +141,10 @@ public partial class VotingTests(DemoApp app)
         var first = Browser.For(app.Factory);
         var second = Browser.For(app.Factory);
         var code = await RequestCodeAsync(first, ballot, phone);
-        HttpResponseMessage? secondVote = null;
-        var started = 0;
-        HttpResponseMessage firstVote;
-        using (app.Factory.BeforeSaves(async (db, _) =>
-        {
-            if (db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Entity.Used)
-                && Interlocked.Exchange(ref started, 1) == 0)
-                secondVote = await VoteAsync(second, ballot, phone, code, ids[1]);
-        }))
-            firstVote = await VoteAsync(first, ballot, phone, code, ids[0]);
-
-        Assert.NotNull(secondVote);
+        var (firstVote, secondVote) = await app.Factory.RaceAsync(
+            db => db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Entity.Used),
+            meanwhile: () => VoteAsync(second, ballot, phone, code, ids[1]),
+            request: () => VoteAsync(first, ballot, phone, code, ids[0]));
         Assert.Equal(HttpStatusCode.Redirect, secondVote.StatusCode);
         Assert.Equal(HttpStatusCode.OK, firstVote.StatusCode);
         Assert.Contains(PhoneCodes.UsedMeanwhile, Fixtures.Errors(await first.ReadAsync(firstVote)));

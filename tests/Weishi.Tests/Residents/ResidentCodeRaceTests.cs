@@ -23,18 +23,10 @@ public class ResidentCodeRaceTests(DemoApp app)
         var second = Browser.For(app.Factory);
         var code = await RequestCodeAsync(app.Factory, first, phone);
         // The second post runs whole, using the code and creating the account, after the first checked the code and before it saves.
-        HttpResponseMessage? secondSignIn = null;
-        var started = 0;
-        HttpResponseMessage firstSignIn;
-        using (app.Factory.BeforeSaves(async (db, _) =>
-        {
-            if (db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Entity.Used)
-                && Interlocked.Exchange(ref started, 1) == 0)
-                secondSignIn = await EnterCodeAsync(second, phone, code);
-        }))
-            firstSignIn = await EnterCodeAsync(first, phone, code);
-
-        Assert.NotNull(secondSignIn);
+        var (firstSignIn, secondSignIn) = await app.Factory.RaceAsync(
+            db => db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Entity.Used),
+            meanwhile: () => EnterCodeAsync(second, phone, code),
+            request: () => EnterCodeAsync(first, phone, code));
         Assert.Equal(HttpStatusCode.Redirect, secondSignIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, firstSignIn.StatusCode);
         Assert.Equal(PhoneCodes.UsedMeanwhile, Error(await first.ReadAsync(firstSignIn)));
@@ -53,18 +45,10 @@ public class ResidentCodeRaceTests(DemoApp app)
         var second = Browser.For(app.Factory);
         var code = await RequestCodeAsync(app.Factory, first, phone);
         // The second guess is counted after the first read the count and before it stores its own.
-        HttpResponseMessage? secondGuess = null;
-        var started = 0;
-        HttpResponseMessage firstGuess;
-        using (app.Factory.BeforeSaves(async (db, _) =>
-        {
-            if (db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Property(c => c.Attempts).IsModified)
-                && Interlocked.Exchange(ref started, 1) == 0)
-                secondGuess = await EnterCodeAsync(second, phone, Wrong(code));
-        }))
-            firstGuess = await EnterCodeAsync(first, phone, Wrong(code));
-
-        Assert.NotNull(secondGuess);
+        var (firstGuess, secondGuess) = await app.Factory.RaceAsync(
+            db => db.ChangeTracker.Entries<PhoneCode>().Any(e => e.State == EntityState.Modified && e.Entity.PhoneHash == hash && e.Property(c => c.Attempts).IsModified),
+            meanwhile: () => EnterCodeAsync(second, phone, Wrong(code)),
+            request: () => EnterCodeAsync(first, phone, Wrong(code)));
         Assert.Equal($"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {PhoneCodes.MaxAttempts - 1} 次）", Error(await second.ReadAsync(secondGuess)));
         Assert.Equal($"验证码不正确，请核对短信中的 6 位数字后重新输入（还可尝试 {PhoneCodes.MaxAttempts - 2} 次）", Error(await first.ReadAsync(firstGuess)));
         Assert.Equal(2, await Fixtures.QueryAsync(app.Factory, db => db.PhoneCodes.Where(c => c.PhoneHash == hash).Select(c => c.Attempts).SingleAsync()));

@@ -23,18 +23,10 @@ public class ResidentFirstSignInRaceTests(DemoApp app)
         var second = Browser.For(app.Factory);
         var code = await RequestCodeAsync(app.Factory, first, phone);
         // The second sign-in runs whole, creating the account, after the first found no account and before it stores its own.
-        HttpResponseMessage? secondSignIn = null;
-        var started = 0;
-        HttpResponseMessage firstSignIn;
-        using (app.Factory.BeforeSaves(async (db, _) =>
-        {
-            if (db.ChangeTracker.Entries<AppUser>().Any(e => e.State == EntityState.Added && e.Entity.PhoneHash == hash)
-                && Interlocked.Exchange(ref started, 1) == 0)
-                secondSignIn = await EnterCodeAsync(second, phone, await RequestCodeAsync(app.Factory, second, phone));
-        }))
-            firstSignIn = await EnterCodeAsync(first, phone, code);
-
-        Assert.NotNull(secondSignIn);
+        var (firstSignIn, secondSignIn) = await app.Factory.RaceAsync(
+            db => db.ChangeTracker.Entries<AppUser>().Any(e => e.State == EntityState.Added && e.Entity.PhoneHash == hash),
+            meanwhile: async () => await EnterCodeAsync(second, phone, await RequestCodeAsync(app.Factory, second, phone)),
+            request: () => EnterCodeAsync(first, phone, code));
         var masked = "居民 " + phone[..3] + "****" + phone[^4..];
         foreach (var (browser, signIn) in new[] { (first, firstSignIn), (second, secondSignIn) })
         {

@@ -35,18 +35,10 @@ public class RectificationAssessRaceTests(DemoApp app)
         var staff = await Browser.LoginAsync(app.Factory, Community);
         var colleague = await Browser.LoginAsync(app.Factory, Subdistrict);
         // The colleague's click runs whole between this click's look for a rectification and its save.
-        HttpResponseMessage? colleagues = null;
-        var started = 0;
-        HttpResponseMessage own;
-        using (app.Factory.BeforeSaves(async (db, _) =>
-        {
-            if (db.ChangeTracker.Entries<Rectification>().Any(e => e.State == EntityState.Added && e.Entity.ProjectId == project)
-                && Interlocked.Exchange(ref started, 1) == 0)
-                colleagues = await AssessAsync(colleague, project);
-        }))
-            own = await AssessAsync(staff, project);
-
-        Assert.NotNull(colleagues);
+        var (own, colleagues) = await app.Factory.RaceAsync(
+            db => db.ChangeTracker.Entries<Rectification>().Any(e => e.State == EntityState.Added && e.Entity.ProjectId == project),
+            meanwhile: () => AssessAsync(colleague, project),
+            request: () => AssessAsync(staff, project));
         Assert.StartsWith("已发起整改：", await MessageAfterAsync(colleague, colleagues));
         Assert.Equal("本项目已有整改", await MessageAfterAsync(staff, own));
         Assert.Equal(1, await Fixtures.QueryAsync(app.Factory, db => db.Rectifications.IgnoreQueryFilters().CountAsync(r => r.ProjectId == project)));
