@@ -2,6 +2,9 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
 using Weishi.Tests.ProposalToApproval;
+using Microsoft.Extensions.DependencyInjection;
+using Weishi.Web.Features.Evaluation;
+using Weishi.Web.Features.Findings;
 using Weishi.Web.Features.Projects;
 
 namespace Weishi.Tests.Foundation;
@@ -151,5 +154,18 @@ public class UnbudgetedMoneyTests(DemoApp app)
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.Empty(page.QuerySelectorAll("[data-testid=workbench-budgets] tbody tr"));
         Assert.Equal("0.00", page.QuerySelector("[data-testid=budget-total]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_budget_execution_rate_leaves_out_money_paid_where_no_budget_was_set_and_shows_it_beside_the_rate()
+    {
+        await SeedAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var metric = (await scope.ServiceProvider.GetRequiredService<MetricCalculator>().ComputeAllAsync(new EvaluationScope(Year, Year, [], [])))[DataMetrics.BudgetExecution];
+
+        // 田头 alone has a budget (10 万 + 10 万 subsidy) and paid 3 万; 石井's 5 万 and 六联's 1 万 had no budget.
+        Assert.Equal(0.15m, metric.Value);
+        Assert.Equal([("预算", "20.00 万元"), ("实际支出", "3.00 万元"), (MetricCalculator.UnbudgetedSpending, "6.00 万元")],
+            metric.Inputs.Select(i => (i.Label, i.Value)).ToList());
     }
 }

@@ -16,6 +16,9 @@ namespace Weishi.Web.Features.Evaluation;
 /// </summary>
 public sealed class MetricCalculator(WeishiDbContext db)
 {
+    /// <summary>The input of 预算执行率 naming money paid where no budget was set (left out of the rate).</summary>
+    public const string UnbudgetedSpending = "预算未设置地区的支出（未计入执行率）";
+
     public async Task<IReadOnlyList<int>> RegionsOfAsync(EvaluationScope scope, CancellationToken ct)
     {
         if (scope.RegionIds.Count == 0) return [];
@@ -60,9 +63,11 @@ public sealed class MetricCalculator(WeishiDbContext db)
 
         // 预算执行率
         var spent = await db.Disbursements.AsNoTracking().Where(d => all.Any(p => p.Id == d.ProjectId)).SumAsync(d => d.AmountFen, ct);
-        long budget;
         if (scope.ProjectIds.Count > 0)
-            budget = await db.BudgetLines.AsNoTracking().Where(l => all.Any(p => p.Id == l.ProjectId)).SumAsync(l => l.AmountFen, ct);
+        {
+            var lines = await db.BudgetLines.AsNoTracking().Where(l => all.Any(p => p.Id == l.ProjectId)).SumAsync(l => l.AmountFen, ct);
+            Add(DataMetrics.BudgetExecution, Ratio(spent, lines), W("预算", lines), W("实际支出", spent));
+        }
         else
         {
             var caps = await db.YearSettings.AsNoTracking().Where(s => s.Year >= scope.FromYear && s.Year <= scope.ToYear)
@@ -74,9 +79,17 @@ public sealed class MetricCalculator(WeishiDbContext db)
                 budgets = budgets.Where(b => r.Contains(b.RegionId));
             }
             var rows = await budgets.Select(b => new { b.Year, b.DistrictFundsFen }).ToListAsync(ct);
-            budget = rows.Sum(b => b.DistrictFundsFen + AnnualBudget.CitySubsidy(b.DistrictFundsFen, caps.GetValueOrDefault(b.Year, YearSetting.DefaultSubsidyCapFen)));
+            var budget = rows.Sum(b => b.DistrictFundsFen + AnnualBudget.CitySubsidy(b.DistrictFundsFen, caps.GetValueOrDefault(b.Year, YearSetting.DefaultSubsidyCapFen)));
+            // Money paid in a region and year without a budget row has no budget to be a share of: counted in the rate it
+            // would inflate it, so it is left out of the rate and shown beside it.
+            var spentBudgeted = await db.Disbursements.AsNoTracking()
+                .Where(d => all.Any(p => p.Id == d.ProjectId && budgets.Any(b => b.Year == p.Year && b.RegionId == p.RegionId))).SumAsync(d => d.AmountFen, ct);
+            var unbudgeted = spent - spentBudgeted;
+            MetricInput[] inputs = unbudgeted > 0
+                ? [W("预算", budget), W("实际支出", spentBudgeted), W(UnbudgetedSpending, unbudgeted)]
+                : [W("预算", budget), W("实际支出", spentBudgeted)];
+            Add(DataMetrics.BudgetExecution, Ratio(spentBudgeted, budget), inputs);
         }
-        Add(DataMetrics.BudgetExecution, Ratio(spent, budget), W("预算", budget), W("实际支出", spent));
 
         // 资金到位率
         var contracted = await db.Contracts.AsNoTracking().Where(c => done.Any(p => p.Id == c.ProjectId)).SumAsync(c => c.AmountFen, ct);
