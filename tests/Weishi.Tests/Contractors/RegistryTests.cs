@@ -145,6 +145,26 @@ public class RegistryTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_decision_note_over_500_characters_is_refused_and_leaves_the_change_waiting_and_one_of_500_is_kept_whole()
+    {
+        var own = await ContractorTestData.CreateAsync(app.Factory, c => c.FullTimeStaff = 3);
+        var contractor = await Browser.LoginAsync(app.Factory, await ContractorTestData.CreateUserAsync(app.Factory, own.Code));
+        await contractor.SubmitAsync("/Contractors/Profile", Form(own.Name, own.Code, staff: "12", social: "4"), formSelector: "[data-testid=registry-form]");
+        var requestId = await ContractorTestData.WithDbAsync(app.Factory, db => db.ContractorChangeRequests
+            .Where(r => r.ContractorId == own.Id && r.Status == ChangeStatus.Pending).Select(r => r.Id).SingleAsync());
+        var district = await Browser.LoginAsync(app.Factory, "district");
+
+        var refused = await district.SubmitAsync("/Contractors/Changes", new() { ["requestId"] = requestId.ToString(), ["approve"] = "true", ["note"] = new string('意', 501) });
+        var (_, back) = await district.GetAsync(refused.Headers.Location!.OriginalString);
+        Assert.Equal("意见不超过 500 字，未处理", back.QuerySelector("[data-testid=flash-error]")!.TextContent.Trim());
+        Assert.Equal(ChangeStatus.Pending, await ContractorTestData.WithDbAsync(app.Factory, db => db.ContractorChangeRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(3, (await ContractorTestData.LoadAsync(app.Factory, own.Id)).FullTimeStaff);
+
+        await district.SubmitAsync("/Contractors/Changes", new() { ["requestId"] = requestId.ToString(), ["approve"] = "true", ["note"] = new string('意', 500) });
+        Assert.Equal(new string('意', 500), await ContractorTestData.WithDbAsync(app.Factory, db => db.ContractorChangeRequests.Where(r => r.Id == requestId).Select(r => r.Note).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_contractor_cannot_submit_a_negative_staff_count_either()
     {
         var own = await ContractorTestData.CreateAsync(app.Factory);

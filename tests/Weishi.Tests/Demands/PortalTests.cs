@@ -70,6 +70,19 @@ public class PortalTests(DemoApp app)
     }
 
     [Fact]
+    public async Task An_address_over_500_characters_is_refused_and_one_of_500_is_kept_whole()
+    {
+        var marker = Marker();
+        var tooLong = await SubmitAsync(Browser.For(app.Factory), new() { ["Text"] = $"希望修路 {marker}", ["Community"] = LiuLian, ["Address"] = new string('路', 501) });
+        Assert.Contains("地址不超过 500 字", Parser.ParseDocument(tooLong.Text()).QuerySelector("[data-testid=form-error]")!.TextContent);
+        Assert.Empty(await DemandsContainingAsync(app.Factory, marker));
+
+        var kept = await SubmitAsync(Browser.For(app.Factory), new() { ["Text"] = $"希望修路 {marker}", ["Community"] = LiuLian, ["Address"] = new string('路', 500) });
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal(new string('路', 500), Assert.Single(await DemandsContainingAsync(app.Factory, marker)).Location);
+    }
+
+    [Fact]
     public async Task A_photo_that_is_not_an_image_or_is_over_5_MB_is_refused_and_nothing_is_stored()
     {
         var marker = Marker();

@@ -112,6 +112,20 @@ public class ValueForMoneyTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_norm_note_over_200_characters_is_refused_and_one_of_200_is_kept_whole()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district", Pw);
+        var normId = await Fixtures.QueryAsync(app.Factory, db => db.CostNorms.Where(n => n.Year == 0 && n.Count >= 3).OrderByDescending(n => n.Id).Select(n => n.Id).FirstAsync());
+        var bad = await district.ReadAsync(await district.SubmitAsync("/CostBenchmarking", new() { ["normId"] = normId.ToString(), ["median"] = "", ["note"] = new string('说', 201) }, "/CostBenchmarking?handler=Override"));
+        Assert.Contains("说明不超过 200 字", Fixtures.Errors(bad));
+        Assert.Null(await Fixtures.QueryAsync(app.Factory, db => db.CostNorms.Where(n => n.Id == normId).Select(n => n.OverrideNote).SingleAsync()));
+
+        var kept = await district.SubmitAsync("/CostBenchmarking", new() { ["normId"] = normId.ToString(), ["median"] = "", ["note"] = new string('说', 200) }, "/CostBenchmarking?handler=Override");
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal(new string('说', 200), await Fixtures.QueryAsync(app.Factory, db => db.CostNorms.Where(n => n.Id == normId).Select(n => n.OverrideNote).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Accepting_a_works_project_creates_its_asset()
     {
         var id = await TestData.CreateProjectAsync(app.Factory, Fixtures.LiuLian, 2093, 50_000_00, ProjectStatus.Completed);

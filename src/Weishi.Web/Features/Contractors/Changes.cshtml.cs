@@ -10,6 +10,8 @@ namespace Weishi.Web.Features.Contractors;
 /// <summary>The district confirms or returns contractors' changes to key registry fields.</summary>
 public sealed class ChangesModel(WeishiDbContext db) : PageModel
 {
+    public const int NoteMaxLength = 500;
+
     public List<ContractorChangeRequest> Pending { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -31,6 +33,11 @@ public sealed class ChangesModel(WeishiDbContext db) : PageModel
             TempData["Message"] = "该变更已处理";
             return RedirectToPage();
         }
+        if (note?.Trim() is { Length: > NoteMaxLength })
+        {
+            TempData["Error"] = $"意见不超过 {NoteMaxLength} 字，未处理";
+            return RedirectToPage();
+        }
         if (approve)
         {
             var proposed = KeyFields.FromJson(request.ProposedJson);
@@ -44,7 +51,7 @@ public sealed class ChangesModel(WeishiDbContext db) : PageModel
             proposed.ApplyTo(request.Contractor!);
         }
         request.Status = approve ? ChangeStatus.Approved : ChangeStatus.Rejected;
-        request.Note = note?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 500)] : null;
+        request.Note = note?.Trim() is { Length: > 0 } n ? n : null;
         request.DecidedAtUtc = db.Time.GetUtcNow().UtcDateTime;
         request.DecidedBy = db.Scope.UserName;
         await db.SaveChangesAsync(ct);

@@ -10,6 +10,8 @@ namespace Weishi.Web.Features.CostBenchmarking;
 /// <summary>District view: unit-cost spread per function, top payers, savings at the median; norms and their overrides.</summary>
 public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNormService norms) : PageModel
 {
+    public const int NoteMaxLength = 200;
+
     public IReadOnlyList<DistrictSpread.Row> Rows { get; private set; } = [];
     public IReadOnlyList<CostNorm> Norms { get; private set; } = [];
     public int PriceRisePerMille { get; private set; }
@@ -30,7 +32,8 @@ public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNo
             if (error is not null || fen is not > 0) return await FailAsync(error ?? "常模中位数须为大于 0 的金额（元）");
             norm.OverrideMedianFen = fen;
         }
-        norm.OverrideNote = note?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 200)] : null;
+        if (note?.Trim() is { Length: > NoteMaxLength }) return await FailAsync($"说明不超过 {NoteMaxLength} 字");
+        norm.OverrideNote = note?.Trim() is { Length: > 0 } n ? n : null;
         await db.SaveChangesAsync();
         TempData["Message"] = "常模已更新";
         return RedirectToPage();

@@ -15,6 +15,8 @@ namespace Weishi.Web.Features.Portal;
 [RequestFormLimits(MultipartBodyLengthLimit = 8 * 1024 * 1024)]
 public sealed class SubmitModel(WeishiDbContext db, FileStore files, PersonalData personal, TimeProvider time, IServiceProvider sp) : PageModel
 {
+    public const int AddressMaxLength = 500;
+
     [BindProperty] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public string? Community { get; set; }
     [BindProperty] public string? Address { get; set; }
@@ -57,6 +59,7 @@ public sealed class SubmitModel(WeishiDbContext db, FileStore files, PersonalDat
             (photo, photoExt, var photoError) = await ImageCheck.ReadAsync(Photo, ct);
             if (photoError is not null) Errors.Add(photoError);
         }
+        if (Address?.Trim() is { Length: > AddressMaxLength }) Errors.Add($"地址不超过 {AddressMaxLength} 字");
         if (Errors.Count > 0) return Page();
 
         var demand = new Demand
@@ -68,7 +71,7 @@ public sealed class SubmitModel(WeishiDbContext db, FileStore files, PersonalDat
             Status = DemandStatus.Pending,
             TrackingCode = DemandRules.NewTrackingCode(),
             SubmittedByUserId = db.Scope.UserId,
-            Location = string.IsNullOrWhiteSpace(Address) ? null : Address.Trim()[..Math.Min(Address.Trim().Length, 500)],
+            Location = string.IsNullOrWhiteSpace(Address) ? null : Address.Trim(),
             AgeBand = AgeBand,
             ResidentType = ResidentType,
             Groups = Groups.Aggregate(ResidentGroups.None, (all, g) => all | g),
