@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Weishi.Web.Features.Demo;
 
 namespace Weishi.Web.Infrastructure.Data;
@@ -51,7 +52,7 @@ public static class StartupTasks
             Console.WriteLine("微实事 Weishi 已启动：" + string.Join("  ", app.Urls));
             Console.WriteLine($"数据库：{(DatabaseSetup.IsPostgres(app.Configuration) ? "PostgreSQL" : "SQLite")}");
             Console.WriteLine(DemoAccounts.Describe());
-            if (DatabaseSetup.IsPostgres(app.Configuration) && !(app.Configuration.GetSection(Sms.SmsGatewayOptions.Section).Get<Sms.SmsGatewayOptions>()?.IsConfigured ?? false))
+            if (DatabaseSetup.IsPostgres(app.Configuration) && !app.Services.GetRequiredService<IOptions<Sms.SmsGatewayOptions>>().Value.IsConfigured)
                 Console.WriteLine("注意：未配置短信网关（Sms:Gateway:Url），验证码和测评链接只记录在 /Admin/Outbox，不会发到居民手机。");
         });
     }
