@@ -46,7 +46,7 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
         catch (SmsSendFailedException)
         {
             // A code that never left neither opens anything nor counts against the phone's limit.
-            // Deleted by id, whatever guesses were counted against it meanwhile (its concurrency tokens would refuse that).
+            // Deleted by id, whatever was counted or used on it meanwhile.
             await db.PhoneCodes.Where(c => c.Id == sent.Id).ExecuteDeleteAsync(ct);
             db.Entry(sent).State = EntityState.Detached;
             return NotSent;
@@ -58,16 +58,17 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
 
     /// <summary>
     /// Told to the post whose save failed on <see cref="DbUpdateConcurrencyException"/> after <see cref="CheckAsync"/>: another
-    /// post of the same code (a double tap, a second tab) used it, or counted a guess on it, between this post's check and save.
+    /// post of the same code (a double tap, a second tab) used it between this post's check and save.
     /// </summary>
     public const string UsedMeanwhile = "验证码已被使用，请点击“获取验证码”重新获取（同一验证码只能提交一次）";
 
     /// <summary>
-    /// Checks the newest valid code of the phone (by its keyed hash). A wrong guess is counted and saved at once; a right one
-    /// marks the code used in the change tracker only, so the caller's save stores it together with what the code allowed.
-    /// That save fails with <see cref="DbUpdateConcurrencyException"/> when another post used the code or counted a guess on
-    /// it meanwhile (<see cref="PhoneCode.Used"/> and <see cref="PhoneCode.Attempts"/> are concurrency tokens): the caller
-    /// then stores nothing and answers <see cref="UsedMeanwhile"/>.
+    /// Checks the newest valid code of the phone (by its keyed hash). Every guess is counted in the database, in one
+    /// statement that also checks the limit, before it is compared: however many guesses arrive at once, at most
+    /// <see cref="MaxAttempts"/> of them are ever compared with a code. A right guess marks the code used in the change
+    /// tracker only, so the caller's save stores it together with what the code allowed; that save fails with
+    /// <see cref="DbUpdateConcurrencyException"/> when another post used the code meanwhile (<see cref="PhoneCode.Used"/>
+    /// is a concurrency token): the caller then stores nothing and answers <see cref="UsedMeanwhile"/>.
     /// Returns the refusal in Chinese (<paramref name="expiredHint"/> is added to the expired-code message), or null.
     /// </summary>
     public async Task<string?> CheckAsync(string purpose, string phoneHash, string? code, string expiredHint = "", CancellationToken ct = default)
@@ -77,27 +78,17 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         if (pending is null) return $"验证码已过期（有效期 {Lifetime.TotalMinutes:0} 分钟）或尚未获取，请点击“获取验证码”重新获取" + expiredHint;
         if (pending.Attempts >= MaxAttempts) return TooManyAttempts;
+        var counted = await db.PhoneCodes.Where(c => c.Id == pending.Id && !c.Used && c.Attempts < MaxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Attempts, c => c.Attempts + 1), ct);
+        // The count as stored: this guess's and any counted meanwhile.
+        await db.Entry(pending).ReloadAsync(ct);
+        if (pending.Used) return UsedMeanwhile;
+        if (counted == 0) return TooManyAttempts;
         var codeHash = await CodeHashAsync(purpose, phoneHash, (code ?? "").Trim(), ct);
         if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(codeHash), Encoding.ASCII.GetBytes(pending.CodeHash)))
         {
             pending.Used = true;
             return null;
-        }
-        while (true)
-        {
-            pending.Attempts++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another post counted its guess (or used the code) since this one read it: count this guess on top.
-                await db.Entry(pending).ReloadAsync(ct);
-                if (pending.Used) return UsedMeanwhile;
-                if (pending.Attempts >= MaxAttempts) return TooManyAttempts;
-            }
         }
         var left = MaxAttempts - pending.Attempts;
         return left > 0

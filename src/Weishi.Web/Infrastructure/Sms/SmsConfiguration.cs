@@ -23,10 +23,9 @@ public sealed class PhoneCodeConfiguration : IEntityTypeConfiguration<PhoneCode>
         b.Property(c => c.PhoneHash).HasMaxLength(64);
         b.Property(c => c.CodeHash).HasMaxLength(64);
         b.HasIndex(c => new { c.Purpose, c.PhoneHash });
-        // Two posts of one code at the same moment: the save of the one that checked a state no longer stored (the code
-        // used, or a guess counted since) updates no row and fails, so a code is used once and no wrong guess is lost.
+        // Two right posts of one code at the same moment: the save of the one that checked a code used since updates no
+        // row and fails, so a code is used once. Guesses are counted by one UPDATE each, before they are compared (PhoneCodes).
         b.Property(c => c.Used).IsConcurrencyToken();
-        b.Property(c => c.Attempts).IsConcurrencyToken();
     }
 }
 

@@ -4040,7 +4040,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("CodeHash")
