@@ -58,7 +58,7 @@ public abstract partial class WeishiDbContext
     }
 
     /// <summary>Begins the post's transaction before its first write (by a save, or by a caller writing around the change tracker).</summary>
-    internal async Task JoinPostTransactionAsync(CancellationToken ct)
+    private async Task JoinPostTransactionAsync(CancellationToken ct)
     {
         if (_holdSaves && _postTransaction is null && Database.CurrentTransaction is null)
             _postTransaction = await Database.BeginTransactionAsync(ct);
