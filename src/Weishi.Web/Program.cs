@@ -31,6 +31,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     PageAccess.Configure(o.Conventions);
+    o.Conventions.ConfigureFilter(new PostTransactionFilter());
     o.Conventions.ConfigureFilter(new TextTooLongFilter());
 });
 builder.Services.AddOpenApi();

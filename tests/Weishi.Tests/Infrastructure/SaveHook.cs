@@ -13,11 +13,22 @@ namespace Weishi.Tests.Infrastructure;
 public sealed class SaveHook : IDbTransactionInterceptor, ISaveChangesInterceptor
 {
     private Func<DbContext, CancellationToken, Task>? _hook;
+    private Func<DbContext, Exception?>? _refusal;
 
     public IDisposable Set(Func<DbContext, CancellationToken, Task> hook)
     {
         if (Interlocked.CompareExchange(ref _hook, hook, null) is not null) throw new InvalidOperationException("a save hook is already set");
         return new Clear(this);
+    }
+
+    /// <summary>
+    /// Until disposed, a save for which <paramref name="refusal"/> returns an exception throws it just before writing —
+    /// inside a transaction too, unlike the hook above: the refusal of a later save of a request.
+    /// </summary>
+    public IDisposable Refuse(Func<DbContext, Exception?> refusal)
+    {
+        if (Interlocked.CompareExchange(ref _refusal, refusal, null) is not null) throw new InvalidOperationException("a refusal is already set");
+        return new ClearRefusal(this);
     }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
@@ -31,11 +42,17 @@ public sealed class SaveHook : IDbTransactionInterceptor, ISaveChangesIntercepto
         CancellationToken cancellationToken = default)
     {
         if (_hook is { } hook && eventData.Context is { Database.CurrentTransaction: null } context) await hook(context, cancellationToken);
+        if (_refusal is { } refusal && eventData.Context is { } saving && refusal(saving) is { } refused) throw refused;
         return result;
     }
 
     private sealed class Clear(SaveHook owner) : IDisposable
     {
         public void Dispose() => owner._hook = null;
+    }
+
+    private sealed class ClearRefusal(SaveHook owner) : IDisposable
+    {
+        public void Dispose() => owner._refusal = null;
     }
 }

@@ -50,7 +50,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
             Result = Result!.Value, Opinion = Opinion?.Trim(),
         };
         // The report, the record and the status change are saved together: a refused move leaves no orphan file.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWorkAsync(ct);
         if (report is { Length: > 0 })
         {
             using var buffer = new MemoryStream();

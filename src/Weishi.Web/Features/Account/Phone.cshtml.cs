@@ -59,6 +59,9 @@ public sealed class PhoneModel(WeishiDbContext db, PhoneCodes codes, PersonalDat
             Error = PhoneCodes.UsedMeanwhile;
             return Page();
         }
+        // The code is used up for good before the account is looked up or created: creation is find-or-create and may
+        // lose the race for the phone to another sign-in, whose account it then reads (it must not wait for this post).
+        await db.CommitSoFarAsync(ct);
         var user = await accounts.FindOrCreateAsync(phone, phoneHash, ct);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Home/Resident");

@@ -72,6 +72,9 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
             if (person.PhoneEncrypted is not null) sent.Add((personal.DecryptPhone(person.PhoneEncrypted), invitation));
         }
         await db.SaveChangesAsync(ct);
+        // The invitations are stored before their links are texted (a text cannot be taken back), and the post does not
+        // hold the database while the gateway answers.
+        await db.CommitSoFarAsync(ct);
         var failed = 0;
         foreach (var (phone, invitation) in sent)
         {

@@ -49,7 +49,7 @@ public sealed class VotingService(WeishiDbContext db, PersonalData personal, Pho
         {
             // The code's use is saved before the vote, in the vote's transaction: a post that lost the race for the code
             // is told so whichever error the provider reports first (PostgreSQL's batch reports the vote's duplicate first).
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWorkAsync(ct);
             await db.SaveChangesAsync(ct);
             db.Votes.Add(vote);
             await db.SaveChangesAsync(ct);

@@ -15,6 +15,7 @@ public abstract partial class WeishiDbContext
         await EnforceScopeAsync(cancellationToken);
         EnforceTextLengths();
         var pending = AuditRecorder.Capture(ChangeTracker);
+        if (ChangeTracker.HasChanges()) await JoinPostTransactionAsync(cancellationToken);
         if (pending.Count == 0 || SuppressRowAudit)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 

@@ -15,7 +15,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         job.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
-        _signal.Release();
+        db.WhenCommitted(() => _signal.Release());
         return job.Id;
     }
 

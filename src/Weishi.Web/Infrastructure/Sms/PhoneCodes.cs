@@ -39,6 +39,8 @@ public sealed class PhoneCodes(WeishiDbContext db, PersonalData personal, ISmsSe
         };
         db.PhoneCodes.Add(sent);
         await db.SaveChangesAsync(ct);
+        // Stored for good before it leaves: a text cannot be taken back, and a post does not hold the database meanwhile.
+        await db.CommitSoFarAsync(ct);
         try
         {
             await sms.SendAsync(phone!, text(code), ct);

@@ -63,7 +63,7 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
             ContractorId = proposal.ContractorId, Kind = proposal.Kind, StartsOn = today, EndsOn = today.AddMonths(policy.Months).AddDays(-1),
             Reason = ContractorSanction.FromProposal(proposal.Basis, reason!.Trim()), CreatedBy = db.Scope.UserName,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWorkAsync(ct);
         db.ContractorSanctions.Add(sanction);
         Decide(proposal, ProposalStatus.Confirmed, reason);
         await db.SaveChangesAsync(ct);
