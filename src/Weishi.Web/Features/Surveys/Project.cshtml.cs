@@ -34,6 +34,9 @@ public sealed class ProjectModel(WeishiDbContext db, JobRunner jobs, JobProgress
     public List<string> Errors { get; } = [];
     /// <summary>The survey's latest invitation job, running or done.</summary>
     public Job? InvitationJob { get; private set; }
+    /// <summary>The job page is its creator's (and a system administrator's), like every job's.</summary>
+    public bool CanOpenInvitationJob => InvitationJob is not null
+        && (InvitationJob.CreatedByUserId == db.Scope.UserId || db.Scope.Has(AppRole.SystemAdmin));
     /// <summary>Why residents can no longer answer (<see cref="SurveyWindow"/>), or null while the survey is open.</summary>
     public string? ClosedReason { get; private set; }
 
