@@ -35,6 +35,43 @@ public class SurveyJourney(LiveApp app) : Journey(app)
     }
 
     [Fact]
+    public async Task Staff_send_invitations_watch_the_job_and_come_back_to_the_slips_to_print()
+    {
+        var token = await OpenSurveyAsync();
+        int projectId;
+        using (var scope = App.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var survey = await db.Surveys.Include(s => s.Project).SingleAsync(s => s.PublicToken == token);
+            projectId = survey.ProjectId;
+            var now = DateTime.UtcNow;
+            var session = new Weishi.Web.Features.Delivery.ActivitySession
+            {
+                ProjectId = projectId, HeldOn = DateOnly.FromDateTime(now.AddDays(-5)), StartsAtUtc = now.AddDays(-5), EndsAtUtc = now.AddDays(-5).AddHours(2),
+                Place = "汤坑社区党群服务中心", Content = "长者健康讲座", Staff = "社工 张", SignInToken = SurveyServices.NewToken(), CreatedAtUtc = now,
+            };
+            // Signed in without a phone: a printed slip.
+            var person = new Weishi.Web.Features.Participants.Participant { Name = "李伯", FirstSeenAtUtc = now };
+            db.AddRange(session, person);
+            await db.SaveChangesAsync();
+            db.Attendances.Add(new Weishi.Web.Features.Delivery.Attendance
+            {
+                SessionId = session.Id, ProjectId = projectId, RegionId = survey.Project!.RegionId, Year = survey.Project.Year, ParticipantId = person.Id, SignedInAtUtc = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var staff = await App.LoginAsync("cs-tk");
+        await staff.GotoAsync($"/Surveys/Project/{projectId}");
+        await staff.GetByTestId("invite").ClickAsync();
+        await staff.Locator("[data-testid=job-progress][data-status=Succeeded]").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Contains("本次共 1 份纸质答卷条", await staff.GetByTestId("job-message").TextContentAsync());
+        await staff.GetByTestId("job-return").ClickAsync();
+        Assert.Equal("1", await staff.GetByTestId("slip-count").TextContentAsync());
+        Assert.Contains("李伯", await staff.GetByTestId("slips").TextContentAsync());
+    }
+
+    [Fact]
     public async Task A_participant_answers_the_survey_on_a_phone()
     {
         var token = await OpenSurveyAsync();

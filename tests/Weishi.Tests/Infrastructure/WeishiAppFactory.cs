@@ -78,6 +78,9 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
     /// <summary>Text messages to <paramref name="phone"/> fail, as a refusing gateway's would, until disposed (<see cref="SmsHook"/>).</summary>
     public IDisposable FailSmsTo(string phone) => _smsHook.FailTo(phone);
 
+    /// <summary>Text messages to <paramref name="phone"/> wait until the test releases them (<see cref="SmsHook.Hold"/>).</summary>
+    public SmsHook.Held HoldSmsTo(string phone) => _smsHook.Hold(phone);
+
     /// <summary>A database context acting with the given scope, as a page of that user would.</summary>
     public WeishiDbContext CreateDbContext(IServiceScope scope, UserScope? actingAs = null)
     {

@@ -1,13 +1,14 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Delivery;
 using Weishi.Tests.Infrastructure;
+using Weishi.Web.Features.Surveys;
+using Weishi.Web.Infrastructure.Jobs;
 using Weishi.Web.Infrastructure.Privacy;
 
 namespace Weishi.Tests.Surveys;
 
-/// <summary>Survey links whose text message fails are handed out on printed slips instead.</summary>
+/// <summary>Survey links whose text message fails are handed out on printed slips instead, by the invitation job.</summary>
 [Collection(DemoCollection.Name)]
 public class SurveySmsFailureTests(DemoApp app)
 {
@@ -23,14 +24,17 @@ public class SurveySmsFailureTests(DemoApp app)
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
         await staff.SubmitAsync($"/Surveys/Project/{project}", [], postUrl: $"/Surveys/Project/{project}?handler=Open");
 
-        HttpResponseMessage invited;
+        Job job;
         using (app.Factory.FailSmsTo(unreached))
-            invited = await staff.SubmitAsync($"/Surveys/Project/{project}", [], postUrl: $"/Surveys/Project/{project}?handler=Invite", formSelector: "form[action*=Invite]");
+            job = await SurveyTestData.InviteAsync(app.Factory, staff, project);
 
-        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
-        var (_, page) = await staff.GetAsync(invited.Headers.Location!.ToString());
-        Assert.Equal("已生成 2 份答卷凭证，其中 1 份已短信发送；1 份短信发送失败，已改为纸质凭证，请打印后发放",
-            page.QuerySelector("[data-testid=message]")!.TextContent.Trim());
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        var (_, jobPage) = await staff.GetAsync($"/Jobs/Detail/{job.Id}");
+        Assert.Equal("完成：新生成答卷凭证 2 份；已发送 1 / 共 2，失败转纸质 1。本次共 1 份纸质答卷条，请在测评页打印后发放。",
+            jobPage.QuerySelector("[data-testid=job-message]")!.TextContent.Trim());
+        Assert.Equal($"/Surveys/Project/{project}", jobPage.QuerySelector("[data-testid=job-return]")!.GetAttribute("href"));
+        var (_, page) = await staff.GetAsync($"/Surveys/Project/{project}");
+        Assert.Equal("1", page.QuerySelector("[data-testid=slip-count]")!.TextContent);
         var slips = page.QuerySelector("[data-testid=slips]")!.TextContent;
         Assert.Contains("陈", slips);
         Assert.DoesNotContain("黄", slips);
@@ -42,7 +46,7 @@ public class SurveySmsFailureTests(DemoApp app)
         var reachedHash = await personal.HashAsync(reached);
         Assert.Equal(0, await db.SmsOutbox.CountAsync(m => m.PhoneHash == unreachedHash));
         Assert.Equal(1, await db.SmsOutbox.CountAsync(m => m.PhoneHash == reachedHash));
-        var bySms = await db.SurveyInvitations.Where(i => i.ProjectId == project).Select(i => i.SentBySms).ToListAsync();
-        Assert.Equal([false, true], bySms.Order());
+        var delivery = await db.SurveyInvitations.Where(i => i.ProjectId == project).Select(i => i.Delivery).ToListAsync();
+        Assert.Equal([InvitationDelivery.Slip, InvitationDelivery.SmsSent], delivery.Order());
     }
 }

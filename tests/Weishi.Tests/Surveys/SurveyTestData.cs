@@ -7,6 +7,7 @@ using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Surveys;
 using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Jobs;
 
 namespace Weishi.Tests.Surveys;
 
@@ -35,6 +36,25 @@ public static class SurveyTestData
         return id;
     }
 
+
+    /// <summary>Clicks 发放一人一码 on the survey page: the post must queue a job and go to its page; returns the job once it finished.</summary>
+    public static async Task<Job> InviteAsync(WeishiAppFactory factory, Browser staff, int projectId)
+    {
+        var response = await PostInviteAsync(staff, projectId);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return await Demands.DemandHelpers.WaitForJobAsync(factory, JobIdOf(response));
+    }
+
+    public static Task<HttpResponseMessage> PostInviteAsync(Browser staff, int projectId) =>
+        staff.SubmitAsync($"/Surveys/Project/{projectId}", [], postUrl: $"/Surveys/Project/{projectId}?handler=Invite", formSelector: "form[action*=Invite]");
+
+    /// <summary>The job a post redirected to.</summary>
+    public static int JobIdOf(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        Assert.StartsWith("/Jobs/Detail/", location);
+        return int.Parse(location["/Jobs/Detail/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static int[] Low(int n) => Enumerable.Range(0, n).Select(i => new[] { 2, 3, 4, 3, 2 }[i % 5]).ToArray();
     public static int[] Healthy(int n) => Enumerable.Range(0, n).Select(i => new[] { 5, 4, 5, 4, 5, 4, 5, 5, 4, 5 }[i % 10]).ToArray();

@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
-using Weishi.Web.Infrastructure.Privacy;
-using Weishi.Web.Infrastructure.Sms;
+using Weishi.Web.Infrastructure.Jobs;
 using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Surveys;
 
 /// <summary>A project's survey: open it, send single-use tokens, see results, formality flags and the rectification.</summary>
-public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalData personal) : PageModel
+public sealed class ProjectModel(WeishiDbContext db, JobRunner jobs, JobProgressBoard board) : PageModel
 {
     public const int MaxText = 1000;
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(30);
@@ -33,6 +32,11 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
     public Rectification? Rectification { get; private set; }
     public List<(string Name, string Url)> Slips { get; } = [];
     public List<string> Errors { get; } = [];
+    /// <summary>The survey's latest invitation job, running or done.</summary>
+    public Job? InvitationJob { get; private set; }
+    /// <summary>The job page is its creator's (and a system administrator's), like every job's.</summary>
+    public bool CanOpenInvitationJob => InvitationJob is not null
+        && (InvitationJob.CreatedByUserId == db.Scope.UserId || db.Scope.Has(AppRole.SystemAdmin));
     /// <summary>Why residents can no longer answer (<see cref="SurveyWindow"/>), or null while the survey is open.</summary>
     public string? ClosedReason { get; private set; }
 
@@ -51,47 +55,19 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
         return RedirectToPage(new { id });
     }
 
-    /// <summary>One single-use token per registered participant; those with a phone get it by SMS, the rest on a slip.</summary>
+    /// <summary>
+    /// Queues the job that gives each registered participant not yet invited a single-use token, by SMS or on a slip
+    /// (<see cref="SurveyInvitationJob"/>), and shows its progress; while one for this survey waits or runs, queues nothing.
+    /// </summary>
     public async Task<IActionResult> OnPostInviteAsync(int id)
     {
         if (!await LoadAsync(id) || Survey is null) return NotFound();
+        if (!IsStaff) return Forbid();
         var ct = HttpContext.RequestAborted;
-        var invited = await db.SurveyInvitations.Where(i => i.SurveyId == Survey.Id).Select(i => i.ParticipantId).ToListAsync(ct);
-        var people = await db.Attendances.Where(a => a.ProjectId == id && !invited.Contains(a.ParticipantId))
-            .Select(a => a.Participant!).Distinct().ToListAsync(ct);
-        var expires = db.Time.GetUtcNow().UtcDateTime + TokenLifetime;
-        var sent = new List<(string Phone, SurveyInvitation Invitation)>();
-        foreach (var person in people)
-        {
-            var invitation = new SurveyInvitation
-            {
-                SurveyId = Survey.Id, ProjectId = id, ParticipantId = person.Id, Token = SurveyServices.NewToken(),
-                ExpiresAtUtc = expires, SentBySms = person.PhoneEncrypted is not null,
-            };
-            db.SurveyInvitations.Add(invitation);
-            if (person.PhoneEncrypted is not null) sent.Add((personal.DecryptPhone(person.PhoneEncrypted), invitation));
-        }
-        await db.SaveChangesAsync(ct);
-        // The invitations are stored before their links are texted (a text cannot be taken back), and the post does not
-        // hold the database while the gateway answers.
-        await db.CommitSoFarAsync(ct);
-        var failed = 0;
-        foreach (var (phone, invitation) in sent)
-        {
-            try
-            {
-                await sms.SendAsync(phone, $"【民生微实事】感谢参加“{ProjectName}”，请为本项目打分（30天内有效，限填一次）：{AnswerUrl(invitation.Token)}", ct);
-            }
-            catch (SmsSendFailedException)
-            {
-                // Handed out on a printed slip instead.
-                invitation.SentBySms = false;
-                failed++;
-            }
-        }
-        if (failed > 0) await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"已生成 {people.Count} 份答卷凭证，其中 {sent.Count - failed} 份已短信发送"
-            + (failed > 0 ? $"；{failed} 份短信发送失败，已改为纸质凭证，请打印后发放" : "");
+        var parameters = new SurveyInvitationJob.Parameters(Survey.Id, SiteUrl, db.Scope.UserId, db.Scope.UserName);
+        var (jobId, added) = await jobs.TryEnqueueAsync(db, SurveyInvitationJob.Create(Survey, ProjectName, parameters), ct);
+        if (added) return Redirect($"/Jobs/Detail/{jobId}");
+        TempData["Message"] = "本项目的一人一码正在发放中（排队或发送中），未重复提交；请等待该任务完成后再发放新登记的参与者";
         return RedirectToPage(new { id });
     }
 
@@ -151,7 +127,9 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
         return Errors.Count == 0;
     }
 
-    private string AnswerUrl(string token) => $"{Request.Scheme}://{Request.Host}/Survey/{token}";
+    private string SiteUrl => $"{Request.Scheme}://{Request.Host}";
+
+    private string AnswerUrl(string token) => $"{SiteUrl}/Survey/{token}";
 
     private async Task<bool> LoadAsync(int id)
     {
@@ -171,7 +149,11 @@ public sealed class ProjectModel(WeishiDbContext db, ISmsSender sms, PersonalDat
         QrDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8));
         Topics = CommentTopics.Group(Report!.Responses.Select(r => r.Comment));
         Rectification = await db.Rectifications.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyId == Survey.Id, ct);
-        var slips = await db.SurveyInvitations.Where(i => i.SurveyId == Survey.Id && !i.SentBySms)
+        InvitationJob = await db.Jobs.AsNoTracking().Where(j => j.ExclusiveKey == SurveyInvitationJob.KeyOf(Survey.Id))
+            .OrderByDescending(j => j.Id).FirstOrDefaultAsync(ct);
+        if (InvitationJob is { Finished: false } && board.Get(InvitationJob.Id) is { } live)
+            (InvitationJob.Percent, InvitationJob.Message) = live;
+        var slips = await db.SurveyInvitations.Where(i => i.SurveyId == Survey.Id && i.Delivery == InvitationDelivery.Slip)
             .Join(db.Participants, i => i.ParticipantId, p => p.Id, (i, p) => new { p.Name, i.Token }).ToListAsync(ct);
         Invitations = await db.SurveyInvitations.CountAsync(i => i.SurveyId == Survey.Id, ct);
         Slips.AddRange(slips.Select(s => (s.Name, AnswerUrl(s.Token))));

@@ -17,7 +17,11 @@ public class Survey : IProjectRecord, IAudited
     public DateTime CreatedAtUtc { get; set; }
 }
 
-/// <summary>A single-use answer token for one registered participant (sent by SMS or printed on a slip).</summary>
+/// <summary>
+/// A single-use answer token for one registered participant (sent by SMS or printed on a slip). Stored before any text
+/// is sent; <see cref="Delivery"/> records how far its text got, so a later run of <see cref="SurveyInvitationJob"/>
+/// never texts it twice.
+/// </summary>
 public class SurveyInvitation : IProjectRecord
 {
     public long Id { get; set; }
@@ -28,7 +32,20 @@ public class SurveyInvitation : IProjectRecord
     public int ParticipantId { get; set; }
     public required string Token { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
-    public bool SentBySms { get; set; }
+    public InvitationDelivery Delivery { get; set; }
+}
+
+/// <summary>How an invitation's token reaches its participant (see ADR 017).</summary>
+public enum InvitationDelivery
+{
+    /// <summary>On a printed slip: no phone, the gateway refused the text, or a run stopped while texting it.</summary>
+    Slip = 0,
+    /// <summary>Has a phone and waits for its text.</summary>
+    SmsPending = 1,
+    /// <summary>A run took it to text it now; a run that finds it still so (its runner died) hands it out on a slip.</summary>
+    SmsSending = 2,
+    /// <summary>The gateway took the text.</summary>
+    SmsSent = 3,
 }
 
 /// <summary>

@@ -8,7 +8,8 @@ public static class SurveyServices
 {
     public const string AnswerRateLimit = "survey";
 
-    /// <summary>Satisfaction surveys: the public answer page's rate limit (per address and token) and the assessment input.</summary>
+    /// <summary>Satisfaction surveys: the public answer page's rate limit (per address and token), the assessment input
+    /// and the invitation job.</summary>
     public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration config)
     {
         var perMinute = config.GetValue("RateLimits:SurveyPerMinute", 60);
@@ -18,6 +19,7 @@ public static class SurveyServices
         services.AddScoped<Contractors.Assessment.IAssessmentInput, SurveySatisfactionInput>();
         services.AddScoped<RectificationScanner>();
         services.AddHostedService<RectificationJob>();
+        services.AddScoped<Infrastructure.Jobs.IJobHandler, SurveyInvitationJob>();
         return services;
     }
 

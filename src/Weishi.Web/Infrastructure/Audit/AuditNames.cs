@@ -79,6 +79,7 @@ public static class AuditNames
         ["SpotCheckItem"] = "抽查项目",
         ["Survey"] = "满意度测评",
         ["SurveyItem"] = "测评题目",
+        ["SurveyInvitation"] = "测评一人一码发放",
         ["SurveyQuestion"] = "测评题库",
         ["SurveySetting"] = "测评设置",
         ["YearSetting"] = "年度设置",

@@ -20,6 +20,11 @@ public class Job
     public string? Message { get; set; }
     /// <summary>The handler's own parameters, as JSON.</summary>
     public string? ParametersJson { get; set; }
+    /// <summary>What the job works on when two must not wait or run side by side (e.g. one survey's invitations): unique
+    /// among queued and running jobs, so a second one is refused by the database (<see cref="JobRunner.TryEnqueueAsync"/>).</summary>
+    public string? ExclusiveKey { get; set; }
+    /// <summary>The page where the job's outcome is used (e.g. a survey's slips to print); its page links back to it.</summary>
+    public string? ReturnUrl { get; set; }
     /// <summary>Uploaded input in the file store.</summary>
     public string? InputPath { get; set; }
     /// <summary>Downloadable result (report, error list) in the file store.</summary>

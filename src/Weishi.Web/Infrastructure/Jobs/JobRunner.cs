@@ -19,6 +19,30 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressBoard boar
         return job.Id;
     }
 
+    /// <summary>
+    /// Adds a job with an <see cref="Job.ExclusiveKey"/> and wakes the worker, unless a job with that key is queued or
+    /// running: then nothing is added and the id of that job is returned with <c>Added</c> false. The database decides
+    /// (a unique index on active keys), so two clicks at the same moment add one job.
+    /// </summary>
+    public async Task<(int JobId, bool Added)> TryEnqueueAsync(WeishiDbContext db, Job job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job.ExclusiveKey);
+        while (true)
+        {
+            if (await ActiveAsync(db, job.ExclusiveKey, ct) is { } active) return (active, false);
+            job.Status = JobStatus.Queued;
+            job.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
+            if (await DbErrors.TryAddAsync(db, job, ct)) break;
+            // Another request added one after our look: that one is found next time round (unless it already ended).
+        }
+        db.WhenCommitted(() => _signal.Release());
+        return (job.Id, true);
+    }
+
+    private static Task<int?> ActiveAsync(WeishiDbContext db, string key, CancellationToken ct) =>
+        db.Jobs.Where(j => j.ExclusiveKey == key && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+            .Select(j => (int?)j.Id).FirstOrDefaultAsync(ct);
+
     public Task WaitForWorkAsync(TimeSpan max, CancellationToken ct) => _signal.WaitAsync(max, ct);
 
     /// <summary>

@@ -3412,6 +3412,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Delivery")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -3420,9 +3423,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
-
-                    b.Property<bool>("SentBySms")
-                        .HasColumnType("boolean");
 
                     b.Property<int>("SurveyId")
                         .HasColumnType("integer");
@@ -3961,6 +3961,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ExclusiveKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -3995,6 +3999,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -4009,6 +4017,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ExclusiveKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Jobs_ExclusiveKey_Active")
+                        .HasFilter("\"ExclusiveKey\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+                    b.HasIndex("ExclusiveKey", "Id");
 
                     b.HasIndex("Status", "Id");
 

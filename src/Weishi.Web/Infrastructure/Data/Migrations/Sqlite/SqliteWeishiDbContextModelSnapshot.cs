@@ -3255,6 +3255,9 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
@@ -3262,9 +3265,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("SentBySms")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SurveyId")
@@ -3782,6 +3782,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExclusiveKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -3816,6 +3820,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -3830,6 +3838,13 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ExclusiveKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Jobs_ExclusiveKey_Active")
+                        .HasFilter("\"ExclusiveKey\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+                    b.HasIndex("ExclusiveKey", "Id");
 
                     b.HasIndex("Status", "Id");
 
