@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Demands;
+using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
@@ -115,6 +116,97 @@ public class AuditDisplayTests(DemoApp app)
         Assert.NotEmpty(audited);
         var missing = audited.Where(t => !AuditNames.HasEntity(t.Name)).Select(t => t.Name).ToList();
         Assert.True(missing.Count == 0, "审计对象缺少中文名称（加到 AuditNames）：" + string.Join("、", missing));
+    }
+
+    /// <summary>Every field the log records for an audited type, as <see cref="AuditRecorder"/> records it (all properties, shadow and foreign keys included).</summary>
+    private List<(string Entity, string Field)> RecordedFields()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Model;
+        var fields = model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType))
+            .SelectMany(t => t.GetProperties().Select(p => (t.ClrType.Name, p.Name))).Distinct().ToList();
+        Assert.Contains(("IndicatorNode", "TreeId"), fields);
+        return fields;
+    }
+
+    [Fact]
+    public void Every_audited_field_has_a_Chinese_name()
+    {
+        var missing = RecordedFields().Where(f => !AuditNames.HasField(f.Entity, f.Field)).Select(f => $"{f.Entity}.{f.Field}").ToList();
+        Assert.True(missing.Count == 0, "审计字段缺少中文名称（加到 AuditNames 的共用或按对象的字段名）：" + string.Join("、", missing));
+    }
+
+    [Fact]
+    public void Every_audited_field_name_is_Chinese_and_tells_the_fields_of_its_entity_apart()
+    {
+        var fields = RecordedFields();
+        var notChinese = fields.Where(f => !AuditNames.Field(f.Entity, f.Field).Any(IsCjk))
+            .Select(f => $"{f.Entity}.{f.Field}（{AuditNames.Field(f.Entity, f.Field)}）").ToList();
+        Assert.True(notChinese.Count == 0, "审计字段名称没有中文：" + string.Join("、", notChinese));
+
+        var shared = fields.GroupBy(f => (f.Entity, Name: AuditNames.Field(f.Entity, f.Field))).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Entity}：{string.Join("、", g.Select(f => f.Field))} 都叫「{g.Key.Name}」").ToList();
+        Assert.True(shared.Count == 0, "同一对象的不同字段用了相同的中文名称：" + string.Join("；", shared));
+    }
+
+    [Fact]
+    public void Every_per_entity_field_name_names_a_recorded_field()
+    {
+        var fields = RecordedFields().ToHashSet();
+        var stale = AuditNames.EntitySpecificFields.Where(f => !fields.Contains(f)).Select(f => $"{f.Entity}.{f.Field}").ToList();
+        Assert.True(stale.Count == 0, "AuditNames 中按对象的字段名没有对应的审计字段：" + string.Join("、", stale));
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    [Fact]
+    public async Task An_indicator_change_reads_with_the_indicator_form_names_and_no_code_names()
+    {
+        int treeId, nodeId;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var version = await db.Set<IndicatorTree>().Where(t => t.Kind == TreeKind.Programme).MaxAsync(t => t.Version) + 1;
+            var tree = new IndicatorTree { Name = "审计显示测试指标体系", Kind = TreeKind.Programme, Version = version, CreatedAtUtc = DateTime.UnixEpoch };
+            var node = new IndicatorNode
+            {
+                Tree = tree, Code = "A1", Level = 1, Position = 1, Name = "项目完成率", Weight = 10, Method = ScoringMethod.Proportional, Target = 80,
+            };
+            db.AddRange(tree, node);
+            await db.SaveChangesAsync();
+            node.Target = 90;
+            node.Position = 2;
+            node.Method = ScoringMethod.Expert;
+            node.Rule = "按完成情况评分";
+            await db.SaveChangesAsync();
+            (treeId, nodeId) = (tree.Id, node.Id);
+            db.RemoveRange(node, tree);   // the newest tree version is what evaluations use: leave the demo's in place
+            await db.SaveChangesAsync();
+        }
+
+        var page = await AuditPageAsync($"entity=IndicatorNode&entityId={nodeId}");
+        var rows = page.QuerySelectorAll("[data-testid=audit-table] tbody tr").ToList();
+        var modified = rows.First(r => r.TextContent.Contains("修改")).QuerySelector("[data-testid=audit-changes]")!.TextContent;
+        Assert.Contains("目标值：80 → 90", modified);
+        Assert.Contains("排列顺序：1 → 2", modified);
+        Assert.Contains("计分方法：", modified);
+        Assert.Contains("专家评分规则：（空） → 按完成情况评分", modified);
+        var added = rows.First(r => r.TextContent.Contains("新增")).QuerySelector("[data-testid=audit-changes]")!.TextContent;
+        foreach (var name in new[] { "编号：", "指标编号：A1", "上级指标编号：（空）", "指标层级：1", "名称：项目完成率", "权重：10", "数据指标：（空）", "区间计分：否", "区间：（空）", $"评价指标体系编号：{treeId}" })
+            Assert.Contains(name, added);
+        using var scope2 = app.Factory.Services.CreateScope();
+        var codeNames = scope2.ServiceProvider.GetRequiredService<WeishiDbContext>().Model.FindEntityType(typeof(IndicatorNode))!.GetProperties().Select(p => p.Name);
+        foreach (var code in codeNames)
+            Assert.DoesNotContain(code + "：", page.QuerySelector("[data-testid=audit-table]")!.TextContent);
+    }
+
+    [Fact]
+    public void A_too_long_text_is_named_by_its_entity_own_field_name()
+    {
+        Assert.Equal("「评价指标的专家评分规则」过长，最多 2000 个字（现为 2001 个字），未保存",
+            new TextTooLongException(nameof(IndicatorNode), nameof(IndicatorNode.Rule), 2000, 2001).Message);
+        Assert.Equal("「承接单位人员的职称/岗位」过长，最多 60 个字（现为 61 个字），未保存",
+            new TextTooLongException("ContractorStaff", "Title", 60, 61).Message);
     }
 
     [Fact]

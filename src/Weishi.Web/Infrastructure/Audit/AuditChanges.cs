@@ -76,7 +76,7 @@ public static class AuditChanges
             return null;
         var type = model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == entry.Entity);
         var fields = (before ?? after)!.Keys.Concat((after ?? before)!.Keys).Distinct();
-        return fields.Select(f => new Change(AuditNames.Field(f),
+        return fields.Select(f => new Change(AuditNames.Field(entry.Entity, f),
                 before is null ? null : Show(f, before.GetValueOrDefault(f), type),
                 after is null ? null : Show(f, after.GetValueOrDefault(f), type)))
             .ToList();

@@ -1,174 +1,28 @@
 namespace Weishi.Web.Infrastructure.Audit;
 
 /// <summary>
-/// Chinese names of what the audit log records: one entry per audited type (a test checks every <see cref="IAudited"/>
-/// entity of the model has one) and of the fields that recur across them. The log stores the code names; only the
-/// display uses these.
+/// Chinese names of what the audit log records: every audited type (<c>AuditNames.Entities.cs</c>) and every field it
+/// records — by the type's own name for the field where it has one (<c>AuditNames.EntityFields.cs</c>), else by the name
+/// shared across types (<c>AuditNames.Fields.cs</c>). Tests check every recorded field has one and no two fields of a type
+/// share it. The log stores the code names; only the display uses these.
 /// </summary>
-public static class AuditNames
+public static partial class AuditNames
 {
-    private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)
-    {
-        ["AcceptanceRecord"] = "验收记录",
-        ["ActivitySession"] = "活动记录",
-        ["AdmissionApplication"] = "准入申请",
-        ["AdmissionRule"] = "准入规则",
-        ["AnnualBudget"] = "年度预算",
-        ["AppUser"] = "用户账号",
-        ["ApplicationDocument"] = "申请材料",
-        ["AssessmentWeight"] = "考核权重",
-        ["Asset"] = "项目资产",
-        ["AssetRecord"] = "资产巡查维修记录",
-        ["Attendance"] = "活动签到",
-        ["Ballot"] = "居民投票",
-        ["BudgetLine"] = "预算明细",
-        ["CategoryCorrection"] = "需求类别更正",
-        ["ClassifierVersion"] = "需求分类模型版本",
-        ["CommunityPopulation"] = "社区人口",
-        ["Contract"] = "合同",
-        ["Contractor"] = "承接单位",
-        ["ContractorChangeRequest"] = "承接单位信息变更",
-        ["ContractorSanction"] = "承接单位重点关注/暂停",
-        ["ContractorStaff"] = "承接单位人员",
-        ["ContractorViolation"] = "违规及处罚记录",
-        ["CostApprovalReason"] = "单价偏高审批理由",
-        ["CostNorm"] = "单价标准",
-        ["CostSetting"] = "价格水平调整",
-        ["CouncilMember"] = "议事会成员",
-        ["CouncilScoreItem"] = "议事会评分项",
-        ["CouncilScoreSheet"] = "议事会评分表",
-        ["CouncilSession"] = "议事会会议",
-        ["DeclaredProject"] = "承接单位申报业绩",
-        ["Demand"] = "居民需求",
-        ["DemandReferral"] = "需求转办",
-        ["DemoData"] = "演示数据",
-        ["Disbursement"] = "资金拨付",
-        ["DuplicateDecision"] = "重复需求判定",
-        ["EvaluationRecommendation"] = "绩效评价建议",
-        ["EvaluationScore"] = "绩效评价评分",
-        ["FindingRecommendation"] = "问题建议库",
-        ["IndicatorNode"] = "评价指标",
-        ["IndicatorTree"] = "评价指标体系",
-        ["Inspection"] = "监督检查",
-        ["InspectionInterval"] = "资产巡查周期",
-        ["Milestone"] = "里程碑",
-        ["MiningRun"] = "需求分析",
-        ["NegativeListRule"] = "负面清单",
-        ["Objection"] = "公示异议",
-        ["PairModelVersion"] = "重复识别模型版本",
-        ["PerformanceEvaluation"] = "绩效评价",
-        ["PerformanceTarget"] = "绩效目标",
-        ["ProgressRecord"] = "进度记录",
-        ["Project"] = "项目",
-        ["ProjectApproval"] = "项目审批",
-        ["ProjectTypeCap"] = "项目类型限额",
-        ["ProposalDetails"] = "项目申报详情",
-        ["PublicityNotice"] = "公示",
-        ["PublicitySetting"] = "公示天数设置",
-        ["Rectification"] = "整改",
-        ["RoleAssignment"] = "用户角色",
-        ["Rubric"] = "评分细则",
-        ["RubricCriterion"] = "评分细则条目",
-        ["SanctionPolicy"] = "处理规则",
-        ["SanctionProposal"] = "处理建议",
-        ["SegmentationTerm"] = "分词词库",
-        ["SelectionDecision"] = "项目遴选结果",
-        ["SelectionRun"] = "项目遴选",
-        ["SimilarMatch"] = "相似项目判定",
-        ["SpotCheckDraw"] = "抽查抽签",
-        ["SpotCheckItem"] = "抽查项目",
-        ["Survey"] = "满意度测评",
-        ["SurveyItem"] = "测评题目",
-        ["SurveyInvitation"] = "测评一人一码发放",
-        ["SurveyQuestion"] = "测评题库",
-        ["SurveySetting"] = "测评设置",
-        ["YearSetting"] = "年度设置",
-    };
-
-    /// <summary>Fields whose names recur; a field not listed is shown by its property name.</summary>
-    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
-    {
-        ["Id"] = "编号",
-        ["Code"] = "编码",
-        ["Name"] = "名称",
-        ["Title"] = "标题",
-        ["Year"] = "年度",
-        ["Status"] = "状态",
-        ["Type"] = "类型",
-        ["Kind"] = "种类",
-        ["Category"] = "类别",
-        ["Content"] = "内容",
-        ["Text"] = "内容",
-        ["Comment"] = "意见",
-        ["Reason"] = "理由",
-        ["Note"] = "备注",
-        ["RegionId"] = "区域编号",
-        ["ProjectId"] = "项目编号",
-        ["ContractorId"] = "承接单位编号",
-        ["DemandId"] = "需求编号",
-        ["EvaluationId"] = "评价编号",
-        ["AmountFen"] = "金额",
-        ["UnitPriceFen"] = "单价",
-        ["DistrictFundsFen"] = "区级资金",
-        ["CostFen"] = "费用",
-        ["Quantity"] = "数量",
-        ["Unit"] = "单位",
-        ["Item"] = "费用项目",
-        ["Version"] = "版本",
-        ["Weight"] = "权重",
-        ["Score"] = "分数",
-        ["Points"] = "得分",
-        ["SheetId"] = "评分表编号",
-        ["CriterionId"] = "评分标准编号",
-        ["RunId"] = "批次编号",
-        ["Votes"] = "票数",
-        ["Selected"] = "入选",
-        ["SelectedByRule"] = "按规则入选",
-        ["Why"] = "说明",
-        ["Result"] = "结果",
-        ["Retired"] = "已停用",
-        ["PlannedBeneficiaries"] = "计划受益人数",
-        ["PlannedSessions"] = "计划服务场次",
-        ["IsOneOff"] = "一次性服务",
-        ["CreatedAtUtc"] = "创建时间",
-        ["CreatedBy"] = "创建人",
-        ["CreatedByName"] = "创建人",
-        ["StatusChangedAtUtc"] = "状态变更时间",
-        ["SubmittedAtUtc"] = "提交时间",
-        ["PublishedAtUtc"] = "发布时间",
-        ["PublishedBy"] = "发布人",
-        ["DecidedBy"] = "决定人",
-        ["AnsweredBy"] = "答复人",
-        ["ApprovedBy"] = "审批人",
-        ["RecordedBy"] = "记录人",
-        ["ScoredBy"] = "评分人",
-        ["AtUtc"] = "时间",
-        ["On"] = "日期",
-        ["StartsOn"] = "开始日期",
-        ["EndsOn"] = "结束日期",
-        ["Description"] = "说明",
-        ["Address"] = "地址",
-        ["ContactName"] = "联系人",
-        ["ContactPhoneEncrypted"] = "联系电话",
-        ["ContactPhoneMasked"] = "联系电话（脱敏）",
-        ["PhoneEncrypted"] = "手机号",
-        ["PhoneHash"] = "手机号（校验值）",
-        ["PhoneMasked"] = "手机号（脱敏）",
-        ["IdNumberHash"] = "身份证号（校验值）",
-        ["VoterHash"] = "投票人（校验值）",
-        ["CodeHash"] = "验证码（校验值）",
-        ["Channel"] = "渠道",
-        ["Findings"] = "检查发现",
-    };
-
     public static bool HasEntity(string entity) => Entities.ContainsKey(entity);
 
     /// <summary>The Chinese name of an audited type; its code name when it has none.</summary>
     public static string Entity(string entity) => Entities.GetValueOrDefault(entity, entity);
 
-    public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+    /// <summary>The Chinese name of a field of an audited type (by its code name); the field's code name when it has none.</summary>
+    public static string Field(string entity, string field) => FieldOrNull(entity, field) ?? field;
 
-    public static bool HasField(string field) => Fields.ContainsKey(field);
+    public static bool HasField(string entity, string field) => FieldOrNull(entity, field) is not null;
+
+    /// <summary>The fields named for one type only, to check they still exist.</summary>
+    public static IEnumerable<(string Entity, string Field)> EntitySpecificFields => EntityFields.Keys;
+
+    private static string? FieldOrNull(string entity, string field) =>
+        EntityFields.GetValueOrDefault((entity, field)) ?? Fields.GetValueOrDefault(field);
 
     /// <summary>Ciphertext and keyed hashes of personal data: shown as 已加密, never as their value.</summary>
     public static bool IsProtected(string field) =>

@@ -15,10 +15,10 @@ public sealed class TextTooLongException(string entity, string property, int max
     public int MaxLength { get; } = maxLength;
     public int Length { get; } = length;
 
-    /// <summary>The Chinese name of the field: the audit log's names of the entity and field where they exist.</summary>
+    /// <summary>The Chinese name of the field: the audit log's names of the entity and of the field on that entity.</summary>
     public static string Label(string entity, string property)
     {
-        var field = AuditNames.HasField(property) ? AuditNames.Field(property) : null;
+        var field = AuditNames.HasField(entity, property) ? AuditNames.Field(entity, property) : null;
         if (!AuditNames.HasEntity(entity)) return field ?? "填写的内容";
         return field is null ? AuditNames.Entity(entity) + "中的一项内容" : AuditNames.Entity(entity) + "的" + field;
     }
