@@ -72,6 +72,33 @@ public class AuditDisplayTests(DemoApp app)
     }
 
     [Fact]
+    public async Task An_activity_sign_in_code_never_shows_in_the_log()
+    {
+        var projectId = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2066, 10_000_00, ProjectStatus.InProgress);
+        var token = Guid.NewGuid().ToString("N");
+        int sessionId;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var session = new Weishi.Web.Features.Delivery.ActivitySession
+            {
+                ProjectId = projectId, HeldOn = new DateOnly(2066, 5, 1), StartsAtUtc = new DateTime(2066, 5, 1, 1, 0, 0, DateTimeKind.Utc),
+                EndsAtUtc = new DateTime(2066, 5, 1, 3, 0, 0, DateTimeKind.Utc), Place = "审计显示测试：社区广场", Content = "审计显示测试：义诊",
+                Staff = "张三", SignInToken = token, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.ActivitySessions.Add(session);
+            await db.SaveChangesAsync();
+            sessionId = session.Id;
+        }
+
+        var page = await AuditPageAsync($"entity=ActivitySession&entityId={sessionId}");
+        Assert.DoesNotContain(token, page.DocumentElement.OuterHtml);
+        var table = page.QuerySelector("[data-testid=audit-table]")!.TextContent;
+        Assert.Contains("签到码：" + AuditChanges.HiddenToken, table);
+        Assert.Contains("审计显示测试：义诊", table);    // the rest of the session reads as before
+    }
+
+    [Fact]
     public async Task An_encrypted_phone_never_shows_its_ciphertext_in_the_log()
     {
         int demandId;

@@ -29,6 +29,7 @@ public static class AuditChanges
     public sealed record Change(string Field, string? Old, string? New);
 
     public const string Protected = "（已加密）";
+    public const string HiddenToken = "（访问凭证，不显示）";
     public const string Empty = "（空）";
 
     /// <summary>Enum types whose values have a Chinese name, each by the feature's own naming helper.</summary>
@@ -93,6 +94,7 @@ public static class AuditChanges
     {
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return Empty;
         if (AuditNames.IsProtected(field)) return Protected;
+        if (AuditNames.IsAccessToken(field)) return HiddenToken;
         var clr = type?.FindProperty(field)?.ClrType;
         clr = clr is null ? null : Nullable.GetUnderlyingType(clr) ?? clr;
         if (clr is { IsEnum: true } && value.TryGetInt64(out var number))

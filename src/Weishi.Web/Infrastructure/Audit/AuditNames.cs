@@ -27,4 +27,10 @@ public static partial class AuditNames
     /// <summary>Ciphertext and keyed hashes of personal data: shown as 已加密, never as their value.</summary>
     public static bool IsProtected(string field) =>
         field.EndsWith("Encrypted", StringComparison.Ordinal) || field.EndsWith("Hash", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Tokens that open something to whoever holds them (an activity's sign-in code, a survey's public link): shown as
+    /// 不显示, never as their value, so reading the log does not hand out the link.
+    /// </summary>
+    public static bool IsAccessToken(string field) => field.EndsWith("Token", StringComparison.Ordinal);
 }
