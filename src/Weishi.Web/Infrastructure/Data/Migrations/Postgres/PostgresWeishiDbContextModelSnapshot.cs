@@ -4046,6 +4046,8 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Partition");
 
                     b.ToTable("RateLimitWindows");
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
                 });
 
             modelBuilder.Entity("Weishi.Web.Infrastructure.Sms.PhoneCode", b =>
