@@ -15,7 +15,7 @@ public sealed class PostgresWeishiDbContext(DbContextOptions<PostgresWeishiDbCon
     {
         base.OnModelCreating(builder);
         // Rate-limit counts need no durability (a crash only restarts the windows), so they skip the write-ahead log and
-        // its flush at every commit: about 0.2 ms a count instead of 3.5 ms (bench/README.md, "Rate limits").
+        // its flush at every commit: about 0.2 ms a count instead of 3.5 ms (bench/README.md, "Rate limits counted in PostgreSQL").
         builder.Entity<RateLimits.RateLimitWindow>().IsUnlogged();
     }
 }
