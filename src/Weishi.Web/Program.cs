@@ -17,6 +17,7 @@ using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Cli;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Jobs;
+using Weishi.Web.Infrastructure.RateLimits;
 using Weishi.Web.Infrastructure.Sms;
 
 Console.OutputEncoding = Encoding.UTF8;
@@ -26,6 +27,7 @@ var builder = WebApplication.CreateBuilder(isCli ? [] : args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeishiDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWeishiAuth(builder.Configuration);
+builder.Services.AddSharedRateLimits(builder.Configuration);
 builder.Services.AddWeishiDataProtection(builder.Configuration);
 builder.Services.AddRazorPages(o =>
 {

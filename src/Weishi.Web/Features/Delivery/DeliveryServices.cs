@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Weishi.Web.Features.Beneficiaries;
 using Weishi.Web.Features.Deviations;
 using Weishi.Web.Features.Participants;
+using Weishi.Web.Infrastructure.RateLimits;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -22,9 +22,8 @@ public static class DeliveryServices
         services.AddHostedService<DeviationJob>();
         // Per address and session: a whole activity may sit behind one community Wi-Fi address.
         var perMinute = config.GetValue("RateLimits:SignInPerMinute", 120);
-        services.AddRateLimiter(o => o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            (http.Connection.RemoteIpAddress?.ToString() ?? "local") + "|" + http.Request.RouteValues["token"],
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
+        services.AddRateLimiter(o => o.AddPolicy(SignInRateLimit, http => SharedRateLimits.PerMinute(http, SignInRateLimit,
+            SharedRateLimits.ClientAddress(http) + "|" + http.Request.RouteValues["token"], perMinute)));
         return services;
     }
 

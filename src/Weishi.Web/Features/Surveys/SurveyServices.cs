@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
+using Weishi.Web.Infrastructure.RateLimits;
 
 namespace Weishi.Web.Features.Surveys;
 
@@ -13,9 +13,8 @@ public static class SurveyServices
     public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration config)
     {
         var perMinute = config.GetValue("RateLimits:SurveyPerMinute", 60);
-        services.AddRateLimiter(o => o.AddPolicy(AnswerRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            (http.Connection.RemoteIpAddress?.ToString() ?? "local") + "|" + http.Request.RouteValues["token"],
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
+        services.AddRateLimiter(o => o.AddPolicy(AnswerRateLimit, http => SharedRateLimits.PerMinute(http, AnswerRateLimit,
+            SharedRateLimits.ClientAddress(http) + "|" + http.Request.RouteValues["token"], perMinute)));
         services.AddScoped<Contractors.Assessment.IAssessmentInput, SurveySatisfactionInput>();
         services.AddScoped<RectificationScanner>();
         services.AddHostedService<RectificationJob>();

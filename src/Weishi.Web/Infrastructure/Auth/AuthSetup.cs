@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.RateLimits;
 
 namespace Weishi.Web.Infrastructure.Auth;
 
@@ -55,20 +56,11 @@ public static class AuthSetup
         var portalPerMinute = config.GetValue("RateLimits:PortalPerMinute", 10);
         services.AddRateLimiter(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(LoginRateLimit, http => SharedRateLimits.PerMinute(http, LoginRateLimit, SharedRateLimits.ClientAddress(http), loginPerMinute));
             // The public need form: posts are limited per client address; reading pages is not.
             o.AddPolicy(PortalRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter("portal:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = portalPerMinute, Window = TimeSpan.FromMinutes(1) })
+                ? SharedRateLimits.PerMinute(http, PortalRateLimit, SharedRateLimits.ClientAddress(http), portalPerMinute)
                 : RateLimitPartition.GetNoLimiter("portal:read"));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync("请求过于频繁，请稍后再试。", ct);
-            };
         });
         return services;
     }

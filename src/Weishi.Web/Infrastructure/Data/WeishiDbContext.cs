@@ -60,6 +60,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
     public DbSet<Sms.PhoneCode> PhoneCodes => Set<Sms.PhoneCode>();
+    public DbSet<RateLimits.RateLimitWindow> RateLimitWindows => Set<RateLimits.RateLimitWindow>();
     // Delivery and supervision
     public DbSet<Features.Delivery.Contract> Contracts => Set<Features.Delivery.Contract>();
     public DbSet<Features.Delivery.Milestone> Milestones => Set<Features.Delivery.Milestone>();

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Weishi.Web.Infrastructure.RateLimits;
 
 namespace Weishi.Web.Infrastructure.Sms;
 
@@ -19,8 +20,7 @@ public static class PhoneCodeRateLimit
         var perMinute = config.GetValue("RateLimits:PhoneCodesPerMinute", 10);
         services.AddRateLimiter(o => o.AddPolicy(Policy, http =>
             HttpMethods.IsPost(http.Request.Method) && string.Equals(http.Request.Query["handler"], "Code", StringComparison.OrdinalIgnoreCase)
-                ? RateLimitPartition.GetFixedWindowLimiter("phone-code:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
+                ? SharedRateLimits.PerMinute(http, Policy, SharedRateLimits.ClientAddress(http), perMinute)
                 : RateLimitPartition.GetNoLimiter("phone-code:other")));
         return services;
     }

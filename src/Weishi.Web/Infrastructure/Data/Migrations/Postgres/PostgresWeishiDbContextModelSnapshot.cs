@@ -4046,6 +4046,25 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Infrastructure.RateLimits.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowEndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateLimitWindows");
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
             modelBuilder.Entity("Weishi.Web.Infrastructure.Sms.PhoneCode", b =>
                 {
                     b.Property<long>("Id")

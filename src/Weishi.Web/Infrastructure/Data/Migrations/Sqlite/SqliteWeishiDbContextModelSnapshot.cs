@@ -3867,6 +3867,23 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("Weishi.Web.Infrastructure.RateLimits.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateLimitWindows");
+                });
+
             modelBuilder.Entity("Weishi.Web.Infrastructure.Sms.PhoneCode", b =>
                 {
                     b.Property<long>("Id")
