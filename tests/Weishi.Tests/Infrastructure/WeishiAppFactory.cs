@@ -72,8 +72,8 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
     /// request refused after earlier ones were written.
     /// </summary>
     public IDisposable RefuseSaves<T>(Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<T>, bool> when, Exception refusal) where T : class =>
-        _saveHook.Refuse(db => db.ChangeTracker.Entries<T>().Any(e => e.State is Microsoft.EntityFrameworkCore.EntityState.Added
-            or Microsoft.EntityFrameworkCore.EntityState.Modified or Microsoft.EntityFrameworkCore.EntityState.Deleted && when(e)) ? refusal : null);
+        _saveHook.Refuse(db => db.ChangeTracker.Entries<T>().Any(e => (e.State is Microsoft.EntityFrameworkCore.EntityState.Added
+            or Microsoft.EntityFrameworkCore.EntityState.Modified or Microsoft.EntityFrameworkCore.EntityState.Deleted) && when(e)) ? refusal : null);
 
     /// <summary>Text messages to <paramref name="phone"/> fail, as a refusing gateway's would, until disposed (<see cref="SmsHook"/>).</summary>
     public IDisposable FailSmsTo(string phone) => _smsHook.FailTo(phone);

@@ -36,12 +36,8 @@ public sealed class DetailModel(WeishiDbContext db, JobProgressBoard board, File
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return false;
         var scope = ScopeClaims.FromPrincipal(User);
-        if (job.CreatedByUserId != scope.UserId && !scope.Has(AppRole.SystemAdmin)) return false;
-        if (!job.Finished && board.Get(id) is { } live)
-        {
-            job.Percent = live.Percent;
-            job.Message = live.Message;
-        }
+        if (!JobAccess.CanOpen(job, scope)) return false;
+        board.ShowLive(job);
         Job = job;
         return true;
     }

@@ -35,8 +35,7 @@ public sealed class ProjectModel(WeishiDbContext db, JobRunner jobs, JobProgress
     /// <summary>The survey's latest invitation job, running or done.</summary>
     public Job? InvitationJob { get; private set; }
     /// <summary>The job page is its creator's (and a system administrator's), like every job's.</summary>
-    public bool CanOpenInvitationJob => InvitationJob is not null
-        && (InvitationJob.CreatedByUserId == db.Scope.UserId || db.Scope.Has(AppRole.SystemAdmin));
+    public bool CanOpenInvitationJob => InvitationJob is not null && Jobs.JobAccess.CanOpen(InvitationJob, db.Scope);
     /// <summary>Why residents can no longer answer (<see cref="SurveyWindow"/>), or null while the survey is open.</summary>
     public string? ClosedReason { get; private set; }
 
@@ -151,8 +150,7 @@ public sealed class ProjectModel(WeishiDbContext db, JobRunner jobs, JobProgress
         Rectification = await db.Rectifications.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyId == Survey.Id, ct);
         InvitationJob = await db.Jobs.AsNoTracking().Where(j => j.ExclusiveKey == SurveyInvitationJob.KeyOf(Survey.Id))
             .OrderByDescending(j => j.Id).FirstOrDefaultAsync(ct);
-        if (InvitationJob is { Finished: false } && board.Get(InvitationJob.Id) is { } live)
-            (InvitationJob.Percent, InvitationJob.Message) = live;
+        if (InvitationJob is not null) board.ShowLive(InvitationJob);
         var slips = await db.SurveyInvitations.Where(i => i.SurveyId == Survey.Id && i.Delivery == InvitationDelivery.Slip)
             .Join(db.Participants, i => i.ParticipantId, p => p.Id, (i, p) => new { p.Name, i.Token }).ToListAsync(ct);
         Invitations = await db.SurveyInvitations.CountAsync(i => i.SurveyId == Survey.Id, ct);

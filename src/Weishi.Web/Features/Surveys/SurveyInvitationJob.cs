@@ -112,7 +112,7 @@ public sealed class SurveyInvitationJob(WeishiDbContext db, ISmsSender sms, Pers
     {
         try
         {
-            await sms.SendAsync(phone, $"【民生微实事】感谢参加“{projectName}”，请为本项目打分（30天内有效，限填一次）：{url}", ct);
+            await sms.SendAsync(phone, $"【民生微实事】感谢参加“{projectName}”，请为本项目打分（{ProjectModel.TokenLifetime.TotalDays:0}天内有效，限填一次）：{url}", ct);
             return true;
         }
         catch (SmsSendFailedException)

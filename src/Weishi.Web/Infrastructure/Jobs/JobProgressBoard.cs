@@ -17,6 +17,12 @@ public sealed class JobProgressBoard
 
     public void Remove(int jobId) => _live.TryRemove(jobId, out _);
 
+    /// <summary>Puts the live figures of a job still running in this process onto <paramref name="job"/> (read from its row).</summary>
+    public void ShowLive(Job job)
+    {
+        if (!job.Finished && Get(job.Id) is { } live) (job.Percent, job.Message) = live;
+    }
+
     /// <param name="persist">Writes progress to the job row; null where only this process can show it (SQLite).</param>
     /// <remarks>
     /// Writes happen on a pool thread, at most one at a time and one a second; a report that came too soon is not
