@@ -50,17 +50,20 @@ public static class DeliveryData
     }
 
     /// <summary>A session of the project running now (or ended when asked); returns its id and sign-in token.</summary>
-    public static async Task<(int Id, string Token)> SessionAsync(WeishiAppFactory factory, int projectId, bool ended = false, DateOnly? heldOn = null)
+    /// <param name="startsIn">When the session starts, from now; by default it started an hour ago (or, ended, three).</param>
+    public static async Task<(int Id, string Token)> SessionAsync(WeishiAppFactory factory, int projectId, bool ended = false, DateOnly? heldOn = null,
+        TimeSpan? startsIn = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = Db(scope);
         var now = DateTime.UtcNow;
+        var starts = now + (startsIn ?? TimeSpan.FromHours(ended ? -3 : -1));
         var session = new ActivitySession
         {
             ProjectId = projectId,
-            HeldOn = heldOn ?? DateOnly.FromDateTime(now),
-            StartsAtUtc = ended ? now.AddHours(-3) : now.AddHours(-1),
-            EndsAtUtc = ended ? now.AddHours(-1) : now.AddHours(2),
+            HeldOn = heldOn ?? DateOnly.FromDateTime(startsIn is null ? now : starts),
+            StartsAtUtc = starts,
+            EndsAtUtc = starts.AddHours(ended ? 2 : 3),
             Place = "汤坑社区党群服务中心",
             Content = "长者健康讲座",
             Staff = "社工 张",

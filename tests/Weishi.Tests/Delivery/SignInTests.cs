@@ -111,6 +111,42 @@ public class SignInTests(DemoApp app)
         Assert.Equal(0, await CountAsync(sessionId));
     }
 
+    [Fact]
+    public async Task A_sign_in_days_before_the_session_is_refused_and_opens_an_hour_before_it_starts()
+    {
+        // Another contractor than the demo's, so these projects do not crowd the demo contractor's deviation list.
+        var project = await DeliveryData.ProjectAsync(app.Factory, 2041, contractorId: await Surveys.SurveyTestData.OtherContractorAsync(app.Factory));
+        var (sessionId, token) = await DeliveryData.SessionAsync(app.Factory, project, startsIn: TimeSpan.FromDays(3));
+        var visitor = Browser.For(app.Factory);
+        var (_, page) = await visitor.GetAsync($"/SignIn/{token}");
+        Assert.Contains("签到尚未开始", page.QuerySelector("[data-testid=not-open]")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=signin-form]"));
+        // A phone that kept an old page open, or a scripted post, is refused too and nothing is stored.
+        var response = await visitor.SubmitAsync("/Account/Login", Form("赵叔", DeliveryData.NewPhone()), postUrl: $"/SignIn/{token}");
+        var doc = await visitor.ReadAsync(response);
+        Assert.Contains("活动开始前 60 分钟开放签到", doc.QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(0, await CountAsync(sessionId));
+
+        // Half an hour before the start the code is accepted.
+        var (soonId, soonToken) = await DeliveryData.SessionAsync(app.Factory, project, startsIn: TimeSpan.FromMinutes(30));
+        var (_, soonPage) = await visitor.GetAsync($"/SignIn/{soonToken}");
+        Assert.NotNull(soonPage.QuerySelector("[data-testid=signin-form]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.SubmitAsync($"/SignIn/{soonToken}", Form("赵叔", DeliveryData.NewPhone()))).StatusCode);
+        Assert.Equal(1, await CountAsync(soonId));
+    }
+
+    [Fact]
+    public async Task A_session_scheduled_ahead_is_not_counted_as_held_on_the_project_page()
+    {
+        // Another contractor than the demo's, so these projects do not crowd the demo contractor's deviation list.
+        var project = await DeliveryData.ProjectAsync(app.Factory, 2041, contractorId: await Surveys.SurveyTestData.OtherContractorAsync(app.Factory));
+        await DeliveryData.SessionAsync(app.Factory, project);
+        await DeliveryData.SessionAsync(app.Factory, project, startsIn: TimeSpan.FromDays(10));
+        var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var (_, page) = await staff.GetAsync($"/Delivery/{project}");
+        Assert.StartsWith("1（", page.QuerySelector("[data-testid=sessions-held]")!.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("440310195805120011", "校验位")]
     [InlineData("44031019580512001", "18 位")]

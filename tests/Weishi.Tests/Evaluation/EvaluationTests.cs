@@ -267,6 +267,28 @@ public class EvaluationTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_report_written_before_every_expert_score_is_in_calls_its_grade_provisional()
+    {
+        var finance = await Browser.LoginAsync(app.Factory, "finance");
+        var id = await DistrictEvaluationAsync(finance);
+        var (_, print) = await finance.GetAsync($"/Evaluation/Print/{id}");
+        var pending = print.QuerySelectorAll("[data-testid=indicators] tr").Count(tr => tr.TextContent.Contains("未评分"));
+        Assert.True(pending > 0);
+        Assert.Contains($"尚有 {pending} 项指标未评分（按 0 分计），以上为暂定结论", print.QuerySelector("[data-testid=conclusion]")!.TextContent);
+
+        // Once every expert leaf is scored the conclusion stands as it is.
+        await Fixtures.ExecAsync(app.Factory, async db =>
+        {
+            var evaluation = await db.Set<PerformanceEvaluation>().Include(e => e.Tree!).ThenInclude(t => t.Nodes).SingleAsync(e => e.Id == id);
+            foreach (var leaf in evaluation.Tree!.Nodes.Where(n => n.IsLeaf && n.Method == ScoringMethod.Expert))
+                db.Add(new EvaluationScore { EvaluationId = id, NodeCode = leaf.Code, Score = 0, Reason = "测试", ScoredBy = "finance" });
+            await db.SaveChangesAsync();
+        });
+        var (_, scored) = await finance.GetAsync($"/Evaluation/Print/{id}");
+        Assert.DoesNotContain("暂定结论", scored.QuerySelector("[data-testid=conclusion]")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_report_is_generated_in_the_background_and_downloaded_when_done()
     {
         var finance = await Browser.LoginAsync(app.Factory, "finance");

@@ -215,6 +215,15 @@ public class RectificationTests(DemoApp app)
         // Per contractor, category and project the same page groups the answers.
         foreach (var by in new[] { "contractor", "category", "project" })
             Assert.NotEmpty((await district.GetAsync($"/Surveys?By={by}&Year=2023")).Document.QuerySelectorAll("[data-testid=group]"));
+
+        // By project every row opens that project's survey page, and the count column is named as a count.
+        var (_, byProject) = await district.GetAsync("/Surveys?By=project&Year=2023");
+        Assert.Equal("项目数", byProject.QuerySelectorAll("[data-testid=groups] thead th")[1].TextContent);
+        var first = byProject.QuerySelectorAll("[data-testid=group]").Select(r => r.QuerySelector("td:first-child a")).ToList();
+        Assert.All(first, a => Assert.Matches(@"^/Surveys/Project/\d+$", a!.GetAttribute("href")));
+        var (status, survey) = await district.GetAsync(first[0]!.GetAttribute("href")!);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal(first[0]!.TextContent, survey.QuerySelector("[data-testid=project-name]")!.TextContent + "（2023）");
     }
 
     [Fact]

@@ -92,6 +92,8 @@ public class ValueForMoneyTests(DemoApp app)
         Assert.Contains(rows, r => r.TextContent.Contains("长者智能手机培训班"));
         Assert.Contains(rows, r => r.TextContent.Contains("小区路灯维修"));
         Assert.NotEqual("0.00", page.QuerySelector("[data-testid=total-saving]")!.TextContent.Trim());
+        // The total says how it is counted, since the findings and the report count 可节约 for the outliers only.
+        Assert.Contains("口径不同", page.QuerySelector("[data-testid=saving-basis]")!.TextContent);
         // Amounts (all but the project count) read like money: thousands separators and two decimals (not 147750.0).
         foreach (var cell in rows.SelectMany(r => r.QuerySelectorAll("td.num").Skip(1)).Select(c => c.TextContent.Trim()).Where(t => t.Length > 0))
             Assert.Matches(@"^\d{1,3}(,\d{3})*\.\d{2}( 元/\S+)?(–\d{1,3}(,\d{3})*\.\d{2})?$", cell);

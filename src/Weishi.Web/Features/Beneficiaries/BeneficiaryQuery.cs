@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Beneficiaries;
 
@@ -31,7 +32,9 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
     public async Task<ProjectBeneficiaries> ForProjectAsync(Project project, CancellationToken ct = default)
     {
         var id = project.Id;
-        var sessions = await db.ActivitySessions.CountAsync(s => s.ProjectId == id, ct);
+        // Held sessions only, as the deviation scan counts them: one scheduled ahead (open for QR sign-in later) is not yet held.
+        var today = ChinaDate.Today(db.Time);
+        var sessions = await db.ActivitySessions.CountAsync(s => s.ProjectId == id && s.HeldOn <= today, ct);
         var attendances = await db.Attendances.CountAsync(a => a.ProjectId == id, ct);
         var firstHere = db.Attendances.Where(a => a.ProjectId == id)
             .GroupBy(a => a.ParticipantId).Select(g => new { ParticipantId = g.Key, First = g.Min(a => a.Session!.HeldOn) });

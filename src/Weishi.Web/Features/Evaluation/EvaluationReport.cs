@@ -66,7 +66,7 @@ public sealed class EvaluationReportBuilder(WeishiDbContext db, MetricCalculator
             $"本次绩效评价对象为{subject}，评价期间为 {evaluation.Period}，评价范围：{PerformanceEvaluation.ScopeName(evaluation.ScopeKind)}（{scopeName}）。",
             evaluation.WorkDone ?? $"评价组依据《{evaluation.Tree!.Name}》（第 {evaluation.Tree.Version} 版），对数据类指标直接从系统中的预算、拨付、合同、活动签到、检查、验收、需求与满意度问卷数据计算得分，对其余指标由评价组结合书面材料与现场核查评分。",
             sheet,
-            $"根据财政部《项目支出绩效评价管理办法》(财预〔2020〕10号)，本次绩效评价采取评分和评级相结合的方式，{subject}综合评价结果为 {Scoring.Show(sheet.Total)} 分，绩效评价结论为“{sheet.Grade}”。其中{top}。",
+            $"根据财政部《项目支出绩效评价管理办法》(财预〔2020〕10号)，本次绩效评价采取评分和评级相结合的方式，{subject}综合评价结果为 {Scoring.Show(sheet.Total)} 分，绩效评价结论为“{sheet.Grade}”。其中{top}。" + PendingNote(sheet),
             evaluation.Achievements ?? DefaultAchievements(years, sheet),
             findings,
             recommendations);
@@ -106,6 +106,10 @@ public sealed class EvaluationReportBuilder(WeishiDbContext db, MetricCalculator
         var regionNames = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Code).Select(r => r.Name).ToListAsync(ct);
         return string.Join("、", regionNames);
     }
+
+    /// <summary>A report written before every expert score is in says so beside its grade, which counts those as 0.</summary>
+    public static string PendingNote(ScoreSheet sheet) => sheet.PendingCount == 0 ? ""
+        : $"尚有 {sheet.PendingCount} 项指标未评分（按 0 分计），以上为暂定结论，评价组完成评分后应重新生成报告。";
 
     private static string DefaultAchievements(IReadOnlyList<YearRow> years, ScoreSheet sheet)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Participants;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.SignIn;
 
@@ -17,8 +18,14 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
 {
     public sealed record SessionInfo(int Id, int ProjectId, string ProjectName, DateOnly HeldOn, string Place, DateTime StartsAtUtc, DateTime EndsAtUtc);
 
+    /// <summary>How long before the activity starts its QR code is accepted: a sign-in days ahead would count someone
+    /// who may never come as served.</summary>
+    public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
+
     public SessionInfo Session { get; private set; } = null!;
     public bool Ended { get; private set; }
+    public bool NotYetOpen { get; private set; }
+    public DateTime OpensAtUtc => Session.StartsAtUtc - OpensBefore;
     public List<string> Errors { get; } = [];
     public string? Notice { get; private set; }
 
@@ -37,6 +44,11 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
             Errors.Add("本场活动已结束，签到已关闭");
             return Page();
         }
+        if (NotYetOpen)
+        {
+            Errors.Add(NotOpenMessage);
+            return Page();
+        }
         Errors.AddRange(ParticipantRegister.Validate(Name, Phone, IdNumber, phoneRequired: true, ResidentType));
         if (Errors.Count > 0) return Page();
 
@@ -53,6 +65,9 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
         return RedirectToPage(new { token });
     }
 
+    public string NotOpenMessage =>
+        $"签到尚未开始：活动开始前 {OpensBefore.TotalMinutes:0} 分钟开放签到（{Display.Time(OpensAtUtc)} 起），请到时再扫码";
+
     private async Task<bool> LoadAsync(string token)
     {
         // Deliberately unfiltered: the visitor is anonymous, and the unguessable token selects exactly one session.
@@ -61,7 +76,9 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
         if (session is null) return false;
         Session = session;
-        Ended = db.Time.GetUtcNow().UtcDateTime > session.EndsAtUtc;
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        Ended = now > session.EndsAtUtc;
+        NotYetOpen = now < OpensAtUtc;
         return true;
     }
 }

@@ -8,8 +8,9 @@ namespace Weishi.Web.Features.Surveys;
 public sealed record ProjectSurveySummary(int ProjectId, string Name, int Year, ProjectCategory Category, string Community, string Contractor,
     int? ContractorId, SurveyStatistics Stats, List<FormalityFlag> Flags, bool Rectified);
 
+/// <param name="ProjectId">The project, when grouped by project (its row links to the project's survey page).</param>
 public sealed record SurveyGroup(string Label, int Projects, int Answers, double Mean, double Dissatisfied, double Awareness,
-    int FlaggedProjects, int Rectifications, int[] Distribution);
+    int FlaggedProjects, int Rectifications, int[] Distribution, int? ProjectId = null);
 
 public static class SurveyOverview
 {
@@ -49,22 +50,23 @@ public static class SurveyOverview
     }
 
     public static List<SurveyGroup> Group(IEnumerable<ProjectSurveySummary> projects, string dimension) =>
+        // By project each project is its own row, also when two share a name and a year.
         projects.GroupBy(p => dimension switch
             {
-                "contractor" => p.Contractor,
-                "category" => ProjectNames.Category(p.Category),
-                "community" => p.Community,
-                "year" => p.Year + "年",
-                "all" => "合计",
-                _ => $"{p.Name}（{p.Year}）",
+                "contractor" => (p.Contractor, (int?)null),
+                "category" => (ProjectNames.Category(p.Category), null),
+                "community" => (p.Community, null),
+                "year" => (p.Year + "年", null),
+                "all" => ("合计", null),
+                _ => ($"{p.Name}（{p.Year}）", p.ProjectId),
             })
             .Select(g =>
             {
                 var answers = g.Sum(p => p.Stats.Count);
                 var distribution = Enumerable.Range(0, 5).Select(i => g.Sum(p => p.Stats.Distribution[i])).ToArray();
                 double Weighted(Func<SurveyStatistics, double> f) => answers == 0 ? 0 : g.Sum(p => f(p.Stats) * p.Stats.Count) / answers;
-                return new SurveyGroup(g.Key, g.Count(), answers, Weighted(s => s.Mean), Weighted(s => s.Dissatisfied), Weighted(s => s.Awareness),
-                    g.Count(p => p.Flags.Count > 0), g.Count(p => p.Rectified), distribution);
+                return new SurveyGroup(g.Key.Item1, g.Count(), answers, Weighted(s => s.Mean), Weighted(s => s.Dissatisfied), Weighted(s => s.Awareness),
+                    g.Count(p => p.Flags.Count > 0), g.Count(p => p.Rectified), distribution, g.Key.Item2);
             })
             .OrderBy(g => dimension == "year" ? g.Label : "").ThenByDescending(g => g.Answers).ToList();
 }
