@@ -29,7 +29,9 @@ public class WeishiAppFactory(TestDatabase database, bool? seedDemo = true) : We
         builder.UseSetting("RateLimits:PortalPerMinute", "100000");
         builder.UseSetting("RateLimits:PhoneCodesPerMinute", "100000");
         builder.UseSetting("Api:DemandImportKey", ApiKey);
-        builder.UseSetting("Files:Root", Path.Combine(Path.GetTempPath(), "weishi-tests", "files-" + Guid.NewGuid().ToString("N")));
+        var files = Path.Combine(Path.GetTempPath(), "weishi-tests", "files-" + Guid.NewGuid().ToString("N"));
+        builder.UseSetting("Files:Root", files);
+        builder.UseSetting("Contractors:DocumentsPath", Path.Combine(files, "contractor-documents"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {

@@ -7,7 +7,7 @@ public static class DemandCollectionSetup
 {
     public static IServiceCollection AddDemandCollection(this IServiceCollection services)
     {
-        services.AddSingleton<FileStore>();
+        services.AddScoped<FileStore>();
         services.AddScoped<DemandImporter>();
         services.AddScoped<IJobHandler, DemandImportJob>();
         return services;

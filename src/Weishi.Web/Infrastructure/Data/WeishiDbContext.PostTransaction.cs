@@ -5,13 +5,15 @@ namespace Weishi.Web.Infrastructure.Data;
 /// <summary>
 /// One transaction for all the saves of a post (<see cref="Web.PostTransactionFilter"/>, ADR 016): begun by the first
 /// save that writes, so a post that writes nothing, and the reading before the first write, do not hold SQLite's one
-/// writer; committed when the handler returns, rolled back when it throws.
+/// writer; committed when the handler returns, rolled back when it throws. What the post did outside the database (a file
+/// written) is undone with it (<see cref="WhenRolledBack"/>).
 /// </summary>
 public abstract partial class WeishiDbContext
 {
     private bool _holdSaves;
     private IDbContextTransaction? _postTransaction;
     private readonly List<Action> _whenCommitted = [];
+    private readonly List<Action> _whenRolledBack = [];
     private int _savepoints;
 
     /// <summary>From now on the saves of this context are kept in one transaction until <see cref="EndPostTransactionAsync"/>.</summary>
@@ -25,17 +27,23 @@ public abstract partial class WeishiDbContext
         _postTransaction = null;
         var committed = _whenCommitted.ToList();
         _whenCommitted.Clear();
-        if (tx is null) return;
-        await using (tx)
+        var undo = _whenRolledBack.ToList();
+        _whenRolledBack.Clear();
+        try
         {
-            if (!commit)
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                return;
-            }
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+                await using (tx)
+                {
+                    if (commit) await tx.CommitAsync(ct);
+                    else await tx.RollbackAsync(CancellationToken.None);
+                }
         }
-        foreach (var action in committed) action();
+        catch
+        {
+            Run(undo);
+            throw;
+        }
+        Run(commit ? committed : undo);
     }
 
     /// <summary>Runs <paramref name="action"/> once what was saved is visible to others: now, or when the post commits.</summary>
@@ -43,6 +51,31 @@ public abstract partial class WeishiDbContext
     {
         if (_postTransaction is null) action();
         else _whenCommitted.Add(action);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="undo"/> if what the post saves is not kept: when it rolls back or its handler throws, even
+    /// before its first save, or when the <see cref="BeginWorkAsync"/> work the call was made in is rolled back. Not once
+    /// the post (or <see cref="CommitSoFarAsync"/>) has committed, and never outside a post, where each save commits on
+    /// its own: a file written by a job or the command line stays as before.
+    /// </summary>
+    public void WhenRolledBack(Action undo)
+    {
+        if (_holdSaves) _whenRolledBack.Add(undo);
+    }
+
+    /// <summary>Undoes what was registered since <paramref name="mark"/> (a count of <see cref="_whenRolledBack"/>).</summary>
+    private void RollBackSince(int mark)
+    {
+        if (mark >= _whenRolledBack.Count) return;
+        var undo = _whenRolledBack[mark..];
+        _whenRolledBack.RemoveRange(mark, undo.Count);
+        Run(undo);
+    }
+
+    private static void Run(List<Action> actions)
+    {
+        foreach (var action in actions) action();
     }
 
     /// <summary>
@@ -71,16 +104,20 @@ public abstract partial class WeishiDbContext
     public async Task<Work> BeginWorkAsync(CancellationToken ct)
     {
         await JoinPostTransactionAsync(ct);
-        if (Database.CurrentTransaction is not { } outer) return new Work(await Database.BeginTransactionAsync(ct), null);
+        if (Database.CurrentTransaction is not { } outer) return new Work(this, await Database.BeginTransactionAsync(ct), null);
         var savepoint = $"work_{++_savepoints}";
         await outer.CreateSavepointAsync(savepoint, ct);
-        return new Work(outer, savepoint);
+        return new Work(this, outer, savepoint);
     }
 
-    /// <summary>See <see cref="BeginWorkAsync"/>.</summary>
-    public sealed class Work(IDbContextTransaction transaction, string? savepoint) : IAsyncDisposable
+    /// <summary>
+    /// See <see cref="BeginWorkAsync"/>. Rolled back, it also undoes what was registered with <see cref="WhenRolledBack"/>
+    /// during the work (its files): their rows are gone even if the post goes on to commit.
+    /// </summary>
+    public sealed class Work(WeishiDbContext context, IDbContextTransaction transaction, string? savepoint) : IAsyncDisposable
     {
         private bool _done;
+        private readonly int _undoMark = context._whenRolledBack.Count;
 
         public async Task CommitAsync(CancellationToken ct)
         {
@@ -92,8 +129,15 @@ public abstract partial class WeishiDbContext
         public async Task RollbackAsync(CancellationToken ct)
         {
             _done = true;
-            if (savepoint is null) await transaction.RollbackAsync(ct);
-            else await transaction.RollbackToSavepointAsync(savepoint, ct);
+            try
+            {
+                if (savepoint is null) await transaction.RollbackAsync(ct);
+                else await transaction.RollbackToSavepointAsync(savepoint, ct);
+            }
+            finally
+            {
+                context.RollBackSince(_undoMark);
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -3,8 +3,11 @@ using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Contractors.Admission;
 
-/// <summary>Keeps application documents as files under the data folder (data/files/contractor-documents by default).</summary>
-public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env)
+/// <summary>
+/// Keeps application documents as files in their own folder (data/files/contractor-documents by default), written by the
+/// <see cref="FileStore"/>, so a document of a refused application is not kept either.
+/// </summary>
+public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env, FileStore files)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -41,11 +44,10 @@ public sealed class DocumentStore(IConfiguration config, IWebHostEnvironment env
 
     public async Task<ApplicationDocument> SaveAsync(IFormFile file, DateTime nowUtc, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
         var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
-        var stored = Guid.NewGuid().ToString("N") + ext;
-        await using (var target = File.Create(Path.Combine(Folder, stored)))
-            await file.CopyToAsync(target, ct);
+        string stored;
+        await using (var content = file.OpenReadStream())
+            stored = await files.SaveInAsync(Folder, ext, content, ct);
         return new ApplicationDocument
         {
             FileName = UploadName.Of(file),
