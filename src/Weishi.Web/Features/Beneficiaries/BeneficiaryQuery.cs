@@ -31,7 +31,9 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
     public async Task<ProjectBeneficiaries> ForProjectAsync(Project project, CancellationToken ct = default)
     {
         var id = project.Id;
-        var sessions = await db.ActivitySessions.CountAsync(s => s.ProjectId == id, ct);
+        // Held sessions only: one planned for a later day has not happened (the deviation scan counts the same way).
+        var today = Infrastructure.Web.ChinaDate.Today(db.Time);
+        var sessions = await db.ActivitySessions.CountAsync(s => s.ProjectId == id && s.HeldOn <= today, ct);
         var attendances = await db.Attendances.CountAsync(a => a.ProjectId == id, ct);
         var firstHere = db.Attendances.Where(a => a.ProjectId == id)
             .GroupBy(a => a.ParticipantId).Select(g => new { ParticipantId = g.Key, First = g.Min(a => a.Session!.HeldOn) });
