@@ -42,6 +42,32 @@ public class StaffEntryTests(DemoApp app)
     }
 
     [Fact]
+    public async Task An_open_need_leads_to_a_proposal_with_it_ticked_and_the_project_library_to_the_proposal_form()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+
+        var (_, detail) = await staff.GetAsync($"/Demands/Detail/{stored.Id}");
+        var link = detail.QuerySelector("[data-testid=propose-from-demand]");
+        Assert.NotNull(link);
+        var (status, form) = await staff.GetAsync(link.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(form.QuerySelector($"input[name='Input.DemandIds'][value='{stored.Id}']")!.HasAttribute("checked"));
+
+        // A need already answered (here: not taken up) is no longer offered for a proposal.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Demands/Detail/{stored.Id}",
+            new() { ["NewStatus"] = nameof(DemandStatus.Declined), ["Reason"] = "不属于民生微实事范围" }, formSelector: "form[method=post]:not([action*=Logout])")).StatusCode);
+        (_, detail) = await staff.GetAsync($"/Demands/Detail/{stored.Id}");
+        Assert.Null(detail.QuerySelector("[data-testid=propose-from-demand]"));
+
+        var (_, library) = await staff.GetAsync("/Projects");
+        Assert.Equal("/Proposals/Create", library.QuerySelector("[data-testid=new-proposal]")!.GetAttribute("href"));
+        var (_, financeLibrary) = await (await Browser.LoginAsync(app.Factory, "finance")).GetAsync("/Projects");
+        Assert.Null(financeLibrary.QuerySelector("[data-testid=new-proposal]"));
+    }
+
+    [Fact]
     public async Task Staff_cannot_record_for_another_community_nor_see_its_needs()
     {
         var marker = Marker();
