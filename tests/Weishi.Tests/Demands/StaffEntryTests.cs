@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
+using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Demands;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using static Weishi.Tests.Demands.DemandHelpers;
 
@@ -65,6 +67,38 @@ public class StaffEntryTests(DemoApp app)
         Assert.Equal("/Proposals/Create", library.QuerySelector("[data-testid=new-proposal]")!.GetAttribute("href"));
         var (_, financeLibrary) = await (await Browser.LoginAsync(app.Factory, "finance")).GetAsync("/Projects");
         Assert.Null(financeLibrary.QuerySelector("[data-testid=new-proposal]"));
+    }
+
+    [Theory]
+    [InlineData(ProjectStatus.Submitted, ProjectStatus.Withdrawn, "已撤回")]
+    [InlineData(ProjectStatus.CommunityReview, ProjectStatus.Rejected, "未获通过")]
+    public async Task A_withdrawn_or_rejected_project_gives_its_needs_back_to_be_taken_up_again(ProjectStatus from, ProjectStatus to, string told)
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var need = await RecordAsync(staff, LiuLian, marker);
+        var project = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2116, 1_000_00, from);
+        await Fixtures.ExecAsync(app.Factory, async db =>
+        {
+            var d = await db.Demands.SingleAsync(x => x.Id == need.Id);
+            (d.ProjectId, d.Status) = (project, DemandStatus.Converted);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Projects/Detail/{project}", new() { ["to"] = to.ToString() },
+            postUrl: $"/Projects/Detail/{project}?handler=Move")).StatusCode);
+        Assert.Equal(to, await TestData.StatusAsync(app.Factory, project));
+
+        var released = Assert.Single(await DemandsContainingAsync(app.Factory, marker));
+        Assert.Null(released.ProjectId);
+        Assert.Equal(DemandStatus.Accepted, released.Status);
+        var (_, track) = await Browser.For(app.Factory).GetAsync($"/Portal/Track?code={released.TrackingCode}");
+        Assert.Equal("已受理", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
+        Assert.Contains(told, track.QuerySelector("[data-testid=demand-reason]")!.TextContent);
+        Assert.Null(track.QuerySelector("[data-testid=demand-project]"));
+        // Offered again to the next proposal.
+        var (_, form) = await staff.GetAsync($"/Proposals/Create?year=2116&demand={need.Id}");
+        Assert.NotNull(form.QuerySelector($"input[name='Input.DemandIds'][value='{need.Id}']"));
     }
 
     [Fact]
