@@ -119,6 +119,7 @@ public class ReachAndExecutionTests(DemoApp app)
     public async Task Execution_rolls_up_per_subdistrict_and_drills_down_to_communities_within_scope()
     {
         const int year = 2056;
+        using var inYear = DeliveryData.LateInYear(app.Factory, year);
         var tangKeng = await DeliveryData.ProjectAsync(app.Factory, year, budgetFen: 100_000_00, plannedSessions: 10, plannedBeneficiaries: 50);
         var shaHu = await DeliveryData.ProjectAsync(app.Factory, year, budgetFen: 20_000_00, plannedSessions: 4, plannedBeneficiaries: 10, community: ShaHu);
         await TestData.CreateProjectAsync(app.Factory, DeliveryData.TangKeng, year, 9_000_00); // in review: not counted
@@ -183,6 +184,23 @@ public class ReachAndExecutionTests(DemoApp app)
         Assert.Null(own.QuerySelector($"[data-testid=execution] tr[data-region='{pingShan}']"));
         Assert.Contains("2 / 10", own.QuerySelector("[data-testid=total]")!.TextContent);
         Assert.Contains("4 / 50", own.QuerySelector("[data-testid=total]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_session_planned_for_a_later_day_is_not_counted_as_held_on_the_project_page_nor_in_execution()
+    {
+        const int year = 2114;
+        using var inYear = DeliveryData.LateInYear(app.Factory, year); // today is 20 December
+        var project = await DeliveryData.ProjectAsync(app.Factory, year, plannedSessions: 12);
+        await DeliveryData.SessionAsync(app.Factory, project, heldOn: new DateOnly(year, 3, 1));
+        await DeliveryData.SessionAsync(app.Factory, project, heldOn: new DateOnly(year, 12, 20));
+        await DeliveryData.SessionAsync(app.Factory, project, heldOn: new DateOnly(year, 12, 28)); // planned, not yet held
+
+        var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var (_, delivery) = await staff.GetAsync($"/Delivery/{project}");
+        Assert.Equal("2（12）", delivery.QuerySelector("[data-testid=sessions-held]")!.TextContent.Trim());
+        var (_, execution) = await staff.GetAsync($"/Delivery/Execution?year={year}");
+        Assert.Contains("2 / 12", execution.QuerySelector("[data-testid=total]")!.TextContent);
     }
 
     private async Task<int> SubdistrictOfAsync(string communityCode)

@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
+using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Demands;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using static Weishi.Tests.Demands.DemandHelpers;
 
@@ -39,6 +41,64 @@ public class StaffEntryTests(DemoApp app)
         Assert.Single(list.QuerySelectorAll("[data-testid=demand-table] tbody tr"));
         var (_, detail) = await staff.GetAsync($"/Demands/Detail/{stored.Id}");
         Assert.Equal("居民议事会", detail.QuerySelector("[data-testid=demand-channel]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task An_open_need_leads_to_a_proposal_with_it_ticked_and_the_project_library_to_the_proposal_form()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var stored = await RecordAsync(staff, LiuLian, marker);
+
+        var (_, detail) = await staff.GetAsync($"/Demands/Detail/{stored.Id}");
+        var link = detail.QuerySelector("[data-testid=propose-from-demand]");
+        Assert.NotNull(link);
+        var (status, form) = await staff.GetAsync(link.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(form.QuerySelector($"input[name='Input.DemandIds'][value='{stored.Id}']")!.HasAttribute("checked"));
+
+        // A need already answered (here: not taken up) is no longer offered for a proposal.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Demands/Detail/{stored.Id}",
+            new() { ["NewStatus"] = nameof(DemandStatus.Declined), ["Reason"] = "不属于民生微实事范围" }, formSelector: "form[method=post]:not([action*=Logout])")).StatusCode);
+        (_, detail) = await staff.GetAsync($"/Demands/Detail/{stored.Id}");
+        Assert.Null(detail.QuerySelector("[data-testid=propose-from-demand]"));
+
+        var (_, library) = await staff.GetAsync("/Projects");
+        Assert.Equal("/Proposals/Create", library.QuerySelector("[data-testid=new-proposal]")!.GetAttribute("href"));
+        var (_, financeLibrary) = await (await Browser.LoginAsync(app.Factory, "finance")).GetAsync("/Projects");
+        Assert.Null(financeLibrary.QuerySelector("[data-testid=new-proposal]"));
+    }
+
+    [Theory]
+    [InlineData(ProjectStatus.Submitted, ProjectStatus.Withdrawn, "已撤回")]
+    [InlineData(ProjectStatus.CommunityReview, ProjectStatus.Rejected, "未获通过")]
+    public async Task A_withdrawn_or_rejected_project_gives_its_needs_back_to_be_taken_up_again(ProjectStatus from, ProjectStatus to, string told)
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var need = await RecordAsync(staff, LiuLian, marker);
+        var project = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2116, 1_000_00, from);
+        await Fixtures.ExecAsync(app.Factory, async db =>
+        {
+            var d = await db.Demands.SingleAsync(x => x.Id == need.Id);
+            (d.ProjectId, d.Status) = (project, DemandStatus.Converted);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Projects/Detail/{project}", new() { ["to"] = to.ToString() },
+            postUrl: $"/Projects/Detail/{project}?handler=Move")).StatusCode);
+        Assert.Equal(to, await TestData.StatusAsync(app.Factory, project));
+
+        var released = Assert.Single(await DemandsContainingAsync(app.Factory, marker));
+        Assert.Null(released.ProjectId);
+        Assert.Equal(DemandStatus.Accepted, released.Status);
+        var (_, track) = await Browser.For(app.Factory).GetAsync($"/Portal/Track?code={released.TrackingCode}");
+        Assert.Equal("已受理", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
+        Assert.Contains(told, track.QuerySelector("[data-testid=demand-reason]")!.TextContent);
+        Assert.Null(track.QuerySelector("[data-testid=demand-project]"));
+        // Offered again to the next proposal.
+        var (_, form) = await staff.GetAsync($"/Proposals/Create?year=2116&demand={need.Id}");
+        Assert.NotNull(form.QuerySelector($"input[name='Input.DemandIds'][value='{need.Id}']"));
     }
 
     [Fact]

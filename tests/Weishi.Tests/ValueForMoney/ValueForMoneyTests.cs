@@ -139,7 +139,8 @@ public class ValueForMoneyTests(DemoApp app)
             await db.SaveChangesAsync();
         });
         var sd = await Browser.LoginAsync(app.Factory, "sd-ps", Pw);
-        await sd.SubmitAsync($"/Projects/Detail/{id}", new() { ["to"] = "Accepted" }, $"/Projects/Detail/{id}?handler=Move");
+        var today = Weishi.Web.Infrastructure.Web.ChinaDate.Today(app.Factory.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await sd.SubmitAsync($"/Acceptance/Record/{id}", new() { ["AcceptedOn"] = today, ["Committee"] = "街道、社区、居民代表", ["Result"] = "Passed" });
         Assert.Equal(ProjectStatus.Accepted, await TestData.StatusAsync(app.Factory, id));
         var asset = await Fixtures.QueryAsync(app.Factory, db => db.Assets.SingleAsync(a => a.ProjectId == id));
         Assert.Equal((AssetKind.Lighting, 50_000_00L, UpkeepBody.None), (asset.Kind, asset.ValueFen, asset.UpkeepBody));

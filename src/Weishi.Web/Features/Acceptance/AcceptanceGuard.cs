@@ -12,4 +12,10 @@ public static class AcceptanceGuard
             .CountAsync(i => i.ProjectId == projectId && i.RectificationRequired && i.RectificationClosedAtUtc == null, ct);
         return open == 0 ? null : $"该项目还有 {open} 项整改未完成，不能验收";
     }
+
+    /// <summary>已验收 follows a passing acceptance record (date, committee, checklist, conclusion), never a bare click.</summary>
+    public static async Task<string?> RecordMissingAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>
+        await db.AcceptanceRecords.IgnoreQueryFilters().AnyAsync(r => r.ProjectId == projectId && r.Result != AcceptanceResult.Failed, ct)
+            ? null
+            : "项目须经验收小组验收：请在“组织验收”页登记验收记录，结论为通过或整改后通过时项目即为已验收";
 }

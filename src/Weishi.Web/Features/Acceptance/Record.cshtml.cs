@@ -65,8 +65,9 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
             record.ReportFileId = file.Id;
         }
         db.AcceptanceRecords.Add(record);
-        if (record.Result == AcceptanceResult.Failed) await db.SaveChangesAsync(ct);
-        else if (await transitions.MoveAsync(id, ProjectStatus.Accepted, ct) is { } error)
+        // Saved before the move, which requires a passing record; a refused move rolls the record back with it.
+        await db.SaveChangesAsync(ct);
+        if (record.Result != AcceptanceResult.Failed && await transitions.MoveAsync(id, ProjectStatus.Accepted, ct) is { } error)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();

@@ -9,6 +9,7 @@ public static class DemandCollectionSetup
     {
         services.AddScoped<FileStore>();
         services.AddScoped<DemandImporter>();
+        services.AddScoped<Projects.IProjectStepGuard, DemandRelease>();
         services.AddScoped<IJobHandler, DemandImportJob>();
         return services;
     }

@@ -12,6 +12,10 @@ public sealed class ContractorModel(WeishiDbContext db) : PageModel
 
     public string ContractorName { get; private set; } = "";
     public IReadOnlyList<Row> Projects { get; private set; } = [];
+    public sealed record Rectification(int InspectionId, string ProjectCode, string ProjectName, DateOnly InspectedOn, string Findings,
+        DateOnly? DueOn, bool Answered);
+    /// <summary>Rectifications the supervisors required and have not closed: the contractor answers each on its inspection's page.</summary>
+    public IReadOnlyList<Rectification> OpenRectifications { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -19,6 +23,10 @@ public sealed class ContractorModel(WeishiDbContext db) : PageModel
         ContractorName = await db.Contractors.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         Projects = await db.Projects.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Code)
             .Select(p => new Row(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year, p.Status, p.Disbursements.Sum(d => d.AmountFen)))
+            .ToListAsync(ct);
+        OpenRectifications = await db.Inspections.AsNoTracking().Where(i => i.RectificationRequired && i.RectificationClosedAtUtc == null)
+            .OrderBy(i => i.RectificationDueOn).ThenBy(i => i.Id)
+            .Select(i => new Rectification(i.Id, i.Project!.Code, i.Project.Name, i.InspectedOn, i.Findings, i.RectificationDueOn, i.RespondedAtUtc != null))
             .ToListAsync(ct);
     }
 }

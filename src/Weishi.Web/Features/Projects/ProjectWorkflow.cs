@@ -8,7 +8,12 @@ namespace Weishi.Web.Features.Projects;
 /// </summary>
 public static class ProjectWorkflow
 {
-    public sealed record Step(ProjectStatus From, ProjectStatus To, string Verb, AppRole[] Roles);
+    /// <param name="TakenOn">The page where the step is taken, when it needs more than a click (an approval opinion, an
+    /// acceptance record); {0} is the project's id. The project page links there instead of offering a button.</param>
+    public sealed record Step(ProjectStatus From, ProjectStatus To, string Verb, AppRole[] Roles, string? TakenOn = null)
+    {
+        public string? PageFor(int projectId) => TakenOn is null ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture, TakenOn, projectId);
+    }
 
     private static readonly AppRole[] Community = [AppRole.CommunityStaff, AppRole.SubdistrictOfficer, AppRole.DistrictAdmin];
     private static readonly AppRole[] Subdistrict = [AppRole.SubdistrictOfficer, AppRole.DistrictAdmin];
@@ -26,10 +31,10 @@ public static class ProjectWorkflow
         new(ProjectStatus.SubdistrictReview, ProjectStatus.Rejected, "审核否决", Subdistrict),
         // Back to the community, e.g. for the council's score that the subdistrict cannot approve without.
         new(ProjectStatus.SubdistrictReview, ProjectStatus.CommunityReview, "退回社区评议", Subdistrict),
-        new(ProjectStatus.Publicity, ProjectStatus.InProgress, "公示期满，开始实施", Subdistrict),
+        new(ProjectStatus.Publicity, ProjectStatus.InProgress, "公示期满，开始实施", Subdistrict, "/Publicity/Project/{0}"),
         new(ProjectStatus.Publicity, ProjectStatus.Rejected, "公示后否决", Subdistrict),
         new(ProjectStatus.InProgress, ProjectStatus.Completed, "完工", Community),
-        new(ProjectStatus.Completed, ProjectStatus.Accepted, "验收通过", Subdistrict),
+        new(ProjectStatus.Completed, ProjectStatus.Accepted, "验收通过", Subdistrict, "/Acceptance/Record/{0}"),
     ];
 
     /// <summary>Statuses whose budget counts against the community's annual budget.</summary>
