@@ -76,10 +76,11 @@ public static partial class AuditNames
         [("Contractor", "CertifiedSocialWorkers")] = "持证社工人数",
         [("Contractor", "CreditCode")] = "统一社会信用代码",
         [("Contractor", "FullTimeStaff")] = "专职人员数",
+        [("Contractor", "Name")] = "单位名称",
         [("Contractor", "OrgRatedOn")] = "社会组织评估日期",
         [("Contractor", "OrgRatingLevel")] = "社会组织评估等级",
         [("Contractor", "Profile")] = "单位简介",
-        [("Contractor", "RegisteredOn")] = "登记日期",
+        [("Contractor", "RegisteredOn")] = "登记成立日期",
         [("Contractor", "ServiceAreas")] = "服务领域",
 
         [("ContractorChangeRequest", "ProposedJson")] = "申请变更的内容",
