@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
+using Weishi.TextMining.Classification;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Findings;
@@ -13,7 +14,8 @@ public partial class AuditValueTests
 {
     /// <summary>
     /// What must never reach a reader as a value: the code names of the audited types' fields and of their enums' members,
-    /// and the codes stored for metrics, finding types, population segments and assessment inputs. (Short ones such as Id
+    /// the codes stored for metrics, finding types, needs' categories, population segments and assessment inputs, and
+    /// login names (people are shown by name). (Short ones such as Id
     /// or a word tag's "n" could be ordinary text, so only names of three letters or more count.)
     /// </summary>
     private HashSet<string> CodeNames()
@@ -22,12 +24,14 @@ public partial class AuditValueTests
         var model = scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Model;
         var properties = model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).SelectMany(t => t.GetProperties()).ToList();
         var enums = properties.Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).Where(t => t.IsEnum).Distinct();
+        var logins = scope.ServiceProvider.GetRequiredService<WeishiDbContext>().Users.Select(u => u.UserName!).ToList();
         var inputs = scope.ServiceProvider.GetServices<Weishi.Web.Features.Contractors.Assessment.IAssessmentInput>().Select(i => i.Key);
         return properties.Select(p => p.Name)
             .Concat(typeof(Weishi.Web.Features.Contractors.KeyFields).GetProperties().Select(p => p.Name))
             .Concat(enums.SelectMany(Enum.GetNames))
             .Concat(DataMetrics.All.Select(m => m.Code)).Concat(FindingTypes.All.Select(k => k.Type))
-            .Concat(Segment.All.Select(s => s.Key)).Append(Segment.Total).Concat(inputs)
+            .Concat(Segment.All.Select(s => s.Key)).Append(Segment.Total).Concat(inputs).Concat(Categories.All)
+            .Concat(logins)
             .Where(n => n.Length >= 3).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Contractors;
 using Weishi.Tests.Infrastructure;
+using Weishi.TextMining.Classification;
 using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Findings;
@@ -134,6 +136,8 @@ public partial class AuditValueTests(DemoApp app)
             var term = new SegmentationTerm { Word = word, Tag = "ns", CreatedByName = "审计显示测试", CreatedAtUtc = DateTime.UnixEpoch };
             db.Add(term);
             await db.SaveChangesAsync();
+            db.Remove(term);   // the terms page's tests start from none
+            await db.SaveChangesAsync();
             return term.Id;
         });
         Assert.Contains("词性：" + SegmentationTermRules.Tags["ns"], await ChangesAsync(nameof(SegmentationTerm), termId, "新增"));
@@ -160,9 +164,46 @@ public partial class AuditValueTests(DemoApp app)
         Assert.DoesNotContain(metric.Code, changes);
     }
 
+    [Fact]
+    public async Task A_need_category_correction_reads_by_the_category_names_and_the_corrector_by_name()
+    {
+        var regionId = await TestData.RegionIdAsync(app.Factory, LiuLian);
+        var demandId = await ContractorTestData.WithDbAsync(app.Factory, db => db.Demands.Where(d => d.RegionId == regionId).Select(d => d.Id).FirstAsync());
+        var id = await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            var correction = new CategoryCorrection
+            {
+                DemandId = demandId, RegionId = regionId, Text = "审计显示测试：楼下广场想办舞蹈班", SuggestedCategory = Categories.OutOfScope,
+                Category = Categories.Culture, CorrectedByName = "district", CorrectedAtUtc = DateTime.UnixEpoch,
+            };
+            db.Add(correction);
+            await db.SaveChangesAsync();
+            db.Remove(correction);   // corrections train the classifier in other tests
+            await db.SaveChangesAsync();
+            return correction.Id;
+        });
+
+        var changes = await ChangesAsync(nameof(CategoryCorrection), id, "新增");
+        Assert.Contains("模型建议类别：" + Categories.ChineseName(Categories.OutOfScope), changes);
+        Assert.Contains("更正后类别：" + Categories.ChineseName(Categories.Culture), changes);
+        Assert.Contains("更正人：区民政局 王主任", changes);
+        Assert.DoesNotContain(Categories.OutOfScope, changes);
+    }
+
+    [Fact]
+    public async Task An_assessment_weight_reads_by_the_input_name_on_the_weights_page()
+    {
+        var id = await AddedOrDeletedAsync(db => db.Set<AssessmentWeight>().Where(w => w.InputKey == "acceptance"),
+            () => new AssessmentWeight { InputKey = "acceptance", Weight = 20 });
+
+        var changes = await ChangesAsync(nameof(AssessmentWeight), id, "");
+        Assert.Contains("考核指标：验收结果", changes);
+        Assert.DoesNotContain("acceptance", changes);
+    }
+
     /// <summary>
-    /// Puts a row of the type in the log with all its fields: deletes the existing one (and adds it back) or adds one.
-    /// Returns the id the logged row has.
+    /// Puts a row of the type in the log with all its fields and leaves the table as it was: deletes the existing row
+    /// and adds it back, or adds one and deletes it. Returns the id of the logged row.
     /// </summary>
     private Task<int> AddedOrDeletedAsync<T>(Func<WeishiDbContext, IQueryable<T>> existing, Func<T> create) where T : class =>
         ContractorTestData.WithDbAsync(app.Factory, async db =>
@@ -182,6 +223,8 @@ public partial class AuditValueTests(DemoApp app)
             }
             var added = create();
             db.Add(added);
+            await db.SaveChangesAsync();
+            db.Remove(added);   // other tests count on the demo's rows of these types
             await db.SaveChangesAsync();
             return Id(added);
         });

@@ -74,13 +74,14 @@ public static class AuditChanges
     public static bool HasEnumName(Type enumType) => EnumNames.ContainsKey(enumType);
 
     /// <summary>The changes of one row; null when its text is not field JSON (then show <see cref="AuditEntry.After"/> as it is).</summary>
-    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model)
+    /// <param name="services">The request's services, for codes whose names live on a service (an assessment input's).</param>
+    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model, IServiceProvider? services = null)
     {
         var before = Parse(entry.Before);
         var after = Parse(entry.After);
         if ((entry.Before is not null && before is null) || (entry.After is not null && after is null) || (before is null && after is null))
             return null;
-        return Fields(entry.Entity, before, after, model, changedOnly: false);
+        return Fields(entry.Entity, before, after, model, services, changedOnly: false);
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public static class AuditChanges
     /// fields as <see cref="Change.Parts"/>, named by the type they belong to — only those that differ when both sides have them.
     /// </summary>
     private static List<Change> Fields(string entity, Dictionary<string, JsonElement>? before, Dictionary<string, JsonElement>? after,
-        IModel model, bool changedOnly)
+        IModel model, IServiceProvider? services, bool changedOnly)
     {
         var type = model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == entity);
         var fields = (before ?? after)!.Keys.Concat((after ?? before)!.Keys).Distinct().ToList();
@@ -105,8 +106,8 @@ public static class AuditChanges
             var name = AuditNames.Field(entity, f);
             var (innerOld, innerNew) = (Nested(old), Nested(now));
             if ((innerOld ?? innerNew) is not null && (old is null || innerOld is not null) && (now is null || innerNew is not null))
-                return new Change(name, null, null, Parts: Fields(AuditCodeValues.JsonFieldsOf(entity, f), innerOld, innerNew, model, changedOnly: true));
-            return new Change(name, old is { } o ? Show(entity, f, o, type) : null, now is { } n ? Show(entity, f, n, type) : null,
+                return new Change(name, null, null, Parts: Fields(AuditCodeValues.JsonFieldsOf(entity, f), innerOld, innerNew, model, services, changedOnly: true));
+            return new Change(name, old is { } o ? Show(entity, f, o, type, services) : null, now is { } n ? Show(entity, f, n, type, services) : null,
                 Login: AuditNames.IsLogin(f));
         }).ToList();
     }
@@ -122,7 +123,7 @@ public static class AuditChanges
         catch (JsonException) { return null; }
     }
 
-    private static string Show(string entity, string field, JsonElement value, IEntityType? type)
+    private static string Show(string entity, string field, JsonElement value, IEntityType? type, IServiceProvider? services)
     {
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return Empty;
         if (AuditNames.IsProtected(field)) return Protected;
@@ -131,7 +132,7 @@ public static class AuditChanges
             return value.ValueKind == JsonValueKind.String && field.Contains("Phone", StringComparison.Ordinal)
                 ? PersonalData.MaskPhone(value.GetString()!) : Protected;
         if (AuditCodeValues.IsCoded(entity, field) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            return AuditCodeValues.Name(entity, field, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())!;
+            return AuditCodeValues.Name(entity, field, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), services)!;
         var clr = type?.FindProperty(field)?.ClrType;
         clr = clr is null ? null : Nullable.GetUnderlyingType(clr) ?? clr;
         if (clr is { IsEnum: true } && value.TryGetInt64(out var number))

@@ -1,4 +1,6 @@
+using Weishi.TextMining.Classification;
 using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Findings;
@@ -8,8 +10,8 @@ using Weishi.Web.Features.Projects;
 namespace Weishi.Web.Infrastructure.Audit;
 
 /// <summary>
-/// Fields that store a code rather than words (a metric's key, a finding type, a population segment, category numbers,
-/// a rating as a number): shown by the name the feature's own page gives it. A code the feature no longer knows is
+/// Fields that store a code rather than words (a metric's key, a finding type, a need's category, a population segment,
+/// category numbers, a rating as a number): shown by the name the feature's own page gives it. A code the feature no longer knows is
 /// shown as stored, so nothing recorded is hidden.
 /// </summary>
 public static class AuditCodeValues
@@ -24,6 +26,14 @@ public static class AuditCodeValues
         [("SegmentationTerm", "Tag")] = v => SegmentationTermRules.Tags.GetValueOrDefault(v, v),
         [("EvaluationRecommendation", "FindingType")] = v => FindingTypes.Find(v)?.Name ?? v,
         [("FindingRecommendation", "Type")] = v => FindingTypes.Find(v)?.Name ?? v,
+        [("CategoryCorrection", "Category")] = Categories.ChineseName,
+        [("CategoryCorrection", "SuggestedCategory")] = Categories.ChineseName,
+    };
+
+    /// <summary>Codes named by a service of the feature (the assessment inputs are services, each with its name).</summary>
+    private static readonly Dictionary<(string Entity, string Field), Func<IServiceProvider, string, string?>> ServiceNames = new()
+    {
+        [("AssessmentWeight", "InputKey")] = (services, v) => services.GetServices<IAssessmentInput>().FirstOrDefault(i => i.Key == v)?.Name,
     };
 
     /// <summary>
@@ -36,10 +46,12 @@ public static class AuditCodeValues
     };
 
     /// <summary>The stored code's name, or null when the field is not a coded one.</summary>
-    public static string? Name(string entity, string field, string value) =>
-        Names.TryGetValue((entity, field), out var name) ? name(value) : null;
+    public static string? Name(string entity, string field, string value, IServiceProvider? services) =>
+        Names.TryGetValue((entity, field), out var name) ? name(value)
+        : ServiceNames.TryGetValue((entity, field), out var byService) ? (services is null ? null : byService(services, value)) ?? value
+        : null;
 
-    public static bool IsCoded(string entity, string field) => Names.ContainsKey((entity, field));
+    public static bool IsCoded(string entity, string field) => Names.ContainsKey((entity, field)) || ServiceNames.ContainsKey((entity, field));
 
     /// <summary>The type whose field names a JSON value of this field uses: the named one, else the field's own type.</summary>
     public static string JsonFieldsOf(string entity, string field) => JsonOf.GetValueOrDefault((entity, field), entity);

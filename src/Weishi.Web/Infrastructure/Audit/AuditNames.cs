@@ -41,6 +41,7 @@ public static partial class AuditNames
     public static bool IsPersonalInClear(string field) =>
         field.EndsWith("Phone", StringComparison.Ordinal) || field.EndsWith("IdNumber", StringComparison.Ordinal);
 
-    /// <summary>Who did something, stored as their login name (CreatedBy, DecidedBy, …): shown by their display name.</summary>
-    public static bool IsLogin(string field) => field.EndsWith("By", StringComparison.Ordinal) || field == "ByUser";
+    /// <summary>Who did something, stored as their login name (CreatedBy, DecidedByName, …): shown by their display name.</summary>
+    public static bool IsLogin(string field) =>
+        field.EndsWith("By", StringComparison.Ordinal) || field.EndsWith("ByName", StringComparison.Ordinal) || field == "ByUser";
 }
