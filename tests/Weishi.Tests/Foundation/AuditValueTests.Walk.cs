@@ -52,8 +52,8 @@ public partial class AuditValueTests
     {
         // Values of each kind this log once showed as code, so the walk meets them whatever else has run before it.
         await RequestChangeAsync();
-        await A_population_segment_reads_by_its_Chinese_name_not_its_key();
-        await An_indicator_metric_reads_by_the_metric_name();
+        await PopulationRowLoggedAsync();
+        await MetricNodeLoggedAsync(DataMetrics.Find(DataMetrics.Completion)!);
 
         var codes = CodeNames();
         Assert.Contains("ProposedJson", codes);

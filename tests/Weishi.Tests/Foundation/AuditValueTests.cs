@@ -108,13 +108,19 @@ public partial class AuditValueTests(DemoApp app)
         Assert.Contains("社会组织评估等级：3A → 5A", changes);
     }
 
-    [Fact]
-    public async Task A_population_segment_reads_by_its_Chinese_name_not_its_key()
+    private async Task<(int Id, string Key)> PopulationRowLoggedAsync()
     {
         var regionId = await TestData.RegionIdAsync(app.Factory, LiuLian);
         var key = "age:" + AgeBand.From60;
         var id = await AddedOrDeletedAsync(db => db.Set<CommunityPopulation>().Where(p => p.RegionId == regionId && p.Segment == key),
             () => new CommunityPopulation { RegionId = regionId, Segment = key, Population = 1234 });
+        return (id, key);
+    }
+
+    [Fact]
+    public async Task A_population_segment_reads_by_its_Chinese_name_not_its_key()
+    {
+        var (id, key) = await PopulationRowLoggedAsync();
 
         var changes = await ChangesAsync(nameof(CommunityPopulation), id, "");
         Assert.Contains($"人群：{DemandProfile.Name(AgeBand.From60)}（年龄段）", changes);
@@ -147,7 +153,15 @@ public partial class AuditValueTests(DemoApp app)
     public async Task An_indicator_metric_reads_by_the_metric_name()
     {
         var metric = DataMetrics.Find(DataMetrics.Completion)!;
-        var nodeId = await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        var nodeId = await MetricNodeLoggedAsync(metric);
+
+        var changes = await ChangesAsync(nameof(IndicatorNode), nodeId, "新增");
+        Assert.Contains("数据指标：" + metric.Name, changes);
+        Assert.DoesNotContain(metric.Code, changes);
+    }
+
+    private Task<int> MetricNodeLoggedAsync(MetricDefinition metric) =>
+        ContractorTestData.WithDbAsync(app.Factory, async db =>
         {
             var version = await db.Set<IndicatorTree>().Where(t => t.Kind == TreeKind.Programme).MaxAsync(t => t.Version) + 1;
             var tree = new IndicatorTree { Name = "审计显示测试数据指标", Kind = TreeKind.Programme, Version = version, CreatedAtUtc = DateTime.UnixEpoch };
@@ -158,11 +172,6 @@ public partial class AuditValueTests(DemoApp app)
             await db.SaveChangesAsync();
             return node.Id;
         });
-
-        var changes = await ChangesAsync(nameof(IndicatorNode), nodeId, "新增");
-        Assert.Contains("数据指标：" + metric.Name, changes);
-        Assert.DoesNotContain(metric.Code, changes);
-    }
 
     [Fact]
     public async Task A_need_category_correction_reads_by_the_category_names_and_the_corrector_by_name()
