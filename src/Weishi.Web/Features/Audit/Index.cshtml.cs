@@ -21,7 +21,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     public IReadOnlyList<(string Code, string Name)> Entities { get; private set; } = [];
 
     /// <summary>A row's fields as read by people; null when the row holds a summary text instead.</summary>
-    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model);
+    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, HttpContext.RequestServices);
 
     public async Task OnGetAsync()
     {

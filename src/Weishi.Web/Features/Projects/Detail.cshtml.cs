@@ -12,7 +12,7 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<Demand> Demands { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
-    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model);
+    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, HttpContext.RequestServices);
     public IReadOnlyList<ProjectWorkflow.Step> NextSteps { get; private set; } = [];
     public string? Error { get; private set; }
 

@@ -15,6 +15,7 @@ using Weishi.Web.Features.Proposals;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Features.Selection;
 using Weishi.Web.Features.Voting;
+using Weishi.Web.Infrastructure.Privacy;
 using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Infrastructure.Audit;
@@ -26,7 +27,11 @@ namespace Weishi.Web.Infrastructure.Audit;
 /// </summary>
 public static class AuditChanges
 {
-    public sealed record Change(string Field, string? Old, string? New);
+    /// <summary>
+    /// One field: its Chinese name and its old and new value as read by people. <see cref="Login"/>: the values are login
+    /// names (shown by the person's display name). <see cref="Parts"/>: the value held fields of its own, shown one by one.
+    /// </summary>
+    public sealed record Change(string Field, string? Old, string? New, bool Login = false, IReadOnlyList<Change>? Parts = null);
 
     public const string Protected = "（已加密）";
     public const string HiddenToken = "（访问凭证，不显示）";
@@ -69,19 +74,47 @@ public static class AuditChanges
     public static bool HasEnumName(Type enumType) => EnumNames.ContainsKey(enumType);
 
     /// <summary>The changes of one row; null when its text is not field JSON (then show <see cref="AuditEntry.After"/> as it is).</summary>
-    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model)
+    /// <param name="services">The request's services, for codes whose names live on a service (an assessment input's).</param>
+    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model, IServiceProvider? services = null)
     {
         var before = Parse(entry.Before);
         var after = Parse(entry.After);
         if ((entry.Before is not null && before is null) || (entry.After is not null && after is null) || (before is null && after is null))
             return null;
-        var type = model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == entry.Entity);
-        var fields = (before ?? after)!.Keys.Concat((after ?? before)!.Keys).Distinct();
-        return fields.Select(f => new Change(AuditNames.Field(entry.Entity, f),
-                before is null ? null : Show(f, before.GetValueOrDefault(f), type),
-                after is null ? null : Show(f, after.GetValueOrDefault(f), type)))
-            .ToList();
+        return Fields(entry.Entity, before, after, model, services, changedOnly: false);
     }
+
+    /// <summary>
+    /// One change per field. A field whose value is itself field JSON (a change request's proposed fields) gets its own
+    /// fields as <see cref="Change.Parts"/>, named by the type they belong to — only those that differ when both sides have them.
+    /// </summary>
+    private static List<Change> Fields(string entity, Dictionary<string, JsonElement>? before, Dictionary<string, JsonElement>? after,
+        IModel model, IServiceProvider? services, bool changedOnly)
+    {
+        var type = model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == entity);
+        var fields = (before ?? after)!.Keys.Concat((after ?? before)!.Keys).Distinct().ToList();
+        if (changedOnly && before is not null && after is not null)
+        {
+            static string? Raw(Dictionary<string, JsonElement> values, string f) => values.TryGetValue(f, out var v) ? v.GetRawText() : null;
+            var differing = fields.Where(f => Raw(before, f) != Raw(after, f)).ToList();
+            if (differing.Count > 0) fields = differing;
+        }
+        return fields.Select(f =>
+        {
+            var old = before?.GetValueOrDefault(f);
+            var now = after?.GetValueOrDefault(f);
+            var name = AuditNames.Field(entity, f);
+            var (innerOld, innerNew) = (Nested(old), Nested(now));
+            if ((innerOld ?? innerNew) is not null && (old is null || innerOld is not null) && (now is null || innerNew is not null))
+                return new Change(name, null, null, Parts: Fields(AuditCodeValues.JsonFieldsOf(entity, f), innerOld, innerNew, model, services, changedOnly: true));
+            return new Change(name, old is { } o ? Show(entity, f, o, type, services) : null, now is { } n ? Show(entity, f, n, type, services) : null,
+                Login: AuditNames.IsLogin(f));
+        }).ToList();
+    }
+
+    /// <summary>A string value that is itself field JSON, read as fields; null for any other value.</summary>
+    private static Dictionary<string, JsonElement>? Nested(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } s ? Parse(s.GetString()) : null;
 
     private static Dictionary<string, JsonElement>? Parse(string? json)
     {
@@ -90,11 +123,16 @@ public static class AuditChanges
         catch (JsonException) { return null; }
     }
 
-    private static string Show(string field, JsonElement value, IEntityType? type)
+    private static string Show(string entity, string field, JsonElement value, IEntityType? type, IServiceProvider? services)
     {
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return Empty;
         if (AuditNames.IsProtected(field)) return Protected;
         if (AuditNames.IsAccessToken(field)) return HiddenToken;
+        if (AuditNames.IsPersonalInClear(field))
+            return value.ValueKind == JsonValueKind.String && field.Contains("Phone", StringComparison.Ordinal)
+                ? PersonalData.MaskPhone(value.GetString()!) : Protected;
+        if (AuditCodeValues.IsCoded(entity, field) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            return AuditCodeValues.Name(entity, field, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), services)!;
         var clr = type?.FindProperty(field)?.ClrType;
         clr = clr is null ? null : Nullable.GetUnderlyingType(clr) ?? clr;
         if (clr is { IsEnum: true } && value.TryGetInt64(out var number))

@@ -19,8 +19,8 @@ public static partial class AuditNames
         [("ActivitySession", "Staff")] = "服务人员",
         [("ActivitySession", "HeldOn")] = "活动日期",
 
-        [("AdmissionApplication", "Evaluated")] = "规则评审结果",
-        [("AdmissionApplication", "EvaluationReasons")] = "规则评审理由",
+        [("AdmissionApplication", "Evaluated")] = "自动评估",
+        [("AdmissionApplication", "EvaluationReasons")] = "自动评估理由",
         [("AdmissionApplication", "ReviewNote")] = "审核意见",
         [("AdmissionApplication", "ReviewedAtUtc")] = "审核时间",
         [("AdmissionApplication", "ReviewedBy")] = "审核人",
@@ -40,7 +40,7 @@ public static partial class AuditNames
 
         [("Asset", "CompletedOn")] = "竣工日期",
         [("Asset", "ExpectedLifeYears")] = "预计使用年限",
-        [("Asset", "ReserveFromProgramme")] = "含从民生微实事资金中预留",
+        [("Asset", "ReserveFromProgramme")] = "管养资金从民生微实事资金中预留",
         [("Asset", "UpkeepBody")] = "管养主体类型",
         [("Asset", "UpkeepBodyName")] = "管养主体名称",
         [("Asset", "ValueFen")] = "资产价值",
@@ -76,10 +76,11 @@ public static partial class AuditNames
         [("Contractor", "CertifiedSocialWorkers")] = "持证社工人数",
         [("Contractor", "CreditCode")] = "统一社会信用代码",
         [("Contractor", "FullTimeStaff")] = "专职人员数",
+        [("Contractor", "Name")] = "单位名称",
         [("Contractor", "OrgRatedOn")] = "社会组织评估日期",
         [("Contractor", "OrgRatingLevel")] = "社会组织评估等级",
         [("Contractor", "Profile")] = "单位简介",
-        [("Contractor", "RegisteredOn")] = "登记日期",
+        [("Contractor", "RegisteredOn")] = "登记成立日期",
         [("Contractor", "ServiceAreas")] = "服务领域",
 
         [("ContractorChangeRequest", "ProposedJson")] = "申请变更的内容",
@@ -131,7 +132,7 @@ public static partial class AuditNames
         [("Demand", "AgeBand")] = "年龄段",
         [("Demand", "CollectedOn")] = "收集日期",
         [("Demand", "ContactPhoneHash")] = "联系电话（校验值）",
-        [("Demand", "ExternalCaseNumber")] = "外部工单号",
+        [("Demand", "ExternalCaseNumber")] = "案件编号",
         [("Demand", "Groups")] = "人群",
         [("Demand", "Location")] = "位置",
         [("Demand", "MergedIntoDemandId")] = "合并到需求编号",
@@ -230,8 +231,8 @@ public static partial class AuditNames
 
         [("PublicitySetting", "Days")] = "公示天数",
 
-        [("Rectification", "ActionsAtUtc")] = "社区措施填写时间",
-        [("Rectification", "CommunityActions")] = "整改措施",
+        [("Rectification", "ActionsAtUtc")] = "社区整改措施填写时间",
+        [("Rectification", "CommunityActions")] = "社区整改措施",
         [("Rectification", "ContractorAnswer")] = "承接单位答复",
         [("Rectification", "DueOn")] = "整改期限",
         [("Rectification", "LowItems")] = "低分题目",

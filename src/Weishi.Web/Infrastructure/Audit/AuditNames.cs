@@ -33,4 +33,15 @@ public static partial class AuditNames
     /// 不显示, never as their value, so reading the log does not hand out the link.
     /// </summary>
     public static bool IsAccessToken(string field) => field.EndsWith("Token", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A phone or ID number as typed, which no audited record keeps but a value holding another record's fields might:
+    /// a phone is shown masked as everywhere else (138****1234), an ID number not at all.
+    /// </summary>
+    public static bool IsPersonalInClear(string field) =>
+        field.EndsWith("Phone", StringComparison.Ordinal) || field.EndsWith("IdNumber", StringComparison.Ordinal);
+
+    /// <summary>Who did something, stored as their login name (CreatedBy, DecidedByName, …): shown by their display name.</summary>
+    public static bool IsLogin(string field) =>
+        field.EndsWith("By", StringComparison.Ordinal) || field.EndsWith("ByName", StringComparison.Ordinal) || field == "ByUser";
 }
