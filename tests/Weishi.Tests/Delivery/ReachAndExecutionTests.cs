@@ -138,6 +138,8 @@ public class ReachAndExecutionTests(DemoApp app)
                 await register.AttendAsync(session, people[0], byQr: true);
                 await register.AttendAsync(session, people[1 + s], byQr: true);
             }
+            // Scheduled after "today" (20 December, below): not yet held, so not counted.
+            await DeliveryData.SessionAsync(app.Factory, tangKeng, heldOn: new DateOnly(year, 12, 28));
             var (otherSession, _) = await DeliveryData.SessionAsync(app.Factory, shaHu, heldOn: new DateOnly(year, 3, 5));
             await register.AttendAsync(await db.ActivitySessions.SingleAsync(x => x.Id == otherSession), people[0], byQr: true);
             db.Disbursements.Add(new Disbursement { ProjectId = tangKeng, PaidOn = new DateOnly(year, 4, 1), AmountFen = 30_000_00, Stage = "首期" });
@@ -146,6 +148,7 @@ public class ReachAndExecutionTests(DemoApp app)
         var biLing = await SubdistrictOfAsync(DeliveryData.TangKeng);
         var pingShan = await SubdistrictOfAsync(ShaHu);
 
+        using var late = DeliveryData.LateInYear(app.Factory, year);
         var district = await Browser.LoginAsync(app.Factory, "district");
         var (_, page) = await district.GetAsync($"/Delivery/Execution?year={year}");
         var row = page.QuerySelector($"[data-testid=execution] tr[data-region='{biLing}']")!;

@@ -136,6 +136,35 @@ public class SignInTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Staff_cannot_enter_sign_ins_before_the_sign_in_opens_and_nothing_is_stored()
+    {
+        var project = await DeliveryData.ProjectAsync(app.Factory, 2041, contractorId: await Surveys.SurveyTestData.OtherContractorAsync(app.Factory));
+        var (sessionId, _) = await DeliveryData.SessionAsync(app.Factory, project, startsIn: TimeSpan.FromDays(3));
+        var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var (_, page) = await staff.GetAsync($"/Delivery/Session/{sessionId}");
+        Assert.Contains("活动尚未开始，不能录入签到", page.QuerySelector("[data-testid=entry-not-open]")!.TextContent);
+
+        var phone = DeliveryData.NewPhone();
+        var refused = await staff.SubmitAsync($"/Delivery/Session/{sessionId}", new() { ["Name"] = "钱伯", ["Phone"] = phone, ["IdNumber"] = "" },
+            postUrl: $"/Delivery/Session/{sessionId}?handler=Attendee", formSelector: "[data-testid=attendee-form]");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("活动尚未开始，不能录入签到：活动开始前 60 分钟起可录入", (await staff.ReadAsync(refused)).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(0, await CountAsync(sessionId));
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var hash = await scope.ServiceProvider.GetRequiredService<Weishi.Web.Infrastructure.Privacy.PersonalData>().HashAsync(phone);
+            Assert.False(await DeliveryData.Db(scope).Participants.AnyAsync(p => p.PhoneHash == hash));
+        }
+
+        // Half an hour before the start, as the QR code, staff entry is taken.
+        var (soonId, _) = await DeliveryData.SessionAsync(app.Factory, project, startsIn: TimeSpan.FromMinutes(30));
+        var entered = await staff.SubmitAsync($"/Delivery/Session/{soonId}", new() { ["Name"] = "钱伯", ["Phone"] = phone, ["IdNumber"] = "" },
+            postUrl: $"/Delivery/Session/{soonId}?handler=Attendee", formSelector: "[data-testid=attendee-form]");
+        Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+        Assert.Equal(1, await CountAsync(soonId));
+    }
+
+    [Fact]
     public async Task A_session_scheduled_ahead_is_not_counted_as_held_on_the_project_page()
     {
         // Another contractor than the demo's, so these projects do not crowd the demo contractor's deviation list.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
@@ -32,9 +33,8 @@ public sealed class BeneficiaryQuery(WeishiDbContext db)
     public async Task<ProjectBeneficiaries> ForProjectAsync(Project project, CancellationToken ct = default)
     {
         var id = project.Id;
-        // Held sessions only, as the deviation scan counts them: one scheduled ahead (open for QR sign-in later) is not yet held.
-        var today = ChinaDate.Today(db.Time);
-        var sessions = await db.ActivitySessions.CountAsync(s => s.ProjectId == id && s.HeldOn <= today, ct);
+        // Held sessions only: one scheduled ahead (open for QR sign-in later) is not yet held.
+        var sessions = await db.ActivitySessions.Where(ActivitySession.HeldBy(ChinaDate.Today(db.Time))).CountAsync(s => s.ProjectId == id, ct);
         var attendances = await db.Attendances.CountAsync(a => a.ProjectId == id, ct);
         var firstHere = db.Attendances.Where(a => a.ProjectId == id)
             .GroupBy(a => a.ParticipantId).Select(g => new { ParticipantId = g.Key, First = g.Min(a => a.Session!.HeldOn) });

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
@@ -20,6 +21,18 @@ public class ActivitySession : IContractorWritable, IAudited
     public required string SignInToken { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public List<Attendance> Attendances { get; set; } = [];
+
+    /// <summary>How long before the activity starts sign-ins are taken, by QR code or entered by staff: a sign-in days
+    /// ahead would count someone who may never come as served.</summary>
+    public static readonly TimeSpan SignInOpensBefore = TimeSpan.FromHours(1);
+
+    public static DateTime SignInOpensAtUtc(DateTime startsAtUtc) => startsAtUtc - SignInOpensBefore;
+
+    public static bool SignInNotYetOpen(DateTime startsAtUtc, DateTime nowUtc) => nowUtc < SignInOpensAtUtc(startsAtUtc);
+
+    /// <summary>A session counts as held from its day on (China date); one scheduled ahead is not yet held. The project
+    /// page, the execution figures, the deviation scan and the evaluation all count with this.</summary>
+    public static Expression<Func<ActivitySession, bool>> HeldBy(DateOnly today) => s => s.HeldOn <= today;
 }
 
 /// <summary>One participant at one session (unique per pair, so a person signs in once).</summary>

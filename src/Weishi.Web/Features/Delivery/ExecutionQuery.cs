@@ -43,9 +43,7 @@ public sealed class ExecutionQuery(WeishiDbContext db, IMemoryCache cache)
             .GroupBy(l => l.ProjectId).Select(g => new { g.Key, Fen = g.Sum(l => l.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
         var spent = await db.Disbursements.AsNoTracking().Where(d => ids.Contains(d.ProjectId))
             .GroupBy(d => d.ProjectId).Select(g => new { g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
-        // Sessions held by today; those planned for later days are not yet 实际 (as on the project page and in the deviation scan).
-        var today = ChinaDate.Today(db.Time);
-        var sessions = await db.ActivitySessions.AsNoTracking().Where(s => services.Contains(s.ProjectId) && s.HeldOn <= today)
+        var sessions = await db.ActivitySessions.AsNoTracking().Where(ActivitySession.HeldBy(ChinaDate.Today(db.Time))).Where(s => services.Contains(s.ProjectId))
             .GroupBy(s => s.ProjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var people = await PeoplePerProjectAsync(year, ct);
         return projects.GroupBy(p => p.RegionId).ToDictionary(g => g.Key, g => new ExecutionFigures(

@@ -5,6 +5,7 @@ using QRCoder;
 using Weishi.Web.Features.Participants;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Files;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Delivery;
 
@@ -20,6 +21,10 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     public string QrDataUri { get; private set; } = "";
     public bool Delivers { get; private set; }
     public List<string> Errors { get; } = [];
+    /// <summary>Staff entry follows the QR sign-in's window: nobody is entered as attending a session that has not begun.</summary>
+    public bool EntryNotYetOpen => ActivitySession.SignInNotYetOpen(Session.StartsAtUtc, db.Time.GetUtcNow().UtcDateTime);
+    public string EntryNotOpenMessage =>
+        $"活动尚未开始，不能录入签到：活动开始前 {ActivitySession.SignInOpensBefore.TotalMinutes:0} 分钟起可录入（{Display.Time(ActivitySession.SignInOpensAtUtc(Session.StartsAtUtc))} 起）";
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -32,6 +37,11 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (!Delivers) return Forbid();
+        if (EntryNotYetOpen)
+        {
+            Errors.Add(EntryNotOpenMessage);
+            return Page();
+        }
         Errors.AddRange(ParticipantRegister.Validate(Name, Phone, IdNumber, phoneRequired: false, ResidentType));
         if (Errors.Count > 0) return Page();
         var ct = HttpContext.RequestAborted;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
@@ -21,7 +22,7 @@ public sealed class DeviationScanner(WeishiDbContext db)
                 (p, c) => new { p.Id, p.RegionId, p.Type, p.PlannedSessions, p.PlannedBeneficiaries, c.AmountFen, c.StartOn, c.EndOn })
             .ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
-        var sessions = await db.ActivitySessions.IgnoreQueryFilters().Where(s => ids.Contains(s.ProjectId) && s.HeldOn <= today)
+        var sessions = await db.ActivitySessions.IgnoreQueryFilters().Where(ActivitySession.HeldBy(today)).Where(s => ids.Contains(s.ProjectId))
             .GroupBy(s => s.ProjectId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(s => s.HeldOn) }).ToDictionaryAsync(x => x.Key, ct);
         var progress = await db.ProgressRecords.IgnoreQueryFilters().Where(r => ids.Contains(r.ProjectId))
             .GroupBy(r => r.ProjectId).Select(g => new { g.Key, Last = g.Max(r => r.RecordedOn) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Acceptance;
 using Weishi.Web.Features.Budgets;
+using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Findings;
 using Weishi.Web.Features.Maintenance;
 using Weishi.Web.Features.Projects;
@@ -126,7 +127,8 @@ public sealed class MetricCalculator(WeishiDbContext db)
         var reached = await attendances.Select(a => new { a.ProjectId, a.ParticipantId }).Distinct().CountAsync(ct);
         Add(DataMetrics.BeneficiariesReached, Ratio(reached, planned), N("计划受益人数", planned), N("各项目不重复签到人数之和", reached));
         var plannedSessions = await services.SumAsync(p => (long)p.PlannedSessions, ct);
-        var held = await db.ActivitySessions.AsNoTracking().CountAsync(s => services.Any(p => p.Id == s.ProjectId), ct);
+        // A session scheduled ahead is not yet held, as on the project page and in the deviation scan.
+        var held = await db.ActivitySessions.AsNoTracking().Where(ActivitySession.HeldBy(today)).CountAsync(s => services.Any(p => p.Id == s.ProjectId), ct);
         Add(DataMetrics.SessionsHeld, Ratio(held, plannedSessions), N("计划场次", plannedSessions), N("已开展场次", held));
 
         // 参与者集中度: two GROUP BYs in the database, only the histogram comes back.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Acceptance;
+using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Maintenance;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
@@ -119,9 +120,10 @@ public sealed class MetricRows
                         db.Attendances.Count(a => a.ProjectId == p.Id), false, null, null),
                     r => (true, [r.A, r.B, r.C]));
             case DataMetrics.SessionsHeld:
+                var held = ActivitySession.HeldBy(today);
                 return Projects(services, [Count("计划场次"), Count("已开展场次")],
                     p => new Raw(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year, p.PlannedSessions,
-                        db.ActivitySessions.Count(s => s.ProjectId == p.Id), 0, false, null, null),
+                        db.ActivitySessions.Where(held).Count(s => s.ProjectId == p.Id), 0, false, null, null),
                     r => (r.B >= r.A, [r.A, r.B]));
             case DataMetrics.InspectionCoverage:
                 return Projects(implemented, [Count("检查次数")],

@@ -18,14 +18,10 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
 {
     public sealed record SessionInfo(int Id, int ProjectId, string ProjectName, DateOnly HeldOn, string Place, DateTime StartsAtUtc, DateTime EndsAtUtc);
 
-    /// <summary>How long before the activity starts its QR code is accepted: a sign-in days ahead would count someone
-    /// who may never come as served.</summary>
-    public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
-
     public SessionInfo Session { get; private set; } = null!;
     public bool Ended { get; private set; }
     public bool NotYetOpen { get; private set; }
-    public DateTime OpensAtUtc => Session.StartsAtUtc - OpensBefore;
+    public DateTime OpensAtUtc => ActivitySession.SignInOpensAtUtc(Session.StartsAtUtc);
     public List<string> Errors { get; } = [];
     public string? Notice { get; private set; }
 
@@ -66,7 +62,7 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
     }
 
     public string NotOpenMessage =>
-        $"签到尚未开始：活动开始前 {OpensBefore.TotalMinutes:0} 分钟开放签到（{Display.Time(OpensAtUtc)} 起），请到时再扫码";
+        $"签到尚未开始：活动开始前 {ActivitySession.SignInOpensBefore.TotalMinutes:0} 分钟开放签到（{Display.Time(OpensAtUtc)} 起），请到时再扫码";
 
     private async Task<bool> LoadAsync(string token)
     {
@@ -78,7 +74,7 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
         Session = session;
         var now = db.Time.GetUtcNow().UtcDateTime;
         Ended = now > session.EndsAtUtc;
-        NotYetOpen = now < OpensAtUtc;
+        NotYetOpen = ActivitySession.SignInNotYetOpen(session.StartsAtUtc, now);
         return true;
     }
 }

@@ -22,6 +22,8 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
     public string Community { get; private set; } = "";
     public IReadOnlyList<Option> Options { get; private set; } = [];
     public int TotalVotes { get; private set; }
+    /// <summary>Once closed: the selection staff confirmed since (which options are 入选), or null while it is 待确认.</summary>
+    public ConfirmedSelection? Confirmed { get; private set; }
     public bool IsOpen => Ballot.IsOpen(db.Time.GetUtcNow().UtcDateTime);
     public bool IsClosed => Ballot.IsClosed(db.Time.GetUtcNow().UtcDateTime);
     // What the resident chose and typed is shown again whatever the answer (code sent, or vote refused).
@@ -67,6 +69,7 @@ public sealed class IndexModel(WeishiDbContext db, VotingService voting) : PageM
                 .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N)
             : [];
         TotalVotes = closed ? await db.Votes.IgnoreQueryFilters().CountAsync(v => v.BallotId == id) : 0;
+        Confirmed = closed ? await BallotResults.ConfirmedAsync(db, ballot) : null;
         var onPortal = await PublicProjects.Visible(db).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync();
         // What each option shows before "查看项目详情" is part of what the ballot makes public (BallotOptionProjects).
         Options = (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
