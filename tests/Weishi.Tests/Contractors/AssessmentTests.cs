@@ -65,6 +65,34 @@ public class AssessmentTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Sessions_scheduled_ahead_do_not_count_as_held_in_the_contractor_score()
+    {
+        var contractor = await ContractorTestData.CreateAsync(app.Factory);
+        var projectId = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2093, 1000_00, ProjectStatus.Accepted);
+        var today = Weishi.Web.Infrastructure.Web.ChinaDate.Today(app.Factory.Clock);
+        await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            project.ContractorId = contractor.Id;
+            project.PlannedSessions = 4;
+            project.PlannedBeneficiaries = 10;
+            foreach (var day in new[] { today.AddDays(-7), today, today.AddDays(7), today.AddDays(14) })
+                db.ActivitySessions.Add(new Weishi.Web.Features.Delivery.ActivitySession
+                {
+                    ProjectId = projectId, HeldOn = day, Place = "六联社区党群服务中心", Content = "测试场次", Staff = "社工",
+                    StartsAtUtc = Weishi.Web.Infrastructure.Web.ChinaDate.StartUtc(day).AddHours(9),
+                    EndsAtUtc = Weishi.Web.Infrastructure.Web.ChinaDate.StartUtc(day).AddHours(11),
+                    SignInToken = Guid.NewGuid().ToString("N"),
+                });
+            return await db.SaveChangesAsync();
+        });
+        using var scope = app.Factory.Services.CreateScope();
+        var scores = await scope.ServiceProvider.GetRequiredService<ContractorAssessment>().ProjectScoresAsync(contractor.Id);
+        // 2 of 4 sessions held by today and nobody signed in: (2/4 + 0) / 2 × 100.
+        Assert.Equal(DeliveryPlanInput.Score(2, 4, 0, 10), Assert.Single(scores).Inputs["reach"], 6);
+    }
+
+    [Fact]
     public async Task A_declaration_mismatch_and_a_late_rectification_lower_the_score()
     {
         var (contractorId, projectId) = await HandComputedCaseAsync();

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Web;
 
 namespace Weishi.Web.Features.Beneficiaries;
 
@@ -31,7 +33,7 @@ public sealed class IndexModel(WeishiDbContext db, ConcentrationQuery concentrat
                 Count = g.Count(),
                 OneOff = g.Count(p => p.IsOneOff),
             }).ToListAsync(ct);
-        var sessions = await db.ActivitySessions.AsNoTracking().Where(s => s.Project!.Year == year)
+        var sessions = await db.ActivitySessions.AsNoTracking().Where(ActivitySession.HeldBy(ChinaDate.Today(db.Time))).Where(s => s.Project!.Year == year)
             .GroupBy(s => s.Project!.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var ids = projects.Select(p => p.RegionId).ToList();
         var names = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ShortName, ct);

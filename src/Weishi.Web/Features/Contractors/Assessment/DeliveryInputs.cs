@@ -5,7 +5,7 @@ using Weishi.Web.Infrastructure.Web;
 namespace Weishi.Web.Features.Contractors.Assessment;
 
 /// <summary>
-/// 场次与受益人数: sessions held ÷ planned and unique participants ÷ planned beneficiaries, each capped at 1, averaged × 100.
+/// 场次与受益人数: sessions held by today ÷ planned and unique participants ÷ planned beneficiaries, each capped at 1, averaged × 100.
 /// Only service projects that planned sessions count; a project with nothing recorded scores 0.
 /// </summary>
 public sealed class DeliveryPlanInput(WeishiDbContext db) : IAssessmentInput
@@ -20,7 +20,8 @@ public sealed class DeliveryPlanInput(WeishiDbContext db) : IAssessmentInput
         if (planned.Count == 0) return [];
         var ids = planned.Select(p => p.ProjectId).ToList();
         // Across scopes on purpose, like the rest of the assessment: only the aggregate score leaves this class.
-        var sessions = await db.ActivitySessions.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.ProjectId))
+        var sessions = await db.ActivitySessions.IgnoreQueryFilters().AsNoTracking()
+            .Where(Delivery.ActivitySession.HeldBy(ChinaDate.Today(db.Time))).Where(s => ids.Contains(s.ProjectId))
             .GroupBy(s => s.ProjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var people = await db.Attendances.IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.ProjectId))
             .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() })
