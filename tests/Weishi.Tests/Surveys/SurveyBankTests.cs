@@ -26,14 +26,17 @@ public class SurveyBankTests(DemoApp app)
         Assert.Contains(rows, r => r.Contains("工程质量") && r.Contains("工程类"));
 
         var text = "饭菜分量是否足够" + Guid.NewGuid().ToString("N")[..4];
-        var added = await district.SubmitAsync("/Surveys/Bank", new() { ["Input.Text"] = text, ["Input.ForType"] = "Service", ["Input.ForCategory"] = "Elderly" },
+        var added = await district.SubmitAsync("/Surveys/Bank", new() { ["Input.Text"] = text, ["Input.ForType"] = "Service", ["Input.ForCategory"] = "Elderly", ["Input.NameKeywords"] = " 饭堂、助餐 " },
             postUrl: "/Surveys/Bank?handler=Add", formSelector: "[data-testid=add-form]");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         using var scope = app.Factory.Services.CreateScope();
         var stored = await DeliveryData.Db(scope).SurveyQuestions.SingleAsync(q => q.Text == text);
         Assert.False(stored.IsCore);
-        Assert.True(stored.AppliesTo(Weishi.Web.Features.Projects.ProjectType.Service, Weishi.Web.Features.Projects.ProjectCategory.Elderly));
-        Assert.False(stored.AppliesTo(Weishi.Web.Features.Projects.ProjectType.Works, Weishi.Web.Features.Projects.ProjectCategory.Elderly));
+        Assert.True(stored.AppliesTo(Weishi.Web.Features.Projects.ProjectType.Service, Weishi.Web.Features.Projects.ProjectCategory.Elderly, "长者饭堂"));
+        Assert.False(stored.AppliesTo(Weishi.Web.Features.Projects.ProjectType.Service, Weishi.Web.Features.Projects.ProjectCategory.Elderly, "长者智能手机培训班"));
+        Assert.False(stored.AppliesTo(Weishi.Web.Features.Projects.ProjectType.Works, Weishi.Web.Features.Projects.ProjectCategory.Elderly, "长者饭堂"));
+        var (_, bank) = await district.GetAsync("/Surveys/Bank");
+        Assert.Contains(bank.QuerySelectorAll("[data-testid=question]"), r => r.TextContent.Contains(text) && r.TextContent.Contains("项目名称含“饭堂/助餐”"));
         // Retire it again so other tests' templates stay as seeded.
         await district.SubmitAsync("/Surveys/Bank", [], postUrl: $"/Surveys/Bank?handler=Toggle&questionId={stored.Id}");
         Assert.False(await DeliveryData.Db(scope).SurveyQuestions.Where(q => q.Id == stored.Id).Select(q => q.Active).SingleAsync());
@@ -58,9 +61,15 @@ public class SurveyBankTests(DemoApp app)
     public async Task Community_staff_compose_from_the_template_and_participants_answer_the_chosen_questions()
     {
         var project = await DeliveryData.ProjectAsync(app.Factory, 2043);
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = DeliveryData.Db(scope);
+            (await db.Projects.SingleAsync(p => p.Id == project)).Name = "汤坑社区长者饭堂助餐服务";
+            await db.SaveChangesAsync();
+        }
         var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
         var (_, form) = await staff.GetAsync($"/Surveys/Compose/{project}");
-        // The template of a service project for the elderly is suggested; the core questions are fixed.
+        // The template of a meal service for the elderly is suggested; the core questions are fixed.
         var suggested = form.QuerySelectorAll("input[name=QuestionIds][checked]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("101", suggested);
         Assert.Contains("103", suggested);

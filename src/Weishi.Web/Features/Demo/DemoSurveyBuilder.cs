@@ -32,14 +32,14 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
         "报名名额太少，很快就满了", "讲解太快，老年人听不懂",
     ];
 
-    private sealed record Target(int Id, int Year, int RegionId, ProjectType Type, ProjectCategory Category, int Planned);
+    private sealed record Target(int Id, int Year, int RegionId, string Name, ProjectType Type, ProjectCategory Category, int Planned);
 
     public async Task BuildAsync(CancellationToken ct)
     {
         // The district's choice for the demo: at least 10 answers, or 5 % of the beneficiaries.
         db.SurveySettings.Add(new SurveySetting { SampleFloor = 10, SampleSharePercent = 5 });
         var projects = await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.Year >= 2021 && p.Year <= 2023).OrderBy(p => p.Id)
-            .Select(p => new Target(p.Id, p.Year, p.RegionId, p.Type, p.Category, p.PlannedBeneficiaries)).ToListAsync(ct);
+            .Select(p => new Target(p.Id, p.Year, p.RegionId, p.Name, p.Type, p.Category, p.PlannedBeneficiaries)).ToListAsync(ct);
         var chosen = projects.Where(_ => _rng.NextDouble() < SurveyedShare).ToList();
         var ids = chosen.Select(p => p.Id).ToList();
         var sessions = await db.ActivitySessions.IgnoreQueryFilters().Where(s => ids.Contains(s.ProjectId)).GroupBy(s => s.ProjectId)
@@ -62,7 +62,10 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
             var beneficiaries = participants > 0 ? participants : p.Planned;
             var survey = new Survey { ProjectId = p.Id, PublicToken = $"demo{p.Id:x8}{_rng.Next():x8}", ServiceStartUtc = window.Item1, CreatedAtUtc = window.Item1 };
             db.Surveys.Add(survey);
-            var targeted = bank.Where(q => q.AppliesTo(p.Type, p.Category)).Select(q => (q.Id, q.Text)).ToList();
+            var targeted = bank.Where(q => q.AppliesTo(p.Type, p.Category, p.Name)).Select(q => (q.Id, q.Text)).ToList();
+            // Scores are drawn for the type and category's questions as before names were matched, the unfitting ones
+            // thrown away: the random stream, and with it every sheet count and total of the demo, stays as it was.
+            var drawn = bank.Where(q => q.FitsTypeAndCategory(p.Type, p.Category)).Select(q => q.Id).ToList();
             foreach (var (qid, _) in targeted) db.SurveyItems.Add(new SurveyItem { Survey = survey, ProjectId = p.Id, QuestionId = qid });
             var formal = formalCommunities.Contains(p.RegionId);
             var low = !formal && _rng.NextDouble() < LowShare;
@@ -73,7 +76,7 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
             for (var i = 0; i < count; i++)
             {
                 var at = formal ? window.Item2.AddHours(2).AddMinutes(i) : window.Item2.AddHours(6 + _rng.Next(24 * 20));
-                var sheet = formal ? FormalSheet(p, targeted, at, device) : Sheet(p, targeted, at, low);
+                var sheet = formal ? FormalSheet(p, targeted, at, device) : Sheet(p, targeted, drawn, at, low);
                 sheet.Survey = survey;
                 db.SurveyResponses.Add(sheet);
                 sheets.Add(sheet);
@@ -92,7 +95,9 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
             if (SurveyOpening.Assess(report, regions[p.RegionId] + "工作人员", opened).Opened is not { } rectification) continue;
             rectification.CommunityActions = "已约谈承接单位，调整活动时间并增加周末场次，下一年度同类项目按低分项修改服务方案";
             rectification.ActionsAtUtc = opened.AddDays(10);
-            rectification.ContractorAnswer = "已更换服务人员并加强培训，菜品和送餐时间按居民意见调整";
+            var meals = targeted.Any(q => bank.Single(b => b.Id == q.Item1).NameKeywords == CoreQuestions.MealKeywords);
+            rectification.ContractorAnswer = meals
+                ? "已更换服务人员并加强培训，菜品和送餐时间按居民意见调整" : "已更换服务人员并加强培训，活动时间和内容按居民意见调整";
             rectification.AnsweredAtUtc = opened.AddDays(14);
             db.Rectifications.Add(rectification);
         }
@@ -119,7 +124,7 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
         Items = targeted.Select(q => new SurveyItemAnswer { ProjectId = p.Id, QuestionId = q.Id, Score = 5 }).ToList(),
     };
 
-    private SurveyResponse Sheet(Target p, List<(int Id, string Text)> targeted, DateTime at, bool low)
+    private SurveyResponse Sheet(Target p, List<(int Id, string Text)> targeted, List<int> drawn, DateTime at, bool low)
     {
         int Score() => low ? Pick([1, 2, 2, 3, 3, 3, 4, 4, 5]) : Pick([3, 4, 4, 4, 5, 5, 5, 5, 5, 2]);
         var overall = Score();
@@ -128,7 +133,8 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
         {
             ProjectId = p.Id, Overall = overall, MetNeed = Math.Clamp(overall + _rng.Next(-1, 2), 1, 5), WouldJoinAgain = overall >= 3 || _rng.NextDouble() < 0.2,
             KnewBefore = _rng.NextDouble() < Awareness * 1.1, Comment = comment, SubmittedAtUtc = at, ClientKey = $"{_rng.Next():x8}{_rng.Next():x8}",
-            Items = targeted.Select(q => new SurveyItemAnswer { ProjectId = p.Id, QuestionId = q.Id, Score = Score() }).ToList(),
+            Items = drawn.Select(id => (Id: id, Score: Score())).Where(d => targeted.Any(q => q.Id == d.Id))
+                .Select(d => new SurveyItemAnswer { ProjectId = p.Id, QuestionId = d.Id, Score = d.Score }).ToList(),
         };
     }
 

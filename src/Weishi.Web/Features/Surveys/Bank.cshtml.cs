@@ -16,6 +16,7 @@ public sealed class BankModel(WeishiDbContext db) : PageModel
         public string? Text { get; set; }
         public ProjectType? ForType { get; set; }
         public ProjectCategory? ForCategory { get; set; }
+        public string? NameKeywords { get; set; }
     }
 
     public List<SurveyQuestion> Questions { get; private set; } = [];
@@ -36,10 +37,12 @@ public sealed class BankModel(WeishiDbContext db) : PageModel
         else if (text.Length > MaxQuestion) Errors.Add($"题目内容不能超过 {MaxQuestion} 字");
         else if (await db.SurveyQuestions.AnyAsync(q => q.Text == text && q.ForType == Input.ForType && q.ForCategory == Input.ForCategory))
             Errors.Add("题库中已有相同适用范围的同名题目");
+        var keywords = string.IsNullOrWhiteSpace(Input.NameKeywords) ? null : Input.NameKeywords.Trim();
+        if (keywords?.Length > SurveyQuestion.MaxKeywords) Errors.Add($"适用项目名称关键词不能超过 {SurveyQuestion.MaxKeywords} 字");
         if (Input.ForType is { } t && !Enum.IsDefined(t) || Input.ForCategory is { } c && !Enum.IsDefined(c)) Errors.Add("请选择有效的项目类型和类别");
         if (Errors.Count > 0) return await ReShowAsync();
         var order = await db.SurveyQuestions.MaxAsync(q => (int?)q.SortOrder) ?? 0;
-        db.SurveyQuestions.Add(new SurveyQuestion { Text = text!, ForType = Input.ForType, ForCategory = Input.ForCategory, SortOrder = order + 1 });
+        db.SurveyQuestions.Add(new SurveyQuestion { Text = text!, ForType = Input.ForType, ForCategory = Input.ForCategory, NameKeywords = keywords, SortOrder = order + 1 });
         await db.SaveChangesAsync();
         TempData["Message"] = "已加入题库";
         return RedirectToPage();

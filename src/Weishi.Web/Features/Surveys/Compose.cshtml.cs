@@ -8,7 +8,7 @@ namespace Weishi.Web.Features.Surveys;
 
 /// <summary>
 /// 组卷: the community picks the targeted questions of its project's survey from the district bank; the core questions
-/// are always asked. The template for the project's type and category is suggested. Fixed once answers come in.
+/// are always asked. The template for the project's type, category and name is suggested. Fixed once answers come in.
 /// </summary>
 public sealed class ComposeModel(WeishiDbContext db) : PageModel
 {
@@ -28,8 +28,8 @@ public sealed class ComposeModel(WeishiDbContext db) : PageModel
         if (load is not null) return load;
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == id);
         var stored = survey is null ? [] : await db.SurveyItems.Where(i => i.SurveyId == survey.Id).Select(i => i.QuestionId).ToListAsync();
-        // A survey not composed yet starts from the template of its type and category.
-        Chosen = stored.Count > 0 ? [.. stored] : [.. Bank.Where(q => q.AppliesTo(Type, Category)).Select(q => q.Id)];
+        // A survey not composed yet starts from the template of its type, category and name.
+        Chosen = stored.Count > 0 ? [.. stored] : [.. Bank.Where(q => q.AppliesTo(Type, Category, ProjectName)).Select(q => q.Id)];
         return Page();
     }
 

@@ -7,7 +7,8 @@ namespace Weishi.Web.Features.Surveys;
 /// <summary>
 /// A question of the district's bank. Core questions (overall, met need, join again, awareness) are asked in every
 /// survey and stored in the answer sheet's own columns; targeted questions are 1–5 scales that apply to a project type
-/// and/or category (null = any) — together they form the template a project's survey is composed from.
+/// and/or category (null = any) and, where they fit only some projects of those (meals, hand-outs), to projects whose
+/// name holds one of their keywords — together they form the template a project's survey is composed from.
 /// </summary>
 public class SurveyQuestion : IAudited
 {
@@ -20,12 +21,31 @@ public class SurveyQuestion : IAudited
     public ProjectCategory? ForCategory { get; set; }
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
+    /// <summary>
+    /// Words separated by spaces or 、 of which the project's name must hold one (e.g. 饭堂 助餐 for the meal questions);
+    /// null = every project of the type and category. The name, not the content: the name says what the project does,
+    /// while a content text may mention a meal or a gift in passing.
+    /// </summary>
+    public string? NameKeywords { get; set; }
 
-    public bool AppliesTo(ProjectType type, ProjectCategory category) =>
+    public const int MaxKeywords = 100;
+
+    public IReadOnlyList<string> Keywords =>
+        NameKeywords?.Split([' ', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>Whether the question is in the template of a project of this type, category and name.</summary>
+    public bool AppliesTo(ProjectType type, ProjectCategory category, string projectName) =>
+        FitsTypeAndCategory(type, category) && FitsName(projectName);
+
+    /// <summary>The type and category alone, as the template was before keywords (the demo draws its scores over it).</summary>
+    public bool FitsTypeAndCategory(ProjectType type, ProjectCategory category) =>
         !IsCore && Active && (ForType is null || ForType == type) && (ForCategory is null || ForCategory == category);
 
+    public bool FitsName(string projectName) => Keywords.Count == 0 || Keywords.Any(k => projectName.Contains(k, StringComparison.Ordinal));
+
     public string Scope => IsCore ? "核心题（所有问卷）"
-        : (ForType is { } t ? ProjectNames.Type(t) : "各类型") + " · " + (ForCategory is { } c ? ProjectNames.Category(c) : "各类别");
+        : (ForType is { } t ? ProjectNames.Type(t) : "各类型") + " · " + (ForCategory is { } c ? ProjectNames.Category(c) : "各类别")
+          + (Keywords.Count > 0 ? " · 项目名称含“" + string.Join("/", Keywords) + "”" : "");
 }
 
 /// <summary>The core questions: their bank ids are fixed (seeded with the model) and they map to SurveyResponse's columns.</summary>
@@ -44,12 +64,17 @@ public static class CoreQuestions
         new() { Id = 4, Code = KnewBefore, Text = "参加前您是否听说过“民生微实事”", IsCore = true, SortOrder = 4 },
     ];
 
+    /// <summary>Meal questions fit only a 长者饭堂 / 助餐 project, not a smartphone class or an anti-fraud talk.</summary>
+    public const string MealKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐";
+    /// <summary>Fairness of a hand-out fits goods given to residents, not a defibrillator or bins put up in the community.</summary>
+    public const string HandOutKeywords = "发放 派发 配送 慰问 赠送 辅具 助行";
+
     /// <summary>A starting bank of targeted questions; the district edits it on /Surveys/Bank.</summary>
     public static readonly SurveyQuestion[] TargetedSeed =
     [
-        new() { Id = 101, Text = "饭菜口味", ForType = ProjectType.Service, ForCategory = ProjectCategory.Elderly, SortOrder = 10 },
-        new() { Id = 102, Text = "价格是否实惠", ForType = ProjectType.Service, ForCategory = ProjectCategory.Elderly, SortOrder = 11 },
-        new() { Id = 103, Text = "送餐或服务是否准时", ForType = ProjectType.Service, ForCategory = ProjectCategory.Elderly, SortOrder = 12 },
+        new() { Id = 101, Text = "饭菜口味", ForType = ProjectType.Service, ForCategory = ProjectCategory.Elderly, NameKeywords = MealKeywords, SortOrder = 10 },
+        new() { Id = 102, Text = "价格是否实惠", ForType = ProjectType.Service, ForCategory = ProjectCategory.Elderly, NameKeywords = MealKeywords, SortOrder = 11 },
+        new() { Id = 103, Text = "送餐或服务是否准时", ForType = ProjectType.Service, ForCategory = ProjectCategory.Elderly, NameKeywords = MealKeywords, SortOrder = 12 },
         new() { Id = 111, Text = "工程质量", ForType = ProjectType.Works, SortOrder = 20 },
         new() { Id = 112, Text = "施工过程安全、文明", ForType = ProjectType.Works, SortOrder = 21 },
         new() { Id = 113, Text = "建成设施是否实用", ForType = ProjectType.Works, SortOrder = 22 },
@@ -57,7 +82,7 @@ public static class CoreQuestions
         new() { Id = 122, Text = "活动时间和地点安排是否方便", ForType = ProjectType.Service, SortOrder = 31 },
         new() { Id = 131, Text = "孩子是否喜欢本次活动", ForType = ProjectType.Service, ForCategory = ProjectCategory.Children, SortOrder = 40 },
         new() { Id = 141, Text = "物品质量", ForType = ProjectType.Goods, SortOrder = 50 },
-        new() { Id = 142, Text = "发放过程是否公平公开", ForType = ProjectType.Goods, SortOrder = 51 },
+        new() { Id = 142, Text = "发放过程是否公平公开", ForType = ProjectType.Goods, NameKeywords = HandOutKeywords, SortOrder = 51 },
     ];
 }
 

@@ -9,12 +9,14 @@ public sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Surve
     {
         b.Property(q => q.Code).HasMaxLength(20);
         b.Property(q => q.Text).HasMaxLength(100);
+        b.Property(q => q.NameKeywords).HasMaxLength(SurveyQuestion.MaxKeywords);
         b.HasIndex(q => q.Code).IsUnique();
         b.Ignore(q => q.Scope);
+        b.Ignore(q => q.Keywords);
         // The core questions and a starting bank come with the schema, so every database can run surveys.
         b.HasData(CoreQuestions.Seed.Concat(CoreQuestions.TargetedSeed).Select(q => new
         {
-            q.Id, q.Code, q.Text, q.IsCore, q.ForType, q.ForCategory, Active = true, q.SortOrder,
+            q.Id, q.Code, q.Text, q.IsCore, q.ForType, q.ForCategory, Active = true, q.SortOrder, q.NameKeywords,
         }));
     }
 }

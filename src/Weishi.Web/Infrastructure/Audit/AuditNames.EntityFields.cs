@@ -286,6 +286,7 @@ public static partial class AuditNames
         [("SurveyQuestion", "ForCategory")] = "适用项目类别",
         [("SurveyQuestion", "ForType")] = "适用项目类型",
         [("SurveyQuestion", "IsCore")] = "核心题",
+        [("SurveyQuestion", "NameKeywords")] = "适用项目名称关键词",
         [("SurveyQuestion", "SortOrder")] = "排列顺序",
 
         [("SurveySetting", "DissatisfiedAbovePercent")] = "不满意（1–2 分）比例超过（%）",

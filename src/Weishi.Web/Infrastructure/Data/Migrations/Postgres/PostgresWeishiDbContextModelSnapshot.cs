@@ -3532,6 +3532,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("IsCore")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("NameKeywords")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -3591,6 +3595,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                             ForCategory = 1,
                             ForType = 1,
                             IsCore = false,
+                            NameKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐",
                             SortOrder = 10,
                             Text = "饭菜口味"
                         },
@@ -3601,6 +3606,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                             ForCategory = 1,
                             ForType = 1,
                             IsCore = false,
+                            NameKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐",
                             SortOrder = 11,
                             Text = "价格是否实惠"
                         },
@@ -3611,6 +3617,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                             ForCategory = 1,
                             ForType = 1,
                             IsCore = false,
+                            NameKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐",
                             SortOrder = 12,
                             Text = "送餐或服务是否准时"
                         },
@@ -3684,6 +3691,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                             Active = true,
                             ForType = 3,
                             IsCore = false,
+                            NameKeywords = "发放 派发 配送 慰问 赠送 辅具 助行",
                             SortOrder = 51,
                             Text = "发放过程是否公平公开"
                         });

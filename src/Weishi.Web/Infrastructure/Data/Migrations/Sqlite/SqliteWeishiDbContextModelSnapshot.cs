@@ -3369,6 +3369,10 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("IsCore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NameKeywords")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -3428,6 +3432,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                             ForCategory = 1,
                             ForType = 1,
                             IsCore = false,
+                            NameKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐",
                             SortOrder = 10,
                             Text = "饭菜口味"
                         },
@@ -3438,6 +3443,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                             ForCategory = 1,
                             ForType = 1,
                             IsCore = false,
+                            NameKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐",
                             SortOrder = 11,
                             Text = "价格是否实惠"
                         },
@@ -3448,6 +3454,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                             ForCategory = 1,
                             ForType = 1,
                             IsCore = false,
+                            NameKeywords = "饭堂 食堂 助餐 送餐 配餐 用餐 就餐",
                             SortOrder = 12,
                             Text = "送餐或服务是否准时"
                         },
@@ -3521,6 +3528,7 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                             Active = true,
                             ForType = 3,
                             IsCore = false,
+                            NameKeywords = "发放 派发 配送 慰问 赠送 辅具 助行",
                             SortOrder = 51,
                             Text = "发放过程是否公平公开"
                         });
