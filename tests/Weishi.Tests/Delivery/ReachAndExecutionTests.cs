@@ -190,7 +190,7 @@ public class ReachAndExecutionTests(DemoApp app)
     }
 
     [Fact]
-    public async Task A_session_planned_for_a_later_day_is_not_counted_as_held_on_the_project_page_nor_in_execution()
+    public async Task A_session_planned_for_a_later_day_is_not_counted_as_held_on_the_project_page_in_execution_nor_on_the_beneficiaries_page()
     {
         const int year = 2114;
         using var inYear = DeliveryData.LateInYear(app.Factory, year); // today is 20 December
@@ -204,6 +204,10 @@ public class ReachAndExecutionTests(DemoApp app)
         Assert.Equal("2（12）", delivery.QuerySelector("[data-testid=sessions-held]")!.TextContent.Trim());
         var (_, execution) = await staff.GetAsync($"/Delivery/Execution?year={year}");
         Assert.Contains("2 / 12", execution.QuerySelector("[data-testid=total]")!.TextContent);
+        var regionId = await TestData.RegionIdAsync(app.Factory, DeliveryData.TangKeng);
+        var (_, reach) = await (await Browser.LoginAsync(app.Factory, "district")).GetAsync($"/Beneficiaries?year={year}");
+        var cells = reach.QuerySelectorAll($"[data-testid=concentration] tr[data-region='{regionId}'] td");
+        Assert.Equal("2", cells[3].TextContent.Trim()); // 场次
     }
 
     private async Task<int> SubdistrictOfAsync(string communityCode)
