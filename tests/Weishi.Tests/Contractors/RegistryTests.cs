@@ -239,6 +239,14 @@ public class RegistryTests(DemoApp app)
             return s.Id;
         });
         var contractor = await Browser.LoginAsync(app.Factory, await ContractorTestData.CreateUserAsync(app.Factory, own.Code));
+        await ContractorTestData.WithDbAsync(app.Factory, async db =>
+        {
+            db.ContractorStaff.Add(new ContractorStaff { ContractorId = own.Id, Name = "本单位社工" });
+            return await db.SaveChangesAsync();
+        });
+        // Removing a staff member asks first, naming them.
+        var (_, profile) = await contractor.GetAsync("/Contractors/Profile");
+        Assert.Contains("确定从工作人员名单中删除“本单位社工”", profile.QuerySelector("[data-testid=staff] form[action*=RemoveStaff]")!.GetAttribute("data-confirm"));
 
         var remove = await contractor.SubmitAsync("/Contractors/Profile", [], postUrl: $"/Contractors/Profile?handler=RemoveStaff&staffId={otherStaffId}");
         Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);

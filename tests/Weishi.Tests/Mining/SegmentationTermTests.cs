@@ -66,6 +66,8 @@ public class SegmentationTermTests(DemoApp app)
         Assert.True(await QueryAsync(app.Factory, db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(SegmentationTerm) && a.Action == "Added")));
         var (_, list) = await district.GetAsync("/Mining/Terms?sample=" + Uri.EscapeDataString(Needs[0]));
         Assert.NotNull(list.QuerySelector($"[data-testid=term][data-word='{Term}']"));
+        // Deleting asks first, naming the word.
+        Assert.Contains($"确定删除“{Term}”", list.QuerySelector($"[data-testid=term][data-word='{Term}'] form")!.GetAttribute("data-confirm"));
         Assert.Contains(Term, list.QuerySelector("[data-testid=trial-local]")!.TextContent.Split(" / "));
         Assert.DoesNotContain(Term, list.QuerySelector("[data-testid=trial-shipped]")!.TextContent.Split(" / "));
         var again = await district.SubmitAsync("/Mining/Terms", new() { ["Words"] = Term, ["Tag"] = "n" });
