@@ -10,7 +10,8 @@ namespace Weishi.Tests.ProposalToApproval;
 
 /// <summary>
 /// A closed ballot's public page says which options were chosen (入选) once staff have confirmed the selection, and says
-/// 结果待确认 until then instead of guessing; a selection confirmed before the ballot closed did not count its votes.
+/// 结果待确认 until then instead of guessing; a selection confirmed before the ballot closed did not count its votes, and the
+/// selection page refuses to confirm one while residents are still voting.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public class BallotOutcomeTests(DemoApp app)
@@ -58,6 +59,14 @@ public class BallotOutcomeTests(DemoApp app)
         var (_, open) = await visitor.GetAsync($"/Public/Vote/{ballot}");
         Assert.Null(open.QuerySelector("[data-testid=outcome]"));
         Assert.Null(open.QuerySelector("[data-testid=outcome-pending]"));
+
+        // Staff cannot confirm a selection through the page while residents are still voting; nothing is stored.
+        var selectionUrl = $"/Selection?regionId={regionId}&year={year}";
+        var tooEarly = await staff.Client.PostAsync(selectionUrl, new FormUrlEncodedContent(
+            [new("selected", S(ids[0])), new("__RequestVerificationToken", await Fixtures.TokenAsync(staff, selectionUrl))]));
+        Assert.Equal(HttpStatusCode.OK, tooEarly.StatusCode);
+        Assert.Contains("尚未结束", (await staff.ReadAsync(tooEarly)).QuerySelector("[data-testid=error]")!.TextContent);
+        Assert.Equal(1, await Fixtures.QueryAsync(app.Factory, db => db.SelectionRuns.CountAsync(r => r.RegionId == regionId && r.Year == year)));
 
         await staff.SubmitAsync("/Voting", new() { ["id"] = S(ballot) }, postUrl: "/Voting?handler=Close");
         var (_, pending) = await visitor.GetAsync($"/Public/Vote/{ballot}");
