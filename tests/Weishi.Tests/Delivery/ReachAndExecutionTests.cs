@@ -119,7 +119,6 @@ public class ReachAndExecutionTests(DemoApp app)
     public async Task Execution_rolls_up_per_subdistrict_and_drills_down_to_communities_within_scope()
     {
         const int year = 2056;
-        using var inYear = DeliveryData.LateInYear(app.Factory, year);
         var tangKeng = await DeliveryData.ProjectAsync(app.Factory, year, budgetFen: 100_000_00, plannedSessions: 10, plannedBeneficiaries: 50);
         var shaHu = await DeliveryData.ProjectAsync(app.Factory, year, budgetFen: 20_000_00, plannedSessions: 4, plannedBeneficiaries: 10, community: ShaHu);
         await TestData.CreateProjectAsync(app.Factory, DeliveryData.TangKeng, year, 9_000_00); // in review: not counted
