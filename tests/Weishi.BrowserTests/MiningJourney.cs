@@ -83,8 +83,13 @@ public class MiningJourney(LiveApp app) : Journey(app)
         Assert.Contains(word, (await page.GetByTestId("trial-local").TextContentAsync())!.Split(" / "));
 
         // Deleted again, so the other journeys mine with the shipped dictionary.
+        string? asked = null;
+        void Accept(object? _, IDialog dialog) { asked = dialog.Message; _ = dialog.AcceptAsync(); }
+        page.Dialog += Accept;
         await page.GetByTestId("term").Filter(new() { HasText = word }).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
         await page.GetByTestId("message").Filter(new() { HasText = "已从本区词库删除" }).WaitForAsync();
+        page.Dialog -= Accept;
+        Assert.Contains($"确定删除“{word}”", asked);
         Assert.Equal(0, await page.GetByTestId("term").CountAsync());
     }
 }
