@@ -85,7 +85,7 @@ public class StaffEntryTests(DemoApp app)
             await db.SaveChangesAsync();
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Projects/Detail/{project}", new() { ["to"] = to.ToString() },
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Projects/Detail/{project}", new() { ["to"] = to.ToString(), ["reason"] = "场地无法落实" },
             postUrl: $"/Projects/Detail/{project}?handler=Move")).StatusCode);
         Assert.Equal(to, await TestData.StatusAsync(app.Factory, project));
 
@@ -94,11 +94,38 @@ public class StaffEntryTests(DemoApp app)
         Assert.Equal(DemandStatus.Accepted, released.Status);
         var (_, track) = await Browser.For(app.Factory).GetAsync($"/Portal/Track?code={released.TrackingCode}");
         Assert.Equal("已受理", track.QuerySelector("[data-testid=demand-status]")!.TextContent.Trim());
-        Assert.Contains(told, track.QuerySelector("[data-testid=demand-reason]")!.TextContent);
+        var reason = track.QuerySelector("[data-testid=demand-reason]")!.TextContent;
+        Assert.Contains(told, reason);
+        // A rejection quotes its written reason; a withdrawal asks for none, so none is quoted.
+        if (to == ProjectStatus.Rejected) Assert.Contains("理由：场地无法落实", reason);
+        else Assert.DoesNotContain("场地无法落实", reason);
         Assert.Null(track.QuerySelector("[data-testid=demand-project]"));
         // Offered again to the next proposal.
         var (_, form) = await staff.GetAsync($"/Proposals/Create?year=2116&demand={need.Id}");
         Assert.NotNull(form.QuerySelector($"input[name='Input.DemandIds'][value='{need.Id}']"));
+    }
+
+    [Fact]
+    public async Task A_project_sent_back_to_the_community_tells_its_residents_why()
+    {
+        var marker = Marker();
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var need = await RecordAsync(staff, LiuLian, marker);
+        var project = await TestData.CreateProjectAsync(app.Factory, LiuLian, 2116, 1_000_00, ProjectStatus.SubdistrictReview);
+        await Fixtures.ExecAsync(app.Factory, async db =>
+        {
+            var d = await db.Demands.SingleAsync(x => x.Id == need.Id);
+            (d.ProjectId, d.Status) = (project, DemandStatus.Converted);
+            await db.SaveChangesAsync();
+        });
+        var officer = await Browser.LoginAsync(app.Factory, "sd-ps");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/Projects/Detail/{project}",
+            new() { ["to"] = nameof(ProjectStatus.CommunityReview), ["reason"] = "请议事会先按筛选标准评分" },
+            postUrl: $"/Projects/Detail/{project}?handler=Move")).StatusCode);
+
+        var (_, track) = await Browser.For(app.Factory).GetAsync($"/Portal/Track?code={need.TrackingCode}");
+        Assert.Contains("社区评议", track.QuerySelector("[data-testid=demand-project]")!.TextContent);
+        Assert.Contains("请议事会先按筛选标准评分", track.QuerySelector("[data-testid=project-return-reason]")!.TextContent);
     }
 
     [Fact]

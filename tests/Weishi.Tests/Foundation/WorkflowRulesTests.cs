@@ -16,6 +16,8 @@ public class WorkflowRulesTests
     [InlineData(ProjectStatus.Rejected, ProjectStatus.Submitted)]
     [InlineData(ProjectStatus.Withdrawn, ProjectStatus.Submitted)]
     [InlineData(ProjectStatus.InProgress, ProjectStatus.Accepted)]
+    [InlineData(ProjectStatus.Accepted, ProjectStatus.InProgress)]
+    [InlineData(ProjectStatus.Accepted, ProjectStatus.Completed)]
     public void Illegal_transitions_are_refused_for_everyone(ProjectStatus from, ProjectStatus to)
     {
         var all = Enum.GetValues<AppRole>().ToHashSet();

@@ -12,8 +12,8 @@ public class CouncilScoreBeforeReviewTests(DemoApp app)
 {
     private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to) =>
-        who.SubmitAsync($"/Projects/Detail/{id}", new() { ["to"] = to.ToString() }, postUrl: $"/Projects/Detail/{id}?handler=Move");
+    private static Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to, string reason = "缺少议事会评分") =>
+        who.SubmitAsync($"/Projects/Detail/{id}", new() { ["to"] = to.ToString(), ["reason"] = reason }, postUrl: $"/Projects/Detail/{id}?handler=Move");
 
     private static async Task<string> ErrorAsync(Browser who, HttpResponseMessage response)
     {

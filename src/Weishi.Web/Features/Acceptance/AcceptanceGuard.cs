@@ -3,15 +3,18 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Acceptance;
 
-/// <summary>A project cannot be 已验收 while an inspection's rectification is still open.</summary>
+/// <summary>A project cannot be 已验收 (nor 已完工) while an inspection's rectification is still open.</summary>
 public static class AcceptanceGuard
 {
     public static async Task<string?> RefusalAsync(WeishiDbContext db, int projectId, CancellationToken ct)
     {
-        var open = await db.Inspections.IgnoreQueryFilters()
-            .CountAsync(i => i.ProjectId == projectId && i.RectificationRequired && i.RectificationClosedAtUtc == null, ct);
+        var open = await OpenRectificationsAsync(db, projectId, ct);
         return open == 0 ? null : $"该项目还有 {open} 项整改未完成，不能验收";
     }
+
+    /// <summary>Inspections of the project whose rectification is required and not yet closed (they also forbid 完工).</summary>
+    public static Task<int> OpenRectificationsAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>
+        db.Inspections.IgnoreQueryFilters().CountAsync(i => i.ProjectId == projectId && i.RectificationRequired && i.RectificationClosedAtUtc == null, ct);
 
     /// <summary>已验收 follows a passing acceptance record (date, committee, checklist, conclusion), never a bare click.</summary>
     public static async Task<string?> RecordMissingAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>

@@ -24,6 +24,8 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
     public DateOnly Today => ChinaDate.Today(db.Time);
     /// <summary>The contract's start, the earliest day an acceptance may carry; null without a contract.</summary>
     public DateOnly? ContractStart { get; private set; }
+    /// <summary>How the project was marked 已完工, with the explanation when delivery fell short of plan.</summary>
+    public ProjectDecision? Completion { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
@@ -90,6 +92,8 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (!DeliveryAccess.Supervises(db.Scope, project)) return Forbid();
         Project = project;
         ContractStart = await ContractStartAsync(id, HttpContext.RequestAborted);
+        Completion = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id && d.To == ProjectStatus.Completed)
+            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
         return null;
     }
 }

@@ -19,6 +19,8 @@ public static class DeliveryServices
         services.AddScoped<ConcentrationQuery>();
         services.AddScoped<BeneficiaryQuery>();
         services.AddScoped<ExecutionQuery>();
+        services.AddScoped<CompletionCheck>();
+        services.AddScoped<Projects.IProjectStepGuard, CompletionGuard>();
         services.AddHostedService<DeviationJob>();
         // Per address and session: a whole activity may sit behind one community Wi-Fi address.
         var perMinute = config.GetValue("RateLimits:SignInPerMinute", 120);

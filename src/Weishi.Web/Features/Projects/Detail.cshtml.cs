@@ -15,15 +15,21 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
     public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, HttpContext.RequestServices);
     public IReadOnlyList<ProjectWorkflow.Step> NextSteps { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>Every status change with its reason, newest first.</summary>
+    public IReadOnlyList<ProjectDecision> Decisions { get; private set; } = [];
+    /// <summary>The decision that brought the project to its current status, when it carries a reason.</summary>
+    public ProjectDecision? CurrentReason => Decisions.FirstOrDefault() is { Reason: not null } d && d.To == Project.Status ? d : null;
+    /// <summary>The step and reason of a refused move, shown again in its form.</summary>
+    public (ProjectStatus To, string? Reason)? Refused { get; private set; }
 
     public long BudgetFen => Project.BudgetLines.Sum(l => l.AmountFen);
     public long SpentFen => Project.Disbursements.Sum(d => d.AmountFen);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, ProjectStatus to)
+    public async Task<IActionResult> OnPostMoveAsync(int id, ProjectStatus to, string? reason)
     {
-        var error = await transitions.MoveAsync(id, to, HttpContext.RequestAborted);
+        var error = await transitions.MoveAsync(id, to, reason, HttpContext.RequestAborted);
         if (error is null)
         {
             TempData["Message"] = $"项目状态已变更为“{ProjectWorkflow.Name(to)}”";
@@ -32,6 +38,7 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id)) return NotFound();
         Error = error;
+        Refused = (to, reason);
         return Page();
     }
 
@@ -51,6 +58,7 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Projects.Project) && a.EntityId == key)
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        Decisions = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id).OrderByDescending(d => d.Id).Take(50).ToListAsync(ct);
         var scope = db.Scope;
         NextSteps = ProjectWorkflow.From(project.Status)
             .Where(s => scope.WriteAll || (s.Roles.Any(scope.Roles.Contains) && scope.CanWrite(project.RegionId))).ToList();

@@ -38,3 +38,14 @@ public sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disburs
         b.HasOne(d => d.Project).WithMany(p => p.Disbursements).HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ProjectDecisionConfiguration : IEntityTypeConfiguration<ProjectDecision>
+{
+    public void Configure(EntityTypeBuilder<ProjectDecision> b)
+    {
+        b.Property(d => d.DecidedBy).HasMaxLength(60);
+        b.Property(d => d.Reason).HasMaxLength(ProjectDecision.MaxReasonLength);
+        b.HasIndex(d => new { d.ProjectId, d.Id });
+        b.HasOne(d => d.Project).WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

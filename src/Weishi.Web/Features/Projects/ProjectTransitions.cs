@@ -4,14 +4,16 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Projects;
 
-/// <summary>Moves a project along the state machine, reserving budget when it is approved.</summary>
+/// <summary>Moves a project along the state machine, reserving budget when it is approved, and records the decision with
+/// its reason.</summary>
 public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger, IEnumerable<IProjectStepGuard> guards)
 {
     /// <summary>Returns null on success, else the reason in Chinese; nothing is saved on refusal.</summary>
     public Task<string?> MoveAsync(int projectId, ProjectStatus to, CancellationToken ct = default) =>
         MoveAsync(projectId, to, null, ct);
 
-    /// <summary>As above, with the officer's comment (e.g. the approval opinion) that guards may require.</summary>
+    /// <summary>As above, with the officer's comment: the step's reason (a rejection's reason, the approval opinion, the
+    /// completion's explanation) that the step or a guard may require. It is stored with the decision.</summary>
     public async Task<string?> MoveAsync(int projectId, ProjectStatus to, string? comment, CancellationToken ct = default)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct);
@@ -21,8 +23,13 @@ public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger, 
         if (refusal is not null && (ProjectWorkflow.Find(project.Status, to) is null || !db.Scope.WriteAll))
             return refusal;
 
+        // A step that asks for no reason keeps none, whatever the request carried.
+        var step = ProjectWorkflow.Find(project.Status, to)!;
+        if (step.Reason == StepReason.None) comment = null;
+
         foreach (var guard in guards)
             if (await guard.CheckAsync(project, to, comment, ct) is { } guardRefusal) return guardRefusal;
+        if (ProjectWorkflow.ReasonRefusal(step, comment) is { } reasonRefusal) return reasonRefusal;
 
         if (to == ProjectStatus.Accepted && await Acceptance.AcceptanceGuard.RefusalAsync(db, projectId, ct) is { } open) return open;
         if (to == ProjectStatus.Accepted && await Acceptance.AcceptanceGuard.RecordMissingAsync(db, projectId, ct) is { } noRecord) return noRecord;
@@ -33,8 +40,14 @@ public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger, 
         }
         foreach (var guard in guards)
             await guard.OnMovingAsync(project, project.Status, to, comment, ct);
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        db.ProjectDecisions.Add(new ProjectDecision
+        {
+            ProjectId = project.Id, Project = project, From = project.Status, To = to, AtUtc = now, DecidedBy = db.Scope.UserName,
+            Reason = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        });
         project.Status = to;
-        project.StatusChangedAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        project.StatusChangedAtUtc = now;
         try
         {
             await db.SaveChangesAsync(ct);

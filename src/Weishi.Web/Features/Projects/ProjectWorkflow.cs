@@ -4,13 +4,16 @@ namespace Weishi.Web.Features.Projects;
 
 /// <summary>
 /// The project state machine: 草稿 → 已申报 → 社区评议 → 街道审核 → 公示中 → 实施中 → 已完工 → 已验收,
-/// with 已否决 and 已撤回 as ends and 街道审核 → 社区评议 as the one step back. Each step names the roles that may take it.
+/// with 已否决 and 已撤回 as ends, and two steps back: 街道审核 → 社区评议 and 已完工 → 实施中 (before acceptance). Each step
+/// names the roles that may take it and whether it carries a written reason (stored as a <see cref="ProjectDecision"/>).
 /// </summary>
 public static class ProjectWorkflow
 {
     /// <param name="TakenOn">The page where the step is taken, when it needs more than a click (an approval opinion, an
     /// acceptance record); {0} is the project's id. The project page links there instead of offering a button.</param>
-    public sealed record Step(ProjectStatus From, ProjectStatus To, string Verb, AppRole[] Roles, string? TakenOn = null)
+    /// <param name="Reason">Whether the step asks for a written reason; <paramref name="ReasonLabel"/> names it.</param>
+    public sealed record Step(ProjectStatus From, ProjectStatus To, string Verb, AppRole[] Roles, string? TakenOn = null,
+        StepReason Reason = StepReason.None, string? ReasonLabel = null)
     {
         public string? PageFor(int projectId) => TakenOn is null ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture, TakenOn, projectId);
     }
@@ -25,17 +28,28 @@ public static class ProjectWorkflow
         new(ProjectStatus.Submitted, ProjectStatus.CommunityReview, "提交社区评议", Community),
         new(ProjectStatus.Submitted, ProjectStatus.Withdrawn, "撤回", Community),
         new(ProjectStatus.CommunityReview, ProjectStatus.SubdistrictReview, "报街道审核", Community),
-        new(ProjectStatus.CommunityReview, ProjectStatus.Rejected, "评议否决", Community),
+        new(ProjectStatus.CommunityReview, ProjectStatus.Rejected, "评议否决", Community, Reason: StepReason.Required, ReasonLabel: "否决理由"),
         new(ProjectStatus.CommunityReview, ProjectStatus.Withdrawn, "撤回", Community),
-        new(ProjectStatus.SubdistrictReview, ProjectStatus.Publicity, "审核通过并公示", Subdistrict),
-        new(ProjectStatus.SubdistrictReview, ProjectStatus.Rejected, "审核否决", Subdistrict),
+        new(ProjectStatus.SubdistrictReview, ProjectStatus.Publicity, "审核通过并公示", Subdistrict, Reason: StepReason.Optional, ReasonLabel: "审核意见"),
+        new(ProjectStatus.SubdistrictReview, ProjectStatus.Rejected, "审核否决", Subdistrict, Reason: StepReason.Required, ReasonLabel: "否决理由"),
         // Back to the community, e.g. for the council's score that the subdistrict cannot approve without.
-        new(ProjectStatus.SubdistrictReview, ProjectStatus.CommunityReview, "退回社区评议", Subdistrict),
-        new(ProjectStatus.Publicity, ProjectStatus.InProgress, "公示期满，开始实施", Subdistrict, "/Publicity/Project/{0}"),
-        new(ProjectStatus.Publicity, ProjectStatus.Rejected, "公示后否决", Subdistrict),
-        new(ProjectStatus.InProgress, ProjectStatus.Completed, "完工", Community),
+        new(ProjectStatus.SubdistrictReview, ProjectStatus.CommunityReview, "退回社区评议", Subdistrict, Reason: StepReason.Required, ReasonLabel: "退回原因"),
+        new(ProjectStatus.Publicity, ProjectStatus.InProgress, "公示期满，开始实施", Subdistrict, "/Publicity/Project/{0}", StepReason.Required, "审批意见"),
+        new(ProjectStatus.Publicity, ProjectStatus.Rejected, "公示后否决", Subdistrict, Reason: StepReason.Required, ReasonLabel: "否决理由"),
+        // The completion page shows the checklist; an explanation is required there when delivery fell short of plan.
+        new(ProjectStatus.InProgress, ProjectStatus.Completed, "完工", Community, "/Delivery/Complete/{0}", StepReason.Optional, "完工说明"),
+        // Completion marked too early is taken back by the subdistrict before acceptance, with the reason.
+        new(ProjectStatus.Completed, ProjectStatus.InProgress, "撤销完工", Subdistrict, Reason: StepReason.Required, ReasonLabel: "撤销原因"),
         new(ProjectStatus.Completed, ProjectStatus.Accepted, "验收通过", Subdistrict, "/Acceptance/Record/{0}"),
     ];
+
+    /// <summary>Returns null when the reason fits the step, else what is wrong in Chinese.</summary>
+    public static string? ReasonRefusal(Step step, string? reason)
+    {
+        if (step.Reason == StepReason.Required && string.IsNullOrWhiteSpace(reason)) return $"请填写{step.ReasonLabel}";
+        if (reason?.Trim().Length > ProjectDecision.MaxReasonLength) return $"{step.ReasonLabel ?? "说明"}不能超过 {ProjectDecision.MaxReasonLength} 字";
+        return null;
+    }
 
     /// <summary>Statuses whose budget counts against the community's annual budget.</summary>
     public static readonly ProjectStatus[] Committed =
@@ -77,4 +91,11 @@ public static class ProjectWorkflow
         ProjectStatus.Rejected => "已否决",
         _ => "已撤回",
     };
+}
+
+public enum StepReason
+{
+    None = 0,
+    Optional = 1,
+    Required = 2,
 }

@@ -20,7 +20,7 @@ public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
         if (to == ProjectStatus.Publicity && project.Status != ProjectStatus.Publicity && !await IsScoredAsync(project.Id, ct))
             return "项目还没有议事会按筛选标准评分，不能进入公示"
                 + (project.Status == ProjectStatus.SubdistrictReview ? "；可“退回社区评议”，由议事会评分后再报街道审核" : "");
-        if (to == ProjectStatus.InProgress)
+        if (to == ProjectStatus.InProgress && project.Status == ProjectStatus.Publicity)
         {
             var notice = await db.PublicityNotices.AsNoTracking().Where(n => n.ProjectId == project.Id)
                 .OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);

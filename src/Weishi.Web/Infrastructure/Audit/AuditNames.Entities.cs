@@ -57,6 +57,7 @@ public static partial class AuditNames
         ["ProgressRecord"] = "进度记录",
         ["Project"] = "项目",
         ["ProjectApproval"] = "项目审批",
+        ["ProjectDecision"] = "项目办理记录",
         ["ProjectTypeCap"] = "项目类型限额",
         ["ProposalDetails"] = "项目申报详情",
         ["PublicityNotice"] = "公示",

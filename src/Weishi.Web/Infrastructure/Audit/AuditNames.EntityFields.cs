@@ -221,6 +221,10 @@ public static partial class AuditNames
         [("ProgressRecord", "RecordedOn")] = "记录日期",
         [("ProgressRecord", "Description")] = "进度内容",
 
+        [("ProjectDecision", "From")] = "原状态",
+        [("ProjectDecision", "To")] = "新状态",
+        [("ProjectDecision", "Reason")] = "理由或说明",
+
         [("ProjectTypeCap", "CapFen")] = "限额",
 
         [("ProposalDetails", "CopiedFromProjectId")] = "复制自项目编号",

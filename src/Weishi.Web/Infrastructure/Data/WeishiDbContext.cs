@@ -98,6 +98,7 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Publicity.PublicityNotice> PublicityNotices => Set<Features.Publicity.PublicityNotice>();
     public DbSet<Features.Publicity.Objection> Objections => Set<Features.Publicity.Objection>();
     public DbSet<Features.Publicity.ProjectApproval> ProjectApprovals => Set<Features.Publicity.ProjectApproval>();
+    public DbSet<ProjectDecision> ProjectDecisions => Set<ProjectDecision>();
     public DbSet<Features.Publicity.PublicitySetting> PublicitySettings => Set<Features.Publicity.PublicitySetting>();
     public DbSet<Features.Voting.Ballot> Ballots => Set<Features.Voting.Ballot>();
     public DbSet<Features.Voting.Vote> Votes => Set<Features.Voting.Vote>();
@@ -181,6 +182,8 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Publicity.PublicityNotice>().HasQueryFilter(n => ScopeReadAll || ScopeRegionIds.Contains(n.Project!.RegionId));
         builder.Entity<Features.Publicity.Objection>().HasQueryFilter(o => ScopeReadAll || ScopeRegionIds.Contains(o.Project!.RegionId));
         builder.Entity<Features.Publicity.ProjectApproval>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.Project!.RegionId));
+        builder.Entity<ProjectDecision>().HasQueryFilter(d => ScopeReadAll || ScopeRegionIds.Contains(d.Project!.RegionId)
+            || (ScopeContractorId != null && d.Project!.ContractorId == ScopeContractorId));
         builder.Entity<Features.Voting.Ballot>().HasQueryFilter(b => ScopeReadAll || ScopeRegionIds.Contains(b.RegionId));
         // Dependents filtered like their principals (EF warns otherwise): a decision and a ballot option through their
         // project (same community as the run or ballot), a vote through its ballot. The public vote page reads

@@ -9,7 +9,8 @@ using Weishi.Web.Infrastructure.Privacy;
 
 namespace Weishi.Web.Features.Public.Projects;
 
-/// <summary>An approved project for the public: budget, contractor and targets; during publicity anyone may object.</summary>
+/// <summary>An approved project for the public: budget, contractor and targets; during publicity anyone may object. A project
+/// rejected after its publicity keeps its page, with the reason.</summary>
 public sealed class DetailModel(WeishiDbContext db) : PageModel
 {
     public Project Project { get; private set; } = null!;
@@ -18,6 +19,8 @@ public sealed class DetailModel(WeishiDbContext db) : PageModel
     public PublicityNotice? Notice { get; private set; }
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>The subdistrict's decision when it rejected the project after publicity, with its reason.</summary>
+    public ProjectDecision? Rejection { get; private set; }
     /// <summary>What the resident typed, shown again when the objection is refused.</summary>
     public string? Text { get; private set; }
     public string? Phone { get; private set; }
@@ -44,13 +47,17 @@ public sealed class DetailModel(WeishiDbContext db) : PageModel
 
     private async Task<bool> LoadAsync(int id)
     {
-        var project = await PublicProjects.Visible(db).AsNoTracking().Include(p => p.Region).ThenInclude(r => r!.Parent)
+        var project = await PublicProjects.Announced(db).AsNoTracking().Include(p => p.Region).ThenInclude(r => r!.Parent)
             .Include(p => p.Contractor).Include(p => p.BudgetLines).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id);
         if (project is null) return false;
         Project = project;
         Details = await db.ProposalDetails.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.ProjectId == id);
         Targets = await db.PerformanceTargets.IgnoreQueryFilters().AsNoTracking().Where(t => t.ProjectId == id).OrderBy(t => t.Id).ToListAsync();
         Notice = await db.PublicityNotices.IgnoreQueryFilters().AsNoTracking().Where(n => n.ProjectId == id).OrderByDescending(n => n.Id).FirstOrDefaultAsync();
+        if (project.Status == ProjectStatus.Rejected)
+            Rejection = await db.ProjectDecisions.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => d.ProjectId == id && d.From == ProjectStatus.Publicity && d.To == ProjectStatus.Rejected)
+                .OrderByDescending(d => d.Id).FirstOrDefaultAsync();
         Objections = await db.Objections.IgnoreQueryFilters().AsNoTracking().Where(o => o.ProjectId == id).OrderBy(o => o.Id).ToListAsync();
         return true;
     }

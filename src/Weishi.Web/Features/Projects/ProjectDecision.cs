@@ -1,0 +1,28 @@
+using Weishi.Web.Infrastructure.Audit;
+
+namespace Weishi.Web.Features.Projects;
+
+/// <summary>
+/// One status change of a project, with who took it and the written reason the step carries (a rejection's or a
+/// return's reason, the approval opinion, the explanation of a completion short of plan). Written by
+/// <see cref="ProjectTransitions"/> in the same save as the status.
+/// </summary>
+public class ProjectDecision : IProjectChild, IAudited
+{
+    public const int MaxReasonLength = 500;
+
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public ProjectStatus From { get; set; }
+    public ProjectStatus To { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string DecidedBy { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>The step's verb (e.g. 审核否决), or the two statuses for a move no longer in the workflow.</summary>
+    public string Verb => ProjectWorkflow.Find(From, To)?.Verb ?? $"{ProjectWorkflow.Name(From)} → {ProjectWorkflow.Name(To)}";
+
+    /// <summary>What the reason is called for this step (否决理由, 完工说明…).</summary>
+    public string ReasonLabel => ProjectWorkflow.Find(From, To)?.ReasonLabel ?? "说明";
+}
