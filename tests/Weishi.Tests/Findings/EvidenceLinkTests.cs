@@ -39,6 +39,24 @@ public class EvidenceLinkTests(DemoApp app)
         }
     }
 
+    /// <summary>An upkeep row counts the assets of the community's works projects of the period: the register opens on them.</summary>
+    [Fact]
+    public async Task Following_an_upkeep_row_shows_the_assets_it_counts()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var (_, page) = await district.GetAsync("/Findings?from=2022&to=2022");
+        var row = page.QuerySelectorAll($"[data-type={FindingTypes.Upkeep}] [data-testid=evidence] tbody tr").First();
+        var figure = Regex.Match(row.QuerySelectorAll("td")[1].TextContent, @"无管养主体 (\d+)、无管养经费 (\d+) / 设施 (\d+) 处");
+        Assert.True(figure.Success, row.TextContent);
+        var link = row.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Contains("from=2022&to=2022", link);
+        var (_, register) = await district.GetAsync(link);
+        var shown = Regex.Match(register.Body!.TextContent, @"无管养主体 (\d+) · 无管养资金 (\d+)");
+        Assert.Equal((figure.Groups[1].Value, figure.Groups[2].Value), (shown.Groups[1].Value, shown.Groups[2].Value));
+        var subject = row.QuerySelector("td")!.TextContent.Trim();
+        Assert.All(register.QuerySelectorAll("[data-testid=asset-register] tbody tr td:nth-child(2)"), td => Assert.Equal(subject, td.TextContent.Trim()));
+    }
+
     [Fact]
     public async Task No_evidence_links_to_an_unfiltered_list()
     {
@@ -46,6 +64,7 @@ public class EvidenceLinkTests(DemoApp app)
         var (_, page) = await district.GetAsync("/Findings?from=2021&to=2023");
         var links = page.QuerySelectorAll("[data-testid=evidence] a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
-        Assert.DoesNotContain(links, h => h.TrimEnd('/') is "/Projects" or "/Council" or "/Demands" or "/Maintenance" || h.StartsWith("/Demands?", StringComparison.Ordinal));
+        Assert.DoesNotContain(links, h => h.TrimEnd('/') is "/Projects" or "/Council" or "/Demands" or "/Maintenance" || h.StartsWith("/Demands?", StringComparison.Ordinal)
+            || (h.StartsWith("/Maintenance?", StringComparison.Ordinal) && !h.Contains("&from=2021&to=2023", StringComparison.Ordinal)));
     }
 }
