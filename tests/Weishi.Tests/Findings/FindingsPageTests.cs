@@ -29,6 +29,8 @@ public class FindingsPageTests(DemoApp app)
             Assert.False(string.IsNullOrWhiteSpace(f.QuerySelector("[data-testid=recommendation]")!.TextContent));
         }
         Assert.Contains("超过半数", findings[FindingTypes.OneOff].QuerySelector("[data-testid=statement]")!.TextContent);
+        // The period is written as the evaluation report writes it.
+        Assert.StartsWith("2021—2023年全区", findings[FindingTypes.OneOff].QuerySelector("[data-testid=statement]")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("未明确后续管养责任主体", findings[FindingTypes.Upkeep].TextContent);
         Assert.Contains("服务集中在少数居民身上", findings[FindingTypes.Beneficiaries].TextContent);
         Assert.Contains("能对应到居民提出需求的仅", findings[FindingTypes.DemandSupply].TextContent);
