@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
+using Weishi.Tests.ProposalToApproval;
 using Weishi.Tests.Ui;
 using Weishi.Web.Features.Findings;
 using Xunit;
@@ -45,16 +47,24 @@ public class EvidenceLinkTests(DemoApp app)
     {
         var district = await Browser.LoginAsync(app.Factory, "district");
         var (_, page) = await district.GetAsync("/Findings?from=2022&to=2022");
-        var row = page.QuerySelectorAll($"[data-type={FindingTypes.Upkeep}] [data-testid=evidence] tbody tr").First();
-        var figure = Regex.Match(row.QuerySelectorAll("td")[1].TextContent, @"无管养主体 (\d+)、无管养经费 (\d+) / 设施 (\d+) 处");
-        Assert.True(figure.Success, row.TextContent);
-        var link = row.QuerySelector("a")!.GetAttribute("href")!;
-        Assert.Contains("from=2022&to=2022", link);
-        var (_, register) = await district.GetAsync(link);
-        var shown = Regex.Match(register.Body!.TextContent, @"无管养主体 (\d+) · 无管养资金 (\d+)");
-        Assert.Equal((figure.Groups[1].Value, figure.Groups[2].Value), (shown.Groups[1].Value, shown.Groups[2].Value));
-        var subject = row.QuerySelector("td")!.TextContent.Trim();
-        Assert.All(register.QuerySelectorAll("[data-testid=asset-register] tbody tr td:nth-child(2)"), td => Assert.Equal(subject, td.TextContent.Trim()));
+        var rows = page.QuerySelectorAll($"[data-type={FindingTypes.Upkeep}] [data-testid=evidence] tbody tr").ToList();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            var figure = Regex.Match(row.QuerySelectorAll("td")[1].TextContent, @"无管养主体 (\d+)、无管养经费 (\d+) / 设施 (\d+) 处");
+            Assert.True(figure.Success, row.TextContent);
+            var link = row.QuerySelector("a")!.GetAttribute("href")!;
+            Assert.Contains("from=2022&to=2022", link);
+            var (_, register) = await district.GetAsync(link);
+            var shown = Regex.Match(register.Body!.TextContent, @"无管养主体 (\d+) · 无管养资金 (\d+)");
+            Assert.Equal((figure.Groups[1].Value, figure.Groups[2].Value), (shown.Groups[1].Value, shown.Groups[2].Value));
+            var subject = row.QuerySelector("td")!.TextContent.Trim();
+            Assert.All(register.QuerySelectorAll("[data-testid=asset-register] tbody tr td:nth-child(2)"), td => Assert.Equal(subject, td.TextContent.Trim()));
+            var ids = register.QuerySelectorAll("[data-testid=asset-register] tbody tr td:first-child a")
+                .Select(a => int.Parse(a.GetAttribute("href")!.Split('/').Last(), CultureInfo.InvariantCulture)).ToList();
+            var years = await Fixtures.QueryAsync(app.Factory, db => db.Assets.Where(a => ids.Contains(a.Id)).Select(a => a.Project!.Year).Distinct().ToListAsync());
+            Assert.All(years, y => Assert.Equal(2022, y));
+        }
     }
 
     [Fact]
