@@ -175,7 +175,7 @@ public class DetectorTests(DemoApp app)
         var concentrated = await Detect(FindingTypes.Beneficiaries, 2149);
         Assert.NotNull(concentrated);
         Assert.Contains("服务集中在少数居民身上", concentrated.Statement);
-        Assert.Contains(concentrated.Evidence, e => e.Subject == "六联社区 2149 年" && e.Figure.Contains("前 10% 参与者占"));
+        Assert.Contains(concentrated.Evidence, e => e.Subject == "六联社区 2149年" && e.Figure.Contains("前 10% 参与者占"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class ChinaYearDefaultTests : IAsyncLifetime
         }
 
         await Expect(staff, "/Findings", Y(chinaYear), p => p.QuerySelector("input[name=to]")?.GetAttribute("value"));
-        await Expect(staff, "/Findings", $"–{chinaYear} 年", p => p.QuerySelector("[data-testid=summary]")?.TextContent);
+        await Expect(staff, "/Findings", $"—{chinaYear}年", p => p.QuerySelector("[data-testid=summary]")?.TextContent);
         await Expect(staff, "/Home/Workbench", $"{chinaYear} 年项目", p => p.Body?.TextContent);
         await Expect(staff, "/Budgets", Y(chinaYear), p => p.QuerySelector("input[name=year]")?.GetAttribute("value"));
         await Expect(staff, "/Screening/Rubric", Y(chinaYear + 1), p => p.QuerySelector("h1")?.TextContent);

@@ -2,12 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Projects;
+using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Money;
 
 namespace Weishi.Web.Features.CostBenchmarking;
 
-/// <summary>District view: unit-cost spread per function, top payers, savings at the median; norms and their overrides.</summary>
+/// <summary>
+/// District view: unit-cost spread per function, top payers, savings at the median; norms and their overrides. The
+/// spread can be narrowed to a year, type, category or a region the user may read (<see cref="DistrictSpread.Filter"/>).
+/// </summary>
 public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNormService norms) : PageModel
 {
     public const int NoteMaxLength = 200;
@@ -18,7 +23,29 @@ public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNo
     public string? Error { get; private set; }
     public bool CanOverride => User.IsInRole(AppRoles.DistrictAdmin);
 
-    public async Task OnGetAsync() => await LoadAsync();
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectType? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Region { get; set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<RegionOption> Regions { get; private set; } = [];
+    public string? RegionName => Regions.FirstOrDefault(r => r.Id == Region)?.Name;
+
+    /// <summary>What the table covers, for its savings note: 全部 or the chosen year, region, type and category.</summary>
+    public string Coverage => string.Concat(
+        Year is { } y ? $"{y}年" : "各年度",
+        RegionName ?? "",
+        Type is { } t ? ProjectNames.Type(t) : "",
+        Category is { } c ? (Type is null ? "" : "·") + ProjectNames.Category(c) : "");
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Regions = await RegionChoices.VisibleAsync(db, HttpContext.RequestAborted);
+        // As on the project list and findings: a region the user may not read is refused.
+        if (Region is { } chosen && Regions.All(r => r.Id != chosen)) return NotFound();
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostOverrideAsync(int normId, string? median, string? note)
     {
@@ -72,7 +99,14 @@ public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNo
     {
         var ct = HttpContext.RequestAborted;
         await norms.EnsureFreshAsync(ct);
-        Rows = await spread.ComputeAsync(ct: ct);
+        // Years of finished projects across the district: the spread compares with every community (see CostProfile).
+        Years = await db.Projects.IgnoreQueryFilters().Where(p => ProjectWorkflow.Finished.Contains(p.Status))
+            .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        if (Region is { } asked && Regions.All(r => r.Id != asked)) Region = null;   // a failed post names no region it checked
+        var regionIds = Region is { } region
+            ? await db.Regions.AsNoTracking().Where(r => r.Id == region || r.ParentId == region).Select(r => r.Id).ToListAsync(ct)
+            : null;
+        Rows = await spread.ComputeAsync(new DistrictSpread.Filter(Year, Type, Category, regionIds), ct: ct);
         Norms = await db.CostNorms.AsNoTracking().Where(n => n.Year == 0 && n.Count >= 3)
             .OrderBy(n => n.Type).ThenBy(n => n.Category).ThenBy(n => n.Function).ToListAsync(ct);
         PriceRisePerMille = await norms.PriceRisePerMilleAsync(ct);

@@ -28,8 +28,8 @@ public static class DocxReportWriter
         body.Append(H2("（二）项目责任主体"), P(r.Responsibilities));
         body.Append(H2("（三）项目开展和预算执行情况"), P(r.YearsSentence));
         body.Append(Table(["年度", "实施项目（个）", "实际支出（万元）"],
-            r.Years.Select(y => new[] { $"{y.Year}", $"{y.Projects}", EvaluationReport.Wan(y.SpentFen) })
-                .Append(["合计", $"{r.Years.Sum(y => y.Projects)}", EvaluationReport.Wan(r.Years.Sum(y => y.SpentFen))]), [1800, 3000, 3000]));
+            r.Years.Select(y => new[] { $"{y.Year}", EvaluationReport.CountInTable(y.Projects), EvaluationReport.WanInTable(y.SpentFen) })
+                .Append(["合计", EvaluationReport.CountInTable(r.Years.Sum(y => y.Projects)), EvaluationReport.WanInTable(r.Years.Sum(y => y.SpentFen))]), [1800, 3000, 3000]));
 
         body.Append(H1("二、绩效评价工作开展情况"));
         body.Append(H2("（一）评价目的"), P(r.Purpose));

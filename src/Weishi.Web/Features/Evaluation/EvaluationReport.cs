@@ -28,10 +28,16 @@ public sealed record EvaluationReport(
     IReadOnlyList<string> Recommendations)
 {
     public string YearsSentence => string.Join("；", Years.Select(y =>
-        $"{y.Year} 年共组织实施“民生微实事”项目 {y.Projects} 个，实际支出金额 {Wan(y.SpentFen)} 万元")) + "。";
+        $"{y.Year}年共组织实施“民生微实事”项目 {y.Projects} 个，实际支出金额 {Wan(y.SpentFen)} 万元")) + "。";
 
     /// <summary>万元 with two decimals and no grouping, as the source report writes them (4368.20).</summary>
     public static string Wan(long fen) => Money.WanValue(fen).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>万元 in a table, with thousands separators (4,368.20), as official documents' tables write them.</summary>
+    public static string WanInTable(long fen) => Money.WanValue(fen).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A count in a table, with thousands separators (1,592).</summary>
+    public static string CountInTable(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Gathers the report's figures: the yearly projects and spending, the scores, and the detectors' findings.</summary>
@@ -121,7 +127,7 @@ public sealed class EvaluationReportBuilder(WeishiDbContext db, MetricCalculator
     }
 
     public const string DefaultBackground =
-        "2015 年 9 月，深圳市人民政府办公厅印发《全面推广实施民生微实事指导意见》，在全市范围内推广“民生微实事”惠民政策，"
+        "2015年9月，深圳市人民政府办公厅印发《全面推广实施民生微实事指导意见》，在全市范围内推广“民生微实事”惠民政策，"
         + "所需资金由各区政府在年度预算中专项安排，市财政原则上按 1∶1 比例给予补助，市级补助金额按平均每个社区每年不超过 100 万元安排。";
 
     public const string DefaultResponsibilities =

@@ -48,8 +48,8 @@ public sealed class BeneficiariesDetector(WeishiDbContext db, RecommendationLibr
         {
             var worst = concentrated[0];
             parts.Add($"{concentrated.Count} 个社区年度的服务集中在少数居民身上：参与次数最多的 10% 的人占全部签到人次的 {Display(MaxTop10Share)} 以上，"
-                + $"最高为{s.Name(worst.RegionId)} {worst.Year} 年的 {Display(worst.Figures.Top10Share)}");
-            evidence.AddRange(concentrated.Select(c => new FindingEvidence($"{s.Name(c.RegionId)} {c.Year} 年",
+                + $"最高为{s.Name(worst.RegionId)} {worst.Year}年的 {Display(worst.Figures.Top10Share)}");
+            evidence.AddRange(concentrated.Select(c => new FindingEvidence($"{s.Name(c.RegionId)} {c.Year}年",
                 $"前 10% 参与者占 {Display(c.Figures.Top10Share)} 签到人次（{c.Figures.Participants} 人，{c.Figures.Attendances} 人次，基尼系数 {c.Figures.Gini:0.000}）",
                 $"/Beneficiaries/Community?regionId={c.RegionId}&year={c.Year}")));
         }
@@ -59,7 +59,7 @@ public sealed class BeneficiariesDetector(WeishiDbContext db, RecommendationLibr
                 + $"未达申报目标，合计申报 {reach.Sum(r => r.Planned)} 人、实际 {reach.Sum(r => r.Reached)} 人");
             evidence.AddRange(reach.Where(r => r.Short > 0)
                 .OrderByDescending(r => (decimal)r.Short / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal).ThenBy(r => r.Year)
-                .Select(r => new FindingEvidence($"{s.Name(r.RegionId)} {r.Year} 年",
+                .Select(r => new FindingEvidence($"{s.Name(r.RegionId)} {r.Year}年",
                     $"未达目标 {r.Short} / {r.Count} 个项目；申报 {r.Planned} 人，实际 {r.Reached} 人", $"/Beneficiaries/Community?regionId={r.RegionId}&year={r.Year}")));
         }
         var statement = string.Join("；", parts) + "。部分服务类项目前期招募参与者不充分，服务对象固化，覆盖面不广。";

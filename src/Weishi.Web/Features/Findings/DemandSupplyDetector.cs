@@ -48,7 +48,7 @@ public sealed class DemandSupplyDetector(WeishiDbContext db, RecommendationLibra
             evidence.AddRange(linked.Where(r => r.Linked < r.Count * MinLinkedShare)
                 .OrderBy(r => (decimal)r.Linked / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal)
                 .Select(r => new FindingEvidence(s.Name(r.RegionId), $"对接需求的项目 {r.Linked} / {r.Count} 个（{FindingScope.Percent(r.Linked, r.Count)}）",
-                    $"/Demands?community={r.RegionId}")));
+                    s.ProjectsLink(r.RegionId, ProjectStatusFilter.Committed))));
         }
         if (lowAwareness)
         {
@@ -58,9 +58,11 @@ public sealed class DemandSupplyDetector(WeishiDbContext db, RecommendationLibra
         }
         if (unheard.Count > 0)
         {
+            // The coverage page shows one community's year: it opens on the community when the run is about one.
+            var coverage = s.RegionIds is [var community] ? FormattableString.Invariant($"/Demands/Coverage?community={community}&year={scope.ToYear}") : "/Demands/Coverage";
             parts.Add($"{string.Join("、", unheard.Select(u => u.Segment.Name))}在居民需求中的占比不到其人口占比的一半，这些群体的诉求很少被听到");
             evidence.AddRange(unheard.Select(u => new FindingEvidence($"{u.Segment.Name}（{u.Segment.Dimension}）",
-                $"需求中占 {Display(u.HeardShare)}，人口中占 {Display(u.PopulationShare)}{(u.Heard == 0 ? "，从未被听到" : "")}", "/Demands/Coverage")));
+                $"需求中占 {Display(u.HeardShare)}，人口中占 {Display(u.PopulationShare)}{(u.Heard == 0 ? "，从未被听到" : "")}", coverage)));
         }
         var statement = string.Join("；", parts) + "。需求端与供给端未能有效匹配。";
         return new Finding(Type, "供需失衡：项目与居民需求对接不足", statement, evidence, await library.TextAsync(Type, ct));

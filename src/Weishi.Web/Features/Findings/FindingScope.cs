@@ -65,7 +65,16 @@ public sealed class FindingScope
     public string Label => Scope.ProjectIds.Count > 0 ? $"所选 {Scope.ProjectIds.Count} 个项目"
         : Scope.RegionIds.Count == 0 ? "全区" : string.Join("、", Scope.RegionIds.Select(Name));
 
-    public string Period => Scope.FromYear == Scope.ToYear ? $"{Scope.FromYear} 年" : $"{Scope.FromYear}–{Scope.ToYear} 年";
+    /// <summary>The period as the evaluation report writes it (2021—2023年).</summary>
+    public string Period => Scope.FromYear == Scope.ToYear ? $"{Scope.FromYear}年" : $"{Scope.FromYear}—{Scope.ToYear}年";
+
+    /// <summary>
+    /// The project list showing what an evidence row of a region counts: the region's projects of the period at a stage
+    /// (<see cref="ProjectStatusFilter"/>), optionally of one type.
+    /// </summary>
+    public string ProjectsLink(int regionId, string stage, ProjectType? type = null) =>
+        FormattableString.Invariant($"/Projects?region={regionId}&from={Scope.FromYear}&to={Scope.ToYear}&status={stage}")
+        + (type is { } t ? $"&type={t}" : "");
 
     public static string Percent(int part, int whole) => whole == 0 ? "—" : Display.Percent((decimal)part / whole);
 }

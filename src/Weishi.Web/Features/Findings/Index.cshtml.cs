@@ -13,8 +13,6 @@ namespace Weishi.Web.Features.Findings;
 /// </summary>
 public sealed class IndexModel(WeishiDbContext db, IEnumerable<IFindingDetector> detectors) : PageModel
 {
-    public sealed record RegionOption(int Id, string Name, RegionLevel Level);
-
     public const int MinYear = 2000;
     public const int MaxYear = 2200;
 
@@ -28,23 +26,27 @@ public sealed class IndexModel(WeishiDbContext db, IEnumerable<IFindingDetector>
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
     public IReadOnlyList<string> Clean { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>The evaluation whose period the page took, when the user named no years.</summary>
+    public string? DefaultEvaluation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         CanChooseDistrict = db.Scope.ReadAll;
-        Regions = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code)
-            .Select(r => new RegionOption(r.Id, r.Level == RegionLevel.Community ? "　" + r.ShortName : r.Name, r.Level)).ToListAsync(ct);
-        Regions = Regions.Where(r => db.Scope.CanRead(r.Id)).ToList();
+        Regions = await RegionChoices.VisibleAsync(db, ct);
         if (Region is { } chosen && Regions.All(r => r.Id != chosen)) return NotFound();
         // A scoped user without a choice sees its own (highest) region rather than a "district" that is only part of it.
         if (Region is null && !CanChooseDistrict)
             Region = Regions.OrderBy(r => r.Level).Select(r => (int?)r.Id).FirstOrDefault();
-        if (Region is not null) ScopeName = Regions.First(r => r.Id == Region).Name.Trim();
+        if (Region is not null) ScopeName = Regions.First(r => r.Id == Region).Name;
 
-        if (From is null || To is null)
+        if (From is null && To is null)
         {
-            var latest = await db.Projects.MaxAsync(p => (int?)p.Year, ct) ?? ChinaDate.Today(db.Time).Year;
-            To ??= latest;
+            var period = await DefaultPeriod.ForAsync(db, ct);
+            (From, To, DefaultEvaluation) = (period.From, period.To, period.Evaluation);
+        }
+        else if (From is null || To is null)
+        {
+            To ??= (await DefaultPeriod.ForAsync(db, ct)).To;
             From ??= Math.Max(MinYear, To.Value - 2);
         }
         if (From is < MinYear or > MaxYear || To is < MinYear or > MaxYear || From > To)

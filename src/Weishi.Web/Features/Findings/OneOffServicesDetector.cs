@@ -23,7 +23,7 @@ public sealed class OneOffServicesDetector(WeishiDbContext db, RecommendationLib
         var evidence = rows.Where(r => r.OneOff * 2 > r.Count)
             .OrderByDescending(r => (decimal)r.OneOff / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal)
             .Select(r => new FindingEvidence(s.Name(r.RegionId), $"一次性 {r.OneOff} / 服务类 {r.Count} 个（{FindingScope.Percent(r.OneOff, r.Count)}）",
-                $"/Beneficiaries/Community?regionId={r.RegionId}&year={scope.ToYear}"))
+                s.ProjectsLink(r.RegionId, ProjectStatusFilter.Committed, ProjectType.Service)))
             .ToList();
         var statement = $"{s.Period}{s.Label}共实施服务类项目 {total} 个，其中一次性服务类项目 {oneOff} 个，占 {FindingScope.Percent(oneOff, total)}，"
             + $"超过半数；{evidence.Count} 个社区一次性项目过半。一次性项目缺乏持续服务，若过程管理不到位，服务深度与效果难以保障。";

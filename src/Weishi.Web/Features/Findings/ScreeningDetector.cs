@@ -37,7 +37,8 @@ public sealed class ScreeningDetector(WeishiDbContext db, RecommendationLibrary 
                 + "项目多依据街道或社区自身工作职责、考核任务选定");
             evidence.AddRange(unscored.Where(r => r.Unscored > 0)
                 .OrderByDescending(r => (decimal)r.Unscored / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal)
-                .Select(r => new FindingEvidence(s.Name(r.RegionId), $"无评分 {r.Unscored} / {r.Count} 个（{FindingScope.Percent(r.Unscored, r.Count)}）", "/Council")));
+                .Select(r => new FindingEvidence(s.Name(r.RegionId), $"无评分 {r.Unscored} / {r.Count} 个（{FindingScope.Percent(r.Unscored, r.Count)}）",
+                    s.ProjectsLink(r.RegionId, ProjectStatusFilter.Committed))));
         }
         if (overrides.Count > 0)
         {

@@ -47,7 +47,8 @@ public sealed class SupervisionDetector(WeishiDbContext db, RecommendationLibrar
                 + $"{total - inspected} 个项目从未被检查");
             evidence.AddRange(coverage.Where(r => r.Inspected < r.Count * MinInspectionCoverage)
                 .OrderBy(r => (decimal)r.Inspected / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal)
-                .Select(r => new FindingEvidence(s.Name(r.RegionId), $"检查覆盖 {r.Inspected} / {r.Count} 个（{FindingScope.Percent(r.Inspected, r.Count)}）", "/Projects")));
+                .Select(r => new FindingEvidence(s.Name(r.RegionId), $"检查覆盖 {r.Inspected} / {r.Count} 个（{FindingScope.Percent(r.Inspected, r.Count)}）",
+                    s.ProjectsLink(r.RegionId, ProjectStatusFilter.Implemented))));
         }
         if (noRecords.Count > 0)
         {

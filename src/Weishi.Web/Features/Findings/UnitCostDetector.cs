@@ -52,7 +52,7 @@ public sealed class UnitCostDetector(WeishiDbContext db, RecommendationLibrary l
             + $"按中位数计算可节约 {Money.Yuan(flagged.Sum(f => (long)Math.Round((f.Unit - f.Q.Median) * f.Project.Unit.Denominator)))} 元。功能相同的项目资源投入差异较大。"
             + (flagged.Count > MaxEvidence ? $"下表列出差异最大的 {MaxEvidence} 个。" : "");
         var evidence = ordered.Take(MaxEvidence).Select(f => new FindingEvidence(
-            $"{f.Project.Community} {f.Project.Year} 年 {f.Project.Name}",
+            $"{f.Project.Community} {f.Project.Year}年 {f.Project.Name}",
             $"{Show(f.Unit, f.Project.Unit.Measure)}，同类 {f.Count} 个项目中位数 {Show(f.Q.Median, f.Project.Unit.Measure)}（{f.Reason}）",
             $"/CostBenchmarking/Project/{f.Project.Id}")).ToList();
         return new Finding(Type, "功能相似项目单位成本差异大", statement, evidence, await library.TextAsync(Type, ct));

@@ -33,7 +33,7 @@ public sealed class UpkeepDetector(WeishiDbContext db, RecommendationLibrary lib
         var evidence = rows.Where(r => r.NoBody > 0 || r.NoMoney > 0)
             .OrderByDescending(r => (decimal)r.NoBody / r.Count).ThenBy(r => s.Name(r.RegionId), StringComparer.Ordinal)
             .Select(r => new FindingEvidence(s.Name(r.RegionId), $"无管养主体 {r.NoBody}、无管养经费 {r.NoMoney} / 设施 {r.Count} 处",
-                $"/Maintenance?community={r.RegionId}&flaggedOnly=true")).ToList();
+                FormattableString.Invariant($"/Maintenance?community={r.RegionId}&from={scope.FromYear}&to={scope.ToYear}&flaggedOnly=true"))).ToList();
         return new Finding(Type, "工程类项目后续管养缺位", statement, evidence, await library.TextAsync(Type, ct));
     }
 }

@@ -14,13 +14,18 @@ public static class AssetFlags
         public bool Flagged => Overdue || NoBody || NoMoney;
     }
 
-    /// <summary>Assets the user may see (the global filter scopes them), optionally of one community.</summary>
-    public static async Task<List<Row>> LoadAsync(WeishiDbContext db, int? regionId, CancellationToken ct)
+    /// <summary>
+    /// Assets the user may see (the global filter scopes them), optionally of one community and of the projects of some
+    /// years (the findings' upkeep rows count the assets of their period's projects).
+    /// </summary>
+    public static async Task<List<Row>> LoadAsync(WeishiDbContext db, int? regionId, int? fromYear, int? toYear, CancellationToken ct)
     {
         var today = ChinaDate.Today(db.Time);
         var schedule = await InspectionSchedule.LoadAsync(db, ct);
         var q = db.Assets.AsNoTracking();
         if (regionId is not null) q = q.Where(a => a.RegionId == regionId);
+        if (fromYear is { } from) q = q.Where(a => a.Project != null && a.Project.Year >= from);
+        if (toYear is { } to) q = q.Where(a => a.Project != null && a.Project.Year <= to);
         var rows = await q.OrderBy(a => a.RegionId).ThenBy(a => a.Name).Select(a => new
         {
             a.Id, a.Name, a.Kind, a.RegionId, Community = a.Region!.ShortName, a.Address, a.CompletedOn, a.ValueFen, a.ExpectedLifeYears,

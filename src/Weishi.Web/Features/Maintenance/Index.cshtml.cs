@@ -14,12 +14,18 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     public IReadOnlyList<(int Id, string Name)> Communities { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public int? Community { get; set; }
     [BindProperty(SupportsGet = true)] public bool FlaggedOnly { get; set; }
+    /// <summary>Years of the projects the assets came from (assets registered without a project then drop out).</summary>
+    [BindProperty(SupportsGet = true)] public int? From { get; set; }
+    [BindProperty(SupportsGet = true)] public int? To { get; set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var all = await AssetFlags.LoadAsync(db, Community, ct);
+        var all = await AssetFlags.LoadAsync(db, Community, From, To, ct);
         Rows = FlaggedOnly ? all.Where(r => r.Flagged).ToList() : all;
+        var years = await db.Assets.Where(a => a.Project != null).Select(a => a.Project!.Year).Distinct().ToListAsync(ct);
+        Years = years.Concat(new[] { From, To }.OfType<int>()).Distinct().OrderByDescending(y => y).ToList();
         var ids = await db.Assets.Select(a => a.RegionId).Distinct().ToListAsync(ct);
         Communities = (await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Code)
             .Select(r => new { r.Id, r.ShortName }).ToListAsync(ct)).Select(r => (r.Id, r.ShortName)).ToList();
@@ -27,7 +33,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        var rows = await AssetFlags.LoadAsync(db, Community, HttpContext.RequestAborted);
+        var rows = await AssetFlags.LoadAsync(db, Community, From, To, HttpContext.RequestAborted);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["社区"] = r.Community, ["名称"] = r.Name, ["类别"] = AssetNames.Kind(r.Kind), ["地址"] = r.Address,
