@@ -46,6 +46,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<Weishi.Web.Features.Statistics.StatisticsQuery>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.AccountService>();
 builder.Services.AddScoped<Weishi.Web.Features.Accounts.ResidentAccounts>();
+builder.Services.AddScoped<Weishi.Web.Features.Regions.RegionMaintenance>();
 builder.Services.AddProposalToApproval(builder.Configuration);
 builder.Services.AddContractors();
 builder.Services.AddDeliverySupervision(builder.Configuration);

@@ -5,12 +5,12 @@ using Weishi.Web.Infrastructure.Auth;
 
 namespace Weishi.Web.Features;
 
-/// <summary>Sends each role to its own home page.</summary>
+/// <summary>Anonymous visitors get the landing page (居民入口 and 工作人员登录); signed-in users go to their role's home page.</summary>
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet()
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect("/Account/Login");
+        if (User.Identity?.IsAuthenticated != true) return Page();
         var scope = ScopeClaims.FromPrincipal(User);
         return Redirect(Home(scope));
     }

@@ -35,7 +35,7 @@ public class NavigationTests(DemoApp app)
     [InlineData("cs-ll", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
     [InlineData("finance", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
     [InlineData("auditor", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Audit /Jobs /Public/Projects")]
-    [InlineData("admin", "/ /Audit /Admin/Users /Admin/Outbox /Jobs /Mining/Retrain /Public/Projects")]
+    [InlineData("admin", "/ /Audit /Admin/Users /Admin/Regions /Admin/Outbox /Jobs /Mining/Retrain /Public/Projects")]
     [InlineData("contractor", "/ /Projects /Contractors/Profile /Surveys /Public/Projects")]
     [InlineData("resident", "/ /Public/Projects")]
     public async Task Each_role_keeps_its_menu_links_and_every_one_opens(string user, string expected)

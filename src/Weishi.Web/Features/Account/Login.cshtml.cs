@@ -9,7 +9,7 @@ using Weishi.Web.Infrastructure.Auth;
 namespace Weishi.Web.Features.Account;
 
 [EnableRateLimiting(AuthSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public sealed class InputModel
     {
@@ -42,9 +42,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = result.IsLockedOut
-            ? "密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系系统管理员"
+        Error = result.IsLockedOut ? "密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系系统管理员"
+            : result.IsNotAllowed && await IsSwitchedOffWithThisPasswordAsync() ? AccountService.DisabledMessage
             : "用户名或密码不正确";
         return Page();
     }
+
+    // A switched-off account is refused before its password is checked; only who knows the password learns it is 停用.
+    private async Task<bool> IsSwitchedOffWithThisPasswordAsync() =>
+        await users.FindByNameAsync(Input.UserName.Trim()) is { IsDisabled: true } user && await users.CheckPasswordAsync(user, Input.Password);
 }

@@ -63,6 +63,11 @@ public sealed class PhoneModel(WeishiDbContext db, PhoneCodes codes, PersonalDat
         // lose the race for the phone to another sign-in, whose account it then reads (it must not wait for this post).
         await db.CommitSoFarAsync(ct);
         var user = await accounts.FindOrCreateAsync(phone, phoneHash, ct);
+        if (!await signIn.CanSignInAsync(user))
+        {
+            Error = AccountService.DisabledMessage;
+            return Page();
+        }
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Home/Resident");
     }

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Contractors;
 using Weishi.Web.Features.Regions;
+using Weishi.Web.Infrastructure.Audit;
+using Weishi.Web.Infrastructure.Auth;
+using Weishi.Web.Infrastructure.Web;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Accounts;
@@ -14,6 +17,11 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
     /// answered by, published by …), and the narrowest of those columns holds 60 characters. Identity alone allows 256.
     /// </summary>
     public const int UserNameMaxLength = 60;
+
+    public const int DisableReasonMaxLength = 200;
+
+    /// <summary>What a switched-off account is told when it tries to sign in: no more than that.</summary>
+    public const string DisabledMessage = "账号已停用，请联系管理员";
 
     /// <summary>Resolves a scope code for a role: a region code, or a contractor's credit code. Returns an error in Chinese.</summary>
     public async Task<(int? RegionId, int? ContractorId, string? Error)> ResolveScopeAsync(AppRole role, string? code, CancellationToken ct = default)
@@ -77,5 +85,60 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
         var user = await users.FindByIdAsync(userId);
         if (user is not null) await users.UpdateSecurityStampAsync(user);
         return null;
+    }
+
+    /// <summary>
+    /// 停用: the account can no longer sign in (<see cref="Infrastructure.Auth.WeishiSignInManager"/>) and its open
+    /// sessions end at their next request (the new security stamp, checked on every request by
+    /// <see cref="Infrastructure.Auth.SessionCheck"/>). Its roles and everything it did stay. Nobody switches off
+    /// their own account or the last system administrator still in use. Returns an error in Chinese.
+    /// </summary>
+    public async Task<string?> DisableAsync(string userId, string? reason, UserScope actor, CancellationToken ct = default)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return "请填写停用原因";
+        if (reason.Length > DisableReasonMaxLength) return $"停用原因不能超过 {DisableReasonMaxLength} 个字";
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return "该用户不存在";
+        if (user.IsDisabled) return "该账号已停用";
+        if (userId == actor.UserId) return "不能停用自己的账号";
+        var isAdmin = await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == AppRole.SystemAdmin, ct);
+        if (isAdmin && !await db.RoleAssignments.AnyAsync(a => a.Role == AppRole.SystemAdmin && a.UserId != userId && a.User!.DisabledAtUtc == null, ct))
+            return "不能停用最后一个在用的系统管理员账号";
+        user.DisabledAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        user.DisabledBy = actor.UserName;
+        user.DisabledReason = reason;
+        var result = await users.UpdateSecurityStampAsync(user);   // saves the fields too
+        if (!result.Succeeded) return string.Join("；", result.Errors.Select(e => e.Description));
+        await AuditAsync(user, "Disabled", $"停用账号，原因：{reason}", ct);
+        return null;
+    }
+
+    /// <summary>启用: a switched-off account may sign in again, with the roles it kept.</summary>
+    public async Task<string?> EnableAsync(string userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return "该用户不存在";
+        if (!user.IsDisabled) return "该账号未停用";
+        var was = $"启用账号（{Display.Time(user.DisabledAtUtc!.Value)} 由 {user.DisabledBy} 停用，原因：{user.DisabledReason}）";
+        user.DisabledAtUtc = null;
+        user.DisabledBy = null;
+        user.DisabledReason = null;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded) return string.Join("；", result.Errors.Select(e => e.Description));
+        await AuditAsync(user, "Enabled", was, ct);
+        return null;
+    }
+
+    // Accounts are not IAudited (their rows hold password hashes and stamps): switching one off or on writes its own entry.
+    private async Task AuditAsync(AppUser user, string action, string text, CancellationToken ct)
+    {
+        var actor = db.Scope;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = db.Time.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName,
+            Entity = nameof(AppUser), EntityId = user.Id, Action = action, After = $"{text}（账号 {user.UserName}）",
+        });
+        await db.SaveChangesAsync(ct);
     }
 }

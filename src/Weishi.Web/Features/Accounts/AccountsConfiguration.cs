@@ -11,6 +11,9 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.PhoneHash).HasMaxLength(64);
         b.Property(u => u.PhoneMasked).HasMaxLength(20);
         b.HasIndex(u => u.PhoneHash).IsUnique();
+        b.Property(u => u.DisabledBy).HasMaxLength(AccountService.UserNameMaxLength);
+        b.Property(u => u.DisabledReason).HasMaxLength(AccountService.DisableReasonMaxLength);
+        b.Ignore(u => u.IsDisabled);
     }
 }
 

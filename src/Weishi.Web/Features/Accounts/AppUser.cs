@@ -12,4 +12,13 @@ public class AppUser : IdentityUser
     public string? PhoneHash { get; set; }
     public string? PhoneEncrypted { get; set; }
     public string? PhoneMasked { get; set; }
+
+    /// <summary>When an administrator switched the account off (staff who left): it cannot sign in and its sessions end.
+    /// Null while the account is in use. Its roles are kept, so 启用 gives the same access back.</summary>
+    public DateTime? DisabledAtUtc { get; set; }
+    /// <summary>The login name of the administrator who switched the account off.</summary>
+    public string? DisabledBy { get; set; }
+    public string? DisabledReason { get; set; }
+
+    public bool IsDisabled => DisabledAtUtc is not null;
 }

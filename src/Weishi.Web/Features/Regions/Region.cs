@@ -1,3 +1,5 @@
+using Weishi.Web.Infrastructure.Audit;
+
 namespace Weishi.Web.Features.Regions;
 
 public enum RegionLevel
@@ -7,8 +9,9 @@ public enum RegionLevel
     Community = 3,
 }
 
-/// <summary>An administrative division identified by its national statistics code.</summary>
-public class Region
+/// <summary>An administrative division identified by its national statistics code. Seeded from the official codes;
+/// a system administrator may add a community or rename one (<see cref="RegionMaintenance"/>).</summary>
+public class Region : IAudited
 {
     public int Id { get; set; }
     public required string Code { get; set; }

@@ -33,6 +33,9 @@ public static class RegionSeed
     public static async Task EnsureAsync(WeishiDbContext db, CancellationToken ct = default)
     {
         if (await db.Regions.AnyAsync(ct)) return;
+        // Reference data from the embedded official codes, not a change anybody made: no audit row per region.
+        var suppressed = db.SuppressRowAudit;
+        db.SuppressRowAudit = true;
         var byCode = new Dictionary<string, Region>();
         foreach (var (code, name, level, parentCode, abbr) in ReadRows())
         {
@@ -48,6 +51,13 @@ public static class RegionSeed
             byCode[code] = region;
             db.Regions.Add(region);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SuppressRowAudit = suppressed;
+        }
     }
 }

@@ -18,6 +18,8 @@ public class AuditEntry
         "Added" => "新增",
         "Modified" => "修改",
         "Deleted" => "删除",
+        "Disabled" => "停用",
+        "Enabled" => "启用",
         _ => action,
     };
 }

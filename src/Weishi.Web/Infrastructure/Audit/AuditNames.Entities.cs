@@ -63,6 +63,7 @@ public static partial class AuditNames
         ["PublicityNotice"] = "公示",
         ["PublicitySetting"] = "公示天数设置",
         ["Rectification"] = "整改",
+        ["Region"] = "区划",
         ["RoleAssignment"] = "用户角色",
         ["Rubric"] = "评分细则",
         ["RubricCriterion"] = "评分细则条目",

@@ -235,6 +235,13 @@ public static partial class AuditNames
 
         [("PublicitySetting", "Days")] = "公示天数",
 
+        [("Region", "Abbr")] = "拼音缩写",
+        [("Region", "Code")] = "区划代码",
+        [("Region", "Level")] = "区划层级",
+        [("Region", "Name")] = "区划名称",
+        [("Region", "ParentId")] = "上级区划编号",
+        [("Region", "ShortName")] = "简称",
+
         [("Rectification", "ActionsAtUtc")] = "社区整改措施填写时间",
         [("Rectification", "CommunityActions")] = "社区整改措施",
         [("Rectification", "ContractorAnswer")] = "承接单位答复",

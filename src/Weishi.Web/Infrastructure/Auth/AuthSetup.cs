@@ -30,6 +30,7 @@ public static class AuthSetup
             .AddEntityFrameworkStores<WeishiDbContext>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddClaimsPrincipalFactory<WeishiClaimsFactory>()
+            .AddSignInManager<WeishiSignInManager>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
@@ -40,6 +41,7 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
             // Refused reads answer 403 (rendered by the status page), not a redirect; API callers get 401.
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             o.Events.OnRedirectToLogin = ctx =>

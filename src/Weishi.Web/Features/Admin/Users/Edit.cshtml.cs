@@ -7,7 +7,7 @@ using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Admin.Users;
 
-/// <summary>Roles and scopes of one user, unlocking and password reset.</summary>
+/// <summary>Roles and scopes of one user, unlocking, password reset, switching the account off (停用) and on (启用).</summary>
 public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, AccountService accounts) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
@@ -15,6 +15,8 @@ public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, Ac
     public ScopeOptions Options { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool Locked => Account.LockoutEnd > db.Time.GetUtcNow();
+    /// <summary>The reason typed, shown again when the switch-off was refused.</summary>
+    public string? DisableReason { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -42,6 +44,19 @@ public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, Ac
         await users.SetLockoutEndDateAsync(Account, null);
         await users.ResetAccessFailedCountAsync(Account);
         return await Done(id, null, "已解除锁定");
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, string? reason)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        DisableReason = reason;
+        return await Done(id, await accounts.DisableAsync(id, reason, db.Scope, HttpContext.RequestAborted), "已停用账号，该账号的登录已失效");
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return await Done(id, await accounts.EnableAsync(id, HttpContext.RequestAborted), "已启用账号");
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string id, string? password)
