@@ -104,7 +104,7 @@ public sealed class DetailModel(WeishiDbContext db, EvaluationScorer scorer, Eva
         if (removed is not null) db.Remove(removed);
         var kept = rows.Where(r => r != removed).ToList();
         for (var i = 0; i < kept.Count; i++) kept[i].Position = i + 1;
-        foreach (var text in added) db.Add(new EvaluationRecommendation { EvaluationId = id, Position = kept.Count + 1 + added.IndexOf(text), Text = text });
+        for (var i = 0; i < added.Count; i++) db.Add(new EvaluationRecommendation { EvaluationId = id, Position = kept.Count + 1 + i, Text = added[i] });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = removed is null ? "建议已保存" : $"已删除建议“{RecommendationExcerpt(removed.Text)}”";
         return RedirectToPage(new { id });
