@@ -228,8 +228,9 @@ public class EvaluationTests(DemoApp app)
         var evaluation = await db.Set<PerformanceEvaluation>().Include(e => e.Recommendations).SingleAsync(e => e.Id == id);
         Assert.Equal(1, await factory.SeedRecommendationsAsync(evaluation, default));
         await db.SaveChangesAsync();
-        Assert.Equal(FakeDetector.Recommendation, evaluation.Recommendations.Single(r => r.FindingType == "test-demand-mismatch").Text);
-        var texts = await finance.SubmitAsync($"/Evaluation/Detail/{id}", new() { ["texts"] = "建议（已修改）：建立需求台账。" }, $"/Evaluation/Detail/{id}?handler=Recommendations");
+        var seeded = evaluation.Recommendations.Single(r => r.FindingType == "test-demand-mismatch");
+        Assert.Equal(FakeDetector.Recommendation, seeded.Text);
+        var texts = await finance.SubmitAsync($"/Evaluation/Detail/{id}", new() { ["ids"] = seeded.Id.ToString(), ["texts"] = "建议（已修改）：建立需求台账。" }, $"/Evaluation/Detail/{id}?handler=Recommendations");
         Assert.Equal(HttpStatusCode.Redirect, texts.StatusCode);
 
         var scorer = scope.ServiceProvider.GetRequiredService<EvaluationScorer>();

@@ -38,6 +38,29 @@ public class DemoSurveyTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Demo_comments_and_contractor_answers_fit_the_kind_of_project_and_keep_the_demo_totals()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = DeliveryData.Db(scope);
+        var comments = await db.SurveyResponses.Where(r => r.Project!.Year >= 2021 && r.Project.Year <= 2023 && r.Comment != null)
+            .Select(r => new { r.Comment, r.Project!.Name, r.Project.Type }).ToListAsync();
+        var mealWords = CoreQuestions.MealKeywords.Split(' ');
+        string[] aboutMeals = ["饭菜", "送餐", "饭堂"];
+        Assert.DoesNotContain(comments, c => aboutMeals.Any(c.Comment!.Contains) && !mealWords.Any(c.Name.Contains));
+        Assert.DoesNotContain(comments, c => c.Comment!.Contains("施工") && c.Type != ProjectType.Works);
+        Assert.DoesNotContain(comments, c => c.Comment!.Contains("活动") && c.Type != ProjectType.Service);
+
+        var answers = await db.Rectifications.Where(r => r.Project!.Year >= 2021 && r.Project.Year <= 2023)
+            .Select(r => new { r.ContractorAnswer, r.CommunityActions, r.Project!.Type }).ToListAsync();
+        Assert.DoesNotContain(answers, a => a.ContractorAnswer!.Contains("服务人员") && a.Type != ProjectType.Service);
+        Assert.DoesNotContain(answers, a => a.CommunityActions!.Contains("场次") && a.Type != ProjectType.Service);
+
+        // Fitting the remarks changed none of the demo's figures.
+        var sheets = await db.SurveyResponses.CountAsync(r => r.Project!.Year >= 2021 && r.Project.Year <= 2023);
+        Assert.Equal((3595, 1023, 10), (sheets, comments.Count, answers.Count));
+    }
+
+    [Fact]
     public async Task The_demo_surveys_touch_no_project_counts_or_spending()
     {
         using var scope = app.Factory.Services.CreateScope();

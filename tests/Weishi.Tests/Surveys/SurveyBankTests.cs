@@ -43,6 +43,27 @@ public class SurveyBankTests(DemoApp app)
     }
 
     [Fact]
+    public async Task The_same_question_text_for_other_project_names_is_no_duplicate_but_the_same_keywords_are()
+    {
+        var district = await Browser.LoginAsync(app.Factory, "district");
+        var text = "活动安排是否合理" + Guid.NewGuid().ToString("N")[..4];
+        Task<HttpResponseMessage> AddAsync(string keywords) => district.SubmitAsync("/Surveys/Bank",
+            new() { ["Input.Text"] = text, ["Input.ForType"] = "Service", ["Input.ForCategory"] = "Elderly", ["Input.NameKeywords"] = keywords },
+            postUrl: "/Surveys/Bank?handler=Add", formSelector: "[data-testid=add-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AddAsync("饭堂、助餐")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AddAsync("生日会")).StatusCode);
+        var same = await AddAsync(" 助餐 饭堂 ");
+        Assert.Contains("已有适用范围和项目名称关键词都相同的同名题目", (await district.ReadAsync(same)).QuerySelector("[data-testid=errors]")!.TextContent);
+
+        using var scope = app.Factory.Services.CreateScope();
+        var stored = await DeliveryData.Db(scope).SurveyQuestions.Where(q => q.Text == text).ToListAsync();
+        Assert.Equal(2, stored.Count);
+        // Retire them again so other tests' templates stay as seeded.
+        foreach (var q in stored) await district.SubmitAsync("/Surveys/Bank", [], postUrl: $"/Surveys/Bank?handler=Toggle&questionId={q.Id}");
+    }
+
+    [Fact]
     public async Task An_empty_question_is_refused_and_only_the_district_edits_the_bank()
     {
         var district = await Browser.LoginAsync(app.Factory, "district");

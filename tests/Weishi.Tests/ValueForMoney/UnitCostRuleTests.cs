@@ -29,6 +29,27 @@ public class UnitCostRuleTests
     }
 
     [Fact]
+    public void A_per_item_cost_reads_in_the_budget_lines_own_unit_and_a_different_unit_is_said_plainly()
+    {
+        var lamps = Out(ProjectType.Works, 0, ("盏", 20), ("项", 1));
+        Assert.Equal("500.00 元/盏", UnitCostNormaliser.MainCost(ProjectType.Works, lamps, 1_000_000).Show());
+        Assert.Null(UnitCostNormaliser.UnitMismatch(ProjectType.Works, lamps));
+
+        var mixed = Out(ProjectType.Works, 0, ("盏", 10), ("套", 10));
+        Assert.Equal("500.00 元/件", UnitCostNormaliser.MainCost(ProjectType.Works, mixed, 1_000_000).Show());
+        Assert.Contains("“盏、套”", UnitCostNormaliser.UnitMismatch(ProjectType.Works, mixed));
+
+        var pipes = Out(ProjectType.Works, 0, ("米", 300), ("项", 1));
+        Assert.Equal(UnitMeasure.PerProject, UnitCostNormaliser.MainCost(ProjectType.Works, pipes, 1).Measure);
+        Assert.Contains("（米）不是面积或件数", UnitCostNormaliser.UnitMismatch(ProjectType.Works, pipes));
+        Assert.Null(UnitCostNormaliser.UnitMismatch(ProjectType.Works, Out(ProjectType.Works, 0, ("项", 1))));
+
+        // Everyday ways of writing an area or a count are the budget's units too.
+        Assert.Equal(UnitMeasure.PerSquareMetre, UnitCostNormaliser.MainCost(ProjectType.Works, Out(ProjectType.Works, 0, ("平米", 80)), 1).Measure);
+        Assert.Equal("100.00 元/张", UnitCostNormaliser.MainCost(ProjectType.Goods, Out(ProjectType.Goods, 0, ("张", 10)), 100_000).Show());
+    }
+
+    [Fact]
     public void Zero_beneficiaries_or_quantities_are_not_computable_never_a_division_error()
     {
         var service = UnitCostNormaliser.MainCost(ProjectType.Service, Out(ProjectType.Service, 0), 1_000_000);

@@ -21,7 +21,9 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     public IReadOnlyList<(string Code, string Name)> Entities { get; private set; } = [];
 
     /// <summary>A row's fields as read by people; null when the row holds a summary text instead.</summary>
-    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, HttpContext.RequestServices);
+    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, _references);
+
+    private AuditReferences? _references;
 
     public async Task OnGetAsync()
     {
@@ -39,5 +41,6 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
         }
         if (!string.IsNullOrWhiteSpace(EntityId)) query = query.Where(a => a.EntityId == EntityId.Trim());
         Result = await Paged<AuditEntry>.LoadAsync(query.OrderByDescending(a => a.Id), PageNumber, 50, ct);
+        _references = await AuditReferences.LoadAsync(db, Result.Items, HttpContext.RequestServices, ct);
     }
 }

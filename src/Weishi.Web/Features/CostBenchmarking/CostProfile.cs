@@ -12,6 +12,8 @@ public sealed record CostProfile(int Id, string Code, string Name, int RegionId,
     public UnitCostNormaliser.Outputs Outputs => UnitCostNormaliser.Outputs.Planned(Type, Beneficiaries, Sessions, Lines.Select(l => (l.Unit, l.Quantity)));
     public long CostFen => Lines.Sum(l => l.AmountFen);
     public UnitCost Unit => UnitCostNormaliser.MainCost(Type, Outputs, CostFen);
+    /// <summary>Says plainly when <see cref="Unit"/> is not the unit of the project's budget lines.</summary>
+    public string? UnitNote => UnitCostNormaliser.UnitMismatch(Type, Outputs);
 
     /// <summary>
     /// Reads profiles across every region on purpose: benchmarking compares with other communities, and shows

@@ -20,19 +20,56 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
 
     private readonly Random _rng = new(DemoSeeder.Seed + 7);
 
-    private static readonly string[] Praise =
-    [
-        "老师讲得很好，内容很实用", "工作人员很耐心，服务很周到", "活动组织得很好，希望以后多办", "孩子很喜欢，收获很大",
-        "长者饭堂饭菜干净卫生，价格实惠", "设施建好后出行方便多了",
-    ];
-    private static readonly string[] Complaints =
-    [
-        "活动时间安排在工作日上午，上班的人参加不了", "希望多宣传，很多邻居都不知道有这个活动", "场地太小，人多的时候很挤",
-        "饭菜偏咸，口味一般", "送餐经常迟到，饭菜送到已经凉了", "施工期间噪音大，围挡不规范", "活动内容和去年差不多，没有新意",
-        "报名名额太少，很快就满了", "讲解太快，老年人听不懂",
-    ];
+    /// <summary>What a project's residents can remark on: meals, another service, works or goods.</summary>
+    private enum Kind { Meals, Service, Works, Goods }
+
+    // Each kind has as many remarks of each sort as every other kind, all different, and a sheet takes the remark at
+    // the index drawn: the random stream, the number of comments and which sheets of a project read alike (what the
+    // formality check looks at) stay as they were when one list served every project.
+    private static readonly Dictionary<Kind, string[]> Praise = new()
+    {
+        [Kind.Meals] = ["长者饭堂饭菜干净卫生，价格实惠", "饭菜可口，分量足", "工作人员很耐心，服务很周到", "送餐准时，饭菜还是热的",
+            "老人吃饭方便多了，子女也放心", "菜式经常换，吃得不腻"],
+        [Kind.Service] = ["老师讲得很好，内容很实用", "工作人员很耐心，服务很周到", "活动组织得很好，希望以后多办", "参加以后收获很大",
+            "社工很热心，经常上门了解情况", "活动形式新颖，大家都很喜欢"],
+        [Kind.Works] = ["设施建好后出行方便多了", "施工质量不错，用起来很放心", "改造后环境好多了", "文明施工，很快就完工了",
+            "完工后邻居们都说好", "维修及时，老问题解决了"],
+        [Kind.Goods] = ["物资质量不错，很实用", "设备装好后用起来很方便", "发放过程公开透明", "配置的设施老人小孩都能用",
+            "物资送到家门口，很贴心", "坏了报修，很快就有人来"],
+    };
+    private static readonly Dictionary<Kind, string[]> Complaints = new()
+    {
+        [Kind.Meals] = ["饭菜偏咸，口味一般", "送餐经常迟到，饭菜送到已经凉了", "希望多宣传，很多邻居都不知道有这个服务", "菜式太单一，天天差不多",
+            "用餐时间太早，不方便", "饭堂座位太少，人多的时候很挤", "饭菜偏硬，老人咬不动", "价格有点贵，希望再实惠些", "打饭排队时间太长"],
+        [Kind.Service] = ["活动时间安排在工作日上午，上班的人参加不了", "希望多宣传，很多邻居都不知道有这个活动", "场地太小，人多的时候很挤",
+            "活动内容和去年差不多，没有新意", "报名名额太少，很快就满了", "讲解太快，老年人听不懂", "活动时间太短，意犹未尽",
+            "服务人员经常更换，不熟悉情况", "通知太晚，来不及安排时间"],
+        [Kind.Works] = ["施工期间噪音大，围挡不规范", "希望多宣传，很多邻居都不知道改造了什么", "工期拖得太长", "施工后垃圾没有及时清理",
+            "有些地方做得比较粗糙", "施工前没有征求居民意见", "材料看起来一般，担心不耐用", "施工占道，出行不方便", "完工后有小问题，报修没人管"],
+        [Kind.Goods] = ["希望多宣传，很多邻居都不知道可以领取", "物资数量太少，很多人没领到", "设备质量一般，用了不久就坏了", "发放时间没有提前通知",
+            "安装位置不太合理", "不会使用，希望有人讲解", "款式选择太少", "发放点太远，老人不方便", "报修后很久才有人来"],
+    };
+
+    /// <summary>The contractor's answer to a rectification, fitting what the project delivered.</summary>
+    private static readonly Dictionary<Kind, string> Answers = new()
+    {
+        [Kind.Meals] = "已更换服务人员并加强培训，菜品和送餐时间按居民意见调整",
+        [Kind.Service] = "已更换服务人员并加强培训，活动时间和内容按居民意见调整",
+        [Kind.Works] = "已对做工粗糙的部位返工整改，并加强文明施工和完工后的报修响应",
+        [Kind.Goods] = "已更换有质量问题的物资，补发不足部分，并上门讲解使用方法",
+    };
+
+    /// <summary>The community's actions on a rectification: a service changes its sessions, works and goods their delivery.</summary>
+    private static string Actions(Kind kind) => kind is Kind.Works or Kind.Goods
+        ? "已约谈承接单位，督促按低分项整改，下一年度同类项目在实施方案中明确质量和验收要求"
+        : "已约谈承接单位，调整活动时间并增加周末场次，下一年度同类项目按低分项修改服务方案";
 
     private sealed record Target(int Id, int Year, int RegionId, string Name, ProjectType Type, ProjectCategory Category, int Planned);
+
+    /// <summary>Meals when the survey asks the meal questions (the name is a meal service's), else the project's type.</summary>
+    private static Kind KindOf(Target p, IEnumerable<(int Id, string Text)> targeted, IReadOnlyList<SurveyQuestion> bank) =>
+        targeted.Any(q => bank.Single(b => b.Id == q.Id).NameKeywords == CoreQuestions.MealKeywords) ? Kind.Meals
+        : p.Type switch { ProjectType.Works => Kind.Works, ProjectType.Goods => Kind.Goods, _ => Kind.Service };
 
     public async Task BuildAsync(CancellationToken ct)
     {
@@ -76,7 +113,7 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
             for (var i = 0; i < count; i++)
             {
                 var at = formal ? window.Item2.AddHours(2).AddMinutes(i) : window.Item2.AddHours(6 + _rng.Next(24 * 20));
-                var sheet = formal ? FormalSheet(p, targeted, at, device) : Sheet(p, targeted, drawn, at, low);
+                var sheet = formal ? FormalSheet(p, targeted, at, device) : Sheet(p, KindOf(p, targeted, bank), targeted, drawn, at, low);
                 sheet.Survey = survey;
                 db.SurveyResponses.Add(sheet);
                 sheets.Add(sheet);
@@ -93,11 +130,10 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
                 SurveyRules.MinimumSample(participants > 0 ? participants : p.Planned, setting), setting);
             var opened = new DateTime(p.Year, 12, 20, 2, 0, 0, DateTimeKind.Utc);
             if (SurveyOpening.Assess(report, regions[p.RegionId] + "工作人员", opened).Opened is not { } rectification) continue;
-            rectification.CommunityActions = "已约谈承接单位，调整活动时间并增加周末场次，下一年度同类项目按低分项修改服务方案";
+            var kind = KindOf(p, targeted, bank);
+            rectification.CommunityActions = Actions(kind);
             rectification.ActionsAtUtc = opened.AddDays(10);
-            var meals = targeted.Any(q => bank.Single(b => b.Id == q.Item1).NameKeywords == CoreQuestions.MealKeywords);
-            rectification.ContractorAnswer = meals
-                ? "已更换服务人员并加强培训，菜品和送餐时间按居民意见调整" : "已更换服务人员并加强培训，活动时间和内容按居民意见调整";
+            rectification.ContractorAnswer = Answers[kind];
             rectification.AnsweredAtUtc = opened.AddDays(14);
             db.Rectifications.Add(rectification);
         }
@@ -124,11 +160,12 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
         Items = targeted.Select(q => new SurveyItemAnswer { ProjectId = p.Id, QuestionId = q.Id, Score = 5 }).ToList(),
     };
 
-    private SurveyResponse Sheet(Target p, List<(int Id, string Text)> targeted, List<int> drawn, DateTime at, bool low)
+    private SurveyResponse Sheet(Target p, Kind kind, List<(int Id, string Text)> targeted, List<int> drawn, DateTime at, bool low)
     {
         int Score() => low ? Pick([1, 2, 2, 3, 3, 3, 4, 4, 5]) : Pick([3, 4, 4, 4, 5, 5, 5, 5, 5, 2]);
         var overall = Score();
-        var comment = _rng.NextDouble() < 0.35 ? (overall >= 4 ? Praise[_rng.Next(Praise.Length)] : Complaints[_rng.Next(Complaints.Length)]) : null;
+        var (praise, complaints) = (Praise[kind], Complaints[kind]);
+        var comment = _rng.NextDouble() < 0.35 ? (overall >= 4 ? praise[_rng.Next(praise.Length)] : complaints[_rng.Next(complaints.Length)]) : null;
         return new SurveyResponse
         {
             ProjectId = p.Id, Overall = overall, MetNeed = Math.Clamp(overall + _rng.Next(-1, 2), 1, 5), WouldJoinAgain = overall >= 3 || _rng.NextDouble() < 0.2,

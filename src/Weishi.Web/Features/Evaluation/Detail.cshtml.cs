@@ -81,23 +81,37 @@ public sealed class DetailModel(WeishiDbContext db, EvaluationScorer scorer, Eva
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRecommendationsAsync(int id, List<string>? texts, CancellationToken ct)
+    /// <summary>
+    /// Saves the edited recommendations: <paramref name="ids"/> name the existing ones, paired with the first
+    /// <paramref name="texts"/>; the texts after them are new ones. A recommendation is removed only by its 删除 button
+    /// (<paramref name="remove"/>): a box emptied by mistake is refused and nothing changes.
+    /// </summary>
+    public async Task<IActionResult> OnPostRecommendationsAsync(int id, List<int>? ids, List<string>? texts, int? remove, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEdit) return Forbid();
-        var cleaned = (texts ?? []).Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).ToList();
-        if (cleaned.Any(t => t.Length > 2000)) return await FailAsync(id, "recommendations", "每条建议不能超过 2000 字", ct);
+        (ids, texts) = (ids ?? [], (texts ?? []).Select(t => t?.Trim() ?? "").ToList());
         var rows = await db.Set<EvaluationRecommendation>().Where(r => r.EvaluationId == id).OrderBy(r => r.Position).ToListAsync(ct);
-        for (var i = 0; i < Math.Max(rows.Count, cleaned.Count); i++)
-        {
-            if (i >= cleaned.Count) db.Remove(rows[i]);
-            else if (i >= rows.Count) db.Add(new EvaluationRecommendation { EvaluationId = id, Position = i + 1, Text = cleaned[i] });
-            else { rows[i].Text = cleaned[i]; rows[i].Position = i + 1; }
-        }
+        var edited = ids.Select((rowId, i) => (Row: rows.FirstOrDefault(r => r.Id == rowId), Text: i < texts.Count ? texts[i] : ""))
+            .Where(x => x.Row is not null).ToList();
+        var added = texts.Skip(ids.Count).Where(t => t.Length > 0).ToList();
+        if (edited.Select(x => x.Text).Concat(added).Any(t => t.Length > 2000)) return await FailAsync(id, "recommendations", "每条建议不能超过 2000 字", ct);
+        if (edited.FirstOrDefault(x => x.Text.Length == 0 && x.Row!.Id != remove) is { Row: { } emptied })
+            return await FailAsync(id, "recommendations",
+                $"第 {rows.IndexOf(emptied) + 1} 条建议内容为空，未保存。如要删除该条建议，请点该条下方的“删除此条”", ct);
+        foreach (var (row, text) in edited) row!.Text = text;
+        var removed = remove is { } removeId ? rows.FirstOrDefault(r => r.Id == removeId) : null;
+        if (removed is not null) db.Remove(removed);
+        var kept = rows.Where(r => r != removed).ToList();
+        for (var i = 0; i < kept.Count; i++) kept[i].Position = i + 1;
+        for (var i = 0; i < added.Count; i++) db.Add(new EvaluationRecommendation { EvaluationId = id, Position = kept.Count + 1 + i, Text = added[i] });
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "建议已保存";
+        TempData["Message"] = removed is null ? "建议已保存" : $"已删除建议“{RecommendationExcerpt(removed.Text)}”";
         return RedirectToPage(new { id });
     }
+
+    /// <summary>The start of a recommendation, to name it in a confirmation or a message.</summary>
+    public static string RecommendationExcerpt(string text) => text.Length <= 30 ? text : text[..30] + "……";
 
     public async Task<IActionResult> OnPostDetectAsync(int id, CancellationToken ct)
     {

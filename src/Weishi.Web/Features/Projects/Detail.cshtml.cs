@@ -12,7 +12,8 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<Demand> Demands { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
-    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, HttpContext.RequestServices);
+    public IReadOnlyList<AuditChanges.Change>? Changes(AuditEntry entry) => AuditChanges.Of(entry, db.Model, _references);
+    private AuditReferences? _references;
     public IReadOnlyList<ProjectWorkflow.Step> NextSteps { get; private set; } = [];
     public string? Error { get; private set; }
     /// <summary>Every status change with its reason, newest first.</summary>
@@ -59,6 +60,7 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
         History = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Projects.Project) && a.EntityId == key)
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
         Decisions = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id).OrderByDescending(d => d.Id).Take(50).ToListAsync(ct);
+        _references = await AuditReferences.LoadAsync(db, History, HttpContext.RequestServices, ct);
         var scope = db.Scope;
         NextSteps = ProjectWorkflow.From(project.Status)
             .Where(s => scope.WriteAll || (s.Roles.Any(scope.Roles.Contains) && scope.CanWrite(project.RegionId))).ToList();

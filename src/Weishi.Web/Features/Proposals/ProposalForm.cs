@@ -71,7 +71,8 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<Region> Regions { get; protected set; } = [];
-    public IReadOnlyList<(int Id, string Name)> Contractors { get; private set; } = [];
+    /// <summary>拟承接单位 offered for the chosen category; see <see cref="ContractorOptions"/>.</summary>
+    public IReadOnlyList<ContractorOptions.Option> Contractors { get; private set; } = [];
     public IReadOnlyList<(int Id, string Text, string Community)> OpenDemands { get; private set; } = [];
     /// <summary>How many of the applicant's open needs (not ticked) match the search: at most <see cref="DemandsShown"/>
     /// of them, the most recent, are listed.</summary>
@@ -249,10 +250,7 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
         Regions = (await Db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.District).OrderBy(r => r.Code).ToListAsync())
             .Where(r => scope.CanWrite(r.Id) && (r.Level == RegionLevel.Community || scope.Has(AppRole.SubdistrictOfficer))).ToList();
         if (Input.RegionId == 0) Input.RegionId = Regions.FirstOrDefault()?.Id ?? 0;
-        // Suspended contractors are left out: choosing one is refused on saving (ContractorEligibility) anyway.
-        var suspended = await eligibility.SuspendedAsync(HttpContext.RequestAborted);
-        Contractors = (await Db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
-            .Where(c => !suspended.Contains(c.Id)).Select(c => (c.Id, c.Name)).ToList();
+        Contractors = await ContractorOptions.ForAsync(Db, eligibility, Input.Category, Input.ContractorId, HttpContext.RequestAborted);
         // Only the applicant's needs are offered (not those of every community in the user's scope): the others would
         // not be linked on saving.
         var applicant = Regions.Any(r => r.Id == Input.RegionId) ? Input.RegionId : 0;

@@ -33,11 +33,13 @@ public sealed class BankModel(WeishiDbContext db) : PageModel
     public async Task<IActionResult> OnPostAddAsync()
     {
         var text = Input.Text?.Trim();
+        var keywords = string.IsNullOrWhiteSpace(Input.NameKeywords) ? null : Input.NameKeywords.Trim();
         if (string.IsNullOrEmpty(text)) Errors.Add("请填写题目内容");
         else if (text.Length > MaxQuestion) Errors.Add($"题目内容不能超过 {MaxQuestion} 字");
-        else if (await db.SurveyQuestions.AnyAsync(q => q.Text == text && q.ForType == Input.ForType && q.ForCategory == Input.ForCategory))
-            Errors.Add("题库中已有相同适用范围的同名题目");
-        var keywords = string.IsNullOrWhiteSpace(Input.NameKeywords) ? null : Input.NameKeywords.Trim();
+        // The same text for other project names (other keywords) is another question: it reaches other projects.
+        else if ((await db.SurveyQuestions.Where(q => q.Text == text && q.ForType == Input.ForType && q.ForCategory == Input.ForCategory)
+                     .Select(q => q.NameKeywords).ToListAsync()).Any(k => SurveyQuestion.SameKeywords(k, keywords)))
+            Errors.Add("题库中已有适用范围和项目名称关键词都相同的同名题目");
         if (keywords?.Length > SurveyQuestion.MaxKeywords) Errors.Add($"适用项目名称关键词不能超过 {SurveyQuestion.MaxKeywords} 字");
         if (Input.ForType is { } t && !Enum.IsDefined(t) || Input.ForCategory is { } c && !Enum.IsDefined(c)) Errors.Add("请选择有效的项目类型和类别");
         if (Errors.Count > 0) return await ReShowAsync();

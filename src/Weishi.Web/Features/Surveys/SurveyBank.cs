@@ -30,8 +30,14 @@ public class SurveyQuestion : IAudited
 
     public const int MaxKeywords = 100;
 
-    public IReadOnlyList<string> Keywords =>
-        NameKeywords?.Split([' ', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+    public IReadOnlyList<string> Keywords => Split(NameKeywords);
+
+    private static string[] Split(string? keywords) =>
+        keywords?.Split([' ', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>Whether two keyword lists name the same words, however separated or ordered (饭堂、助餐 = 助餐 饭堂).</summary>
+    public static bool SameKeywords(string? a, string? b) =>
+        Split(a).ToHashSet(StringComparer.Ordinal).SetEquals(Split(b));
 
     /// <summary>Whether the question is in the template of a project of this type, category and name.</summary>
     public bool AppliesTo(ProjectType type, ProjectCategory category, string projectName) =>

@@ -74,14 +74,15 @@ public static class AuditChanges
     public static bool HasEnumName(Type enumType) => EnumNames.ContainsKey(enumType);
 
     /// <summary>The changes of one row; null when its text is not field JSON (then show <see cref="AuditEntry.After"/> as it is).</summary>
-    /// <param name="services">The request's services, for codes whose names live on a service (an assessment input's).</param>
-    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model, IServiceProvider? services = null)
+    /// <param name="references">The names of the records the page's rows refer to (and of the assessment inputs), read
+    /// once for the page; without them ids are shown as stored.</param>
+    public static IReadOnlyList<Change>? Of(AuditEntry entry, IModel model, AuditReferences? references = null)
     {
         var before = Parse(entry.Before);
         var after = Parse(entry.After);
         if ((entry.Before is not null && before is null) || (entry.After is not null && after is null) || (before is null && after is null))
             return null;
-        return Fields(entry.Entity, before, after, model, services, changedOnly: false);
+        return Fields(entry.Entity, before, after, model, references, changedOnly: false);
     }
 
     /// <summary>
@@ -89,7 +90,7 @@ public static class AuditChanges
     /// fields as <see cref="Change.Parts"/>, named by the type they belong to — only those that differ when both sides have them.
     /// </summary>
     private static List<Change> Fields(string entity, Dictionary<string, JsonElement>? before, Dictionary<string, JsonElement>? after,
-        IModel model, IServiceProvider? services, bool changedOnly)
+        IModel model, AuditReferences? references, bool changedOnly)
     {
         var type = model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == entity);
         var fields = (before ?? after)!.Keys.Concat((after ?? before)!.Keys).Distinct().ToList();
@@ -99,17 +100,36 @@ public static class AuditChanges
             var differing = fields.Where(f => Raw(before, f) != Raw(after, f)).ToList();
             if (differing.Count > 0) fields = differing;
         }
-        return fields.Select(f =>
+        return fields.Where(f => !AuditCodeValues.IsHidden(entity, f)).Select(f =>
         {
             var old = before?.GetValueOrDefault(f);
             var now = after?.GetValueOrDefault(f);
             var name = AuditNames.Field(entity, f);
             var (innerOld, innerNew) = (Nested(old), Nested(now));
             if ((innerOld ?? innerNew) is not null && (old is null || innerOld is not null) && (now is null || innerNew is not null))
-                return new Change(name, null, null, Parts: Fields(AuditCodeValues.JsonFieldsOf(entity, f), innerOld, innerNew, model, services, changedOnly: true));
-            return new Change(name, old is { } o ? Show(entity, f, o, type, services) : null, now is { } n ? Show(entity, f, n, type, services) : null,
+                return new Change(name, null, null, Parts: Fields(AuditCodeValues.JsonFieldsOf(entity, f), innerOld, innerNew, model, references, changedOnly: true));
+            if (references is not null && AuditReferences.KindOf(entity, f) is { } kind)
+                return Referred(name, kind, old, now, references);
+            return new Change(name, old is { } o ? Show(entity, f, o, type, references) : null, now is { } n ? Show(entity, f, n, type, references) : null,
                 Login: AuditNames.IsLogin(f));
         }).ToList();
+    }
+
+    /// <summary>
+    /// A field holding ids of other records, shown by their names under the field's name without 编号; an account by its
+    /// login name (shown by display name), one gone as 已删除的账号; an id the reader may not see as the id.
+    /// </summary>
+    private static Change Referred(string name, AuditReferences.Kind kind, JsonElement? old, JsonElement? now, AuditReferences references)
+    {
+        string? Value(JsonElement? value)
+        {
+            if (value is not { } v) return null;
+            var ids = AuditReferences.Ids(v).ToList();
+            if (ids.Count == 0) return Empty;
+            if (kind == AuditReferences.Kind.User) return references.Name(kind, ids[0]) ?? "（已删除的账号）";
+            return string.Join("、", ids.Select(id => references.Name(kind, id) ?? id));
+        }
+        return new Change(AuditReferences.FieldName(name), Value(old), Value(now), Login: kind == AuditReferences.Kind.User);
     }
 
     /// <summary>A string value that is itself field JSON, read as fields; null for any other value.</summary>
@@ -123,7 +143,7 @@ public static class AuditChanges
         catch (JsonException) { return null; }
     }
 
-    private static string Show(string entity, string field, JsonElement value, IEntityType? type, IServiceProvider? services)
+    private static string Show(string entity, string field, JsonElement value, IEntityType? type, AuditReferences? references)
     {
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return Empty;
         if (AuditNames.IsProtected(field)) return Protected;
@@ -132,7 +152,7 @@ public static class AuditChanges
             return value.ValueKind == JsonValueKind.String && field.Contains("Phone", StringComparison.Ordinal)
                 ? PersonalData.MaskPhone(value.GetString()!) : Protected;
         if (AuditCodeValues.IsCoded(entity, field) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            return AuditCodeValues.Name(entity, field, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), services)!;
+            return AuditCodeValues.Name(entity, field, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), references)!;
         var clr = type?.FindProperty(field)?.ClrType;
         clr = clr is null ? null : Nullable.GetUnderlyingType(clr) ?? clr;
         if (clr is { IsEnum: true } && value.TryGetInt64(out var number))

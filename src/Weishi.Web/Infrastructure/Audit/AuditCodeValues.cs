@@ -1,6 +1,5 @@
 using Weishi.TextMining.Classification;
 using Weishi.Web.Features.Contractors;
-using Weishi.Web.Features.Contractors.Assessment;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Findings;
@@ -28,12 +27,22 @@ public static class AuditCodeValues
         [("FindingRecommendation", "Type")] = v => FindingTypes.Find(v)?.Name ?? v,
         [("CategoryCorrection", "Category")] = Categories.ChineseName,
         [("CategoryCorrection", "SuggestedCategory")] = Categories.ChineseName,
+        [("ApplicationDocument", "ContentType")] = FileKind,
+        // Where the photo is stored says nothing to a reader (no original name is kept): only that there is one.
+        [("Demand", "PhotoPath")] = v => v.Length == 0 ? AuditChanges.Empty : "已上传照片",
     };
 
-    /// <summary>Codes named by a service of the feature (the assessment inputs are services, each with its name).</summary>
-    private static readonly Dictionary<(string Entity, string Field), Func<IServiceProvider, string, string?>> ServiceNames = new()
+    /// <summary>Technical fields not shown at all: a stored file's name on disk (the row's 文件名 keeps the original).</summary>
+    private static readonly HashSet<(string Entity, string Field)> Hidden =
+    [
+        ("ApplicationDocument", "StoredName"),
+    ];
+
+    /// <summary>Codes named by a service of the feature (the assessment inputs are services, each with its name), read
+    /// once per page by <see cref="AuditReferences"/>.</summary>
+    private static readonly Dictionary<(string Entity, string Field), Func<AuditReferences, string, string?>> ServiceNames = new()
     {
-        [("AssessmentWeight", "InputKey")] = (services, v) => services.GetServices<IAssessmentInput>().FirstOrDefault(i => i.Key == v)?.Name,
+        [("AssessmentWeight", "InputKey")] = (references, v) => references.AssessmentInput(v),
     };
 
     /// <summary>
@@ -46,15 +55,28 @@ public static class AuditCodeValues
     };
 
     /// <summary>The stored code's name, or null when the field is not a coded one.</summary>
-    public static string? Name(string entity, string field, string value, IServiceProvider? services) =>
+    public static string? Name(string entity, string field, string value, AuditReferences? references) =>
         Names.TryGetValue((entity, field), out var name) ? name(value)
-        : ServiceNames.TryGetValue((entity, field), out var byService) ? (services is null ? null : byService(services, value)) ?? value
+        : ServiceNames.TryGetValue((entity, field), out var byService) ? (references is null ? null : byService(references, value)) ?? value
         : null;
 
     public static bool IsCoded(string entity, string field) => Names.ContainsKey((entity, field)) || ServiceNames.ContainsKey((entity, field));
 
+    public static bool IsHidden(string entity, string field) => Hidden.Contains((entity, field));
+
     /// <summary>The type whose field names a JSON value of this field uses: the named one, else the field's own type.</summary>
     public static string JsonFieldsOf(string entity, string field) => JsonOf.GetValueOrDefault((entity, field), entity);
+
+    /// <summary>A stored content type as a reader names the file: 图片, PDF, Word 文档, Excel 表格, else 其他文件.</summary>
+    private static string FileKind(string contentType) => contentType.ToLowerInvariant() switch
+    {
+        var t when t.StartsWith("image/", StringComparison.Ordinal) => "图片",
+        "application/pdf" => "PDF",
+        var t when t.Contains("word", StringComparison.Ordinal) => "Word 文档",
+        var t when t.Contains("sheet", StringComparison.Ordinal) || t.Contains("excel", StringComparison.Ordinal) => "Excel 表格",
+        "" => AuditChanges.Empty,
+        _ => "其他文件",
+    };
 
     /// <summary>"1,3" → 社区服务、为老服务; a number that is no category stays a number.</summary>
     private static string Areas(string stored)
