@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
 using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Contractors;
+using Weishi.Web.Features.Contractors.Admission;
 
 namespace Weishi.Tests.WorkflowFixes;
 
@@ -21,14 +22,19 @@ public class SuspendedContractorChoiceTests(DemoApp app)
                 .Where(x => x.Kind == SanctionKind.Suspension).ToListAsync()).First(x => x.ActiveOn(today));
             return (s.ContractorId, await db.Contractors.IgnoreQueryFilters().Where(c => c.Id == s.ContractorId).Select(c => c.Name).SingleAsync());
         });
-        var free = await Fixtures.QueryAsync(app.Factory, async db =>
+        // A category the suspended contractor was admitted for, so only its suspension keeps it off the list.
+        var (category, free) = await Fixtures.QueryAsync(app.Factory, async db =>
         {
+            var admitted = await db.AdmissionApplications.IgnoreQueryFilters()
+                .Where(a => a.Status == ApplicationStatus.Admitted).Select(a => new { a.ContractorId, a.Category }).ToListAsync();
             var sanctioned = await db.ContractorSanctions.IgnoreQueryFilters().Select(x => x.ContractorId).ToListAsync();
-            return await db.Contractors.IgnoreQueryFilters().Where(c => !sanctioned.Contains(c.Id)).Select(c => c.Id).FirstAsync();
+            var category = admitted.Where(a => a.ContractorId == suspended).Select(a => a.Category)
+                .First(c => admitted.Any(a => a.Category == c && !sanctioned.Contains(a.ContractorId)));
+            return (category, admitted.First(a => a.Category == category && !sanctioned.Contains(a.ContractorId)).ContractorId);
         });
 
         var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
-        var (_, form) = await staff.GetAsync("/Proposals/Create");
+        var (_, form) = await staff.GetAsync($"/Proposals/Create?category={category}");
         var offered = form.QuerySelectorAll("#contractor option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Contains(free.ToString(CultureInfo.InvariantCulture), offered);
         Assert.DoesNotContain(suspended.ToString(CultureInfo.InvariantCulture), offered);
@@ -39,7 +45,7 @@ public class SuspendedContractorChoiceTests(DemoApp app)
         var response = await staff.SubmitAsync("/Proposals/Create", new()
         {
             ["Input.Year"] = "2068", ["Input.RegionId"] = regionId.ToString(CultureInfo.InvariantCulture), ["Input.Name"] = "暂停单位承接的讲座",
-            ["Input.Type"] = "Service", ["Input.Category"] = "Elderly", ["Input.Content"] = "讲座", ["Input.TargetGroup"] = "长者",
+            ["Input.Type"] = "Service", ["Input.Category"] = category.ToString(), ["Input.Content"] = "讲座", ["Input.TargetGroup"] = "长者",
             ["Input.Place"] = "社区", ["Input.Schedule"] = "全年", ["Input.PlannedBeneficiaries"] = "10", ["Input.PlannedSessions"] = "2",
             ["Input.ContractorId"] = suspended.ToString(CultureInfo.InvariantCulture),
             ["Input.Lines[0].Item"] = "讲师费", ["Input.Lines[0].Unit"] = "场", ["Input.Lines[0].Quantity"] = "2", ["Input.Lines[0].UnitPrice"] = "500",
