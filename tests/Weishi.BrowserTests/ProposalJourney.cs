@@ -34,6 +34,12 @@ public class ProposalJourney(LiveApp app) : Journey(app)
         await staff.GetByLabel("时间安排").FillAsync("全年每月两次");
         await staff.GetByLabel("计划受益人数").FillAsync("200");
         await staff.GetByLabel("计划服务场次").FillAsync("24");
+        // Sessions are planned for services only: the field hides for works and comes back for a service.
+        await staff.GetByLabel("项目类型").SelectOptionAsync("Works");
+        await Assertions.Expect(staff.GetByTestId("sessions-field")).ToBeHiddenAsync();
+        await staff.GetByLabel("项目类型").SelectOptionAsync("Service");
+        await Assertions.Expect(staff.GetByTestId("sessions-field")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByLabel("计划服务场次")).ToHaveValueAsync("24");
         await staff.GetByLabel("支出项目1", new() { Exact = true }).FillAsync("讲师费");
         await staff.GetByLabel("单位1", new() { Exact = true }).FillAsync("场");
         await staff.GetByLabel("数量1", new() { Exact = true }).FillAsync("24");

@@ -133,4 +133,21 @@ public class CompletionTests(DemoApp app)
         var (_, delivery) = await staff.GetAsync($"/Delivery/{id}");
         Assert.NotNull(delivery.QuerySelector("[data-testid=new-session-link]"));
     }
+
+    [Fact]
+    public async Task The_delivery_page_links_to_completion_for_whoever_may_take_the_step()
+    {
+        var id = await DeliveryData.ProjectAsync(app.Factory, 2180);
+        var completed = await DeliveryData.ProjectAsync(app.Factory, 2180, status: ProjectStatus.Completed);
+
+        var staff = await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser);
+        var (_, page) = await staff.GetAsync($"/Delivery/{id}");
+        var link = page.QuerySelector("[data-testid=complete-link]");
+        Assert.Equal(("完工办理", $"/Delivery/Complete/{id}"), (link?.TextContent.Trim(), link?.GetAttribute("href")));
+        Assert.Null((await staff.GetAsync($"/Delivery/{completed}")).Document.QuerySelector("[data-testid=complete-link]"));
+
+        // The contractor delivers the project but does not mark it 完工.
+        var contractor = await Browser.LoginAsync(app.Factory, "contractor");
+        Assert.Null((await contractor.GetAsync($"/Delivery/{id}")).Document.QuerySelector("[data-testid=complete-link]"));
+    }
 }

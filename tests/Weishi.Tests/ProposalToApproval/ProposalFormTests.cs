@@ -250,4 +250,30 @@ public class ProposalFormTests(DemoApp app)
         var forbidden = await staff.SubmitAsync("/Screening/Rules", new() { ["title"] = "x", ["text"] = "y", ["keywords"] = "z" }, postUrl: "/Screening/Rules?handler=Rule");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Fact]
+    public async Task Sessions_are_planned_for_services_only()
+    {
+        var staff = await Browser.LoginAsync(app.Factory, "cs-ll");
+        var (_, page) = await staff.GetAsync("/Proposals/Create");
+        Assert.False(page.QuerySelector("[data-testid=sessions-field]")!.HasAttribute("hidden"));
+
+        // A works proposal ignores whatever sessions were sent, even out of range, and stores none.
+        var name = Unique("道路修缮");
+        var form = await FormAsync(name);
+        form["Input.Type"] = nameof(ProjectType.Works);
+        form["Input.PlannedSessions"] = "99999";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync("/Proposals/Create", form)).StatusCode);
+        Assert.Equal(0, await Fixtures.QueryAsync(app.Factory, db => db.Projects.Where(p => p.Name == name).Select(p => p.PlannedSessions).SingleAsync()));
+
+        // Re-rendered for a works proposal (here refused for a missing name), the field stays hidden.
+        form["Input.Name"] = "";
+        var refused = await staff.ReadAsync(await staff.SubmitAsync("/Proposals/Create", form));
+        Assert.True(refused.QuerySelector("[data-testid=sessions-field]")!.HasAttribute("hidden"));
+
+        // A service keeps its sessions.
+        var service = Unique("长者讲座");
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync("/Proposals/Create", await FormAsync(service))).StatusCode);
+        Assert.Equal(24, await Fixtures.QueryAsync(app.Factory, db => db.Projects.Where(p => p.Name == service).Select(p => p.PlannedSessions).SingleAsync()));
+    }
 }

@@ -85,7 +85,7 @@ public class ValueForMoneyGapTests(DemoApp app)
 
         var sd = await Browser.LoginAsync(app.Factory, "sd-ps", Pw);
         var (_, before) = await sd.GetAsync($"/Projects/Detail/{id}");
-        Assert.Contains("中位数 250.00 元", Norm(before));
+        Assert.Contains("中位数 250.00 元/受益人（", Norm(before));
         Assert.Contains("4 个项目", Norm(before));
         Assert.DoesNotContain(before.QuerySelectorAll("[data-testid=similar-projects] tbody tr"), r => r.TextContent.Contains("园艺手作沙龙"));
 

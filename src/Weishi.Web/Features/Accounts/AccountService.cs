@@ -88,6 +88,24 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
     }
 
     /// <summary>
+    /// Takes one role from the user; their open sessions pick the change up at the next request (the new security stamp).
+    /// The last system administrator still in use keeps that role, as their account cannot be switched off either.
+    /// Returns an error in Chinese.
+    /// </summary>
+    public async Task<string?> RevokeAsync(string userId, int assignmentId, CancellationToken ct = default)
+    {
+        var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == userId, ct);
+        if (assignment is null) return "该角色不存在";
+        if (assignment.Role == AppRole.SystemAdmin && await IsLastActiveSystemAdminAsync(userId, ct))
+            return "不能撤销最后一个在用的系统管理员的系统管理员角色";
+        db.RoleAssignments.Remove(assignment);
+        await db.SaveChangesAsync(ct);
+        var user = await users.FindByIdAsync(userId);
+        if (user is not null) await users.UpdateSecurityStampAsync(user);
+        return null;
+    }
+
+    /// <summary>
     /// 停用: the account can no longer sign in (<see cref="Infrastructure.Auth.WeishiSignInManager"/>) and its open
     /// sessions end at their next request (the new security stamp, checked on every request by
     /// <see cref="Infrastructure.Auth.SessionCheck"/>). Its roles and everything it did stay. Nobody switches off
@@ -102,9 +120,7 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
         if (user is null) return "该用户不存在";
         if (user.IsDisabled) return "该账号已停用";
         if (userId == actor.UserId) return "不能停用自己的账号";
-        var isAdmin = await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == AppRole.SystemAdmin, ct);
-        if (isAdmin && !await db.RoleAssignments.AnyAsync(a => a.Role == AppRole.SystemAdmin && a.UserId != userId && a.User!.DisabledAtUtc == null, ct))
-            return "不能停用最后一个在用的系统管理员账号";
+        if (await IsLastActiveSystemAdminAsync(userId, ct)) return "不能停用最后一个在用的系统管理员账号";
         user.DisabledAtUtc = db.Time.GetUtcNow().UtcDateTime;
         user.DisabledBy = actor.UserName;
         user.DisabledReason = reason;
@@ -113,6 +129,11 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
         await AuditAsync(user, "Disabled", $"停用账号，原因：{reason}", ct);
         return null;
     }
+
+    /// <summary>Whether the user is a system administrator in use and no other account in use is one.</summary>
+    private async Task<bool> IsLastActiveSystemAdminAsync(string userId, CancellationToken ct) =>
+        await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == AppRole.SystemAdmin && a.User!.DisabledAtUtc == null, ct)
+        && !await db.RoleAssignments.AnyAsync(a => a.Role == AppRole.SystemAdmin && a.UserId != userId && a.User!.DisabledAtUtc == null, ct);
 
     /// <summary>启用: a switched-off account may sign in again, with the roles it kept.</summary>
     public async Task<string?> EnableAsync(string userId, CancellationToken ct = default)

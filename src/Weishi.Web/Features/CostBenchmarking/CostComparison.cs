@@ -21,6 +21,8 @@ public sealed class CostComparison(WeishiDbContext db, CostNormService norms)
     {
         public bool Flagged => Flag is not null;
         public bool Cheap => LowFlag is not null;
+        /// <summary>The norm's unit (元/受益人, 元/m² …): the project's own label when the norm is in its measure.</summary>
+        public string? NormLabel => Norm is null ? null : Norm.Measure == Unit.Measure ? Unit.Label : UnitCost.MeasureName(Norm.Measure);
     }
 
     private sealed record Head(int Id, int RegionId, int Year, string Function);

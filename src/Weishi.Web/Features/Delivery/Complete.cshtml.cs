@@ -16,8 +16,7 @@ public sealed class CompleteModel(WeishiDbContext db, CompletionCheck completion
     /// <summary>The explanation given when the project was marked 已完工 (the latest completion).</summary>
     public ProjectDecision? Completion { get; private set; }
     public string? Error { get; private set; }
-    public bool CanComplete => Project.Status == ProjectStatus.InProgress && ProjectWorkflow.Find(ProjectStatus.InProgress, ProjectStatus.Completed) is { } step
-        && (db.Scope.WriteAll || (step.Roles.Any(db.Scope.Roles.Contains) && db.Scope.CanWrite(Project.RegionId)));
+    public bool CanComplete => DeliveryAccess.MayComplete(db.Scope, Project);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 

@@ -17,6 +17,10 @@ public static class DeliveryAccess
     /// <summary>Activities and progress are recorded while the project is 实施中 only (the forms are shown then only).</summary>
     public static bool Records(Project p) => p.Status == ProjectStatus.InProgress;
 
+    /// <summary>完工 may be taken now: the project is 实施中 and the user may take that step (as on the project page).</summary>
+    public static bool MayComplete(UserScope scope, Project p) =>
+        ProjectWorkflow.NextSteps(p, scope).Any(s => s.To == ProjectStatus.Completed);
+
     /// <summary>Inspections and acceptance: subdistrict and district staff.</summary>
     public static bool Supervises(UserScope scope, Project p) =>
         scope.WriteAll || (scope.CanWrite(p.RegionId) && (scope.Has(AppRole.SubdistrictOfficer) || scope.Has(AppRole.DistrictAdmin)));

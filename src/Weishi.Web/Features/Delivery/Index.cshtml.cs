@@ -31,6 +31,7 @@ public sealed class IndexModel(WeishiDbContext db, BeneficiaryQuery beneficiarie
     public bool Manages => DeliveryAccess.Manages(db.Scope, Project);
     public bool Delivers => DeliveryAccess.Delivers(db.Scope, Project);
     public bool Supervises => DeliveryAccess.Supervises(db.Scope, Project);
+    public bool MayComplete => DeliveryAccess.MayComplete(db.Scope, Project);
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 

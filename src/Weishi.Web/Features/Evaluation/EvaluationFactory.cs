@@ -99,8 +99,8 @@ public sealed class EvaluationFactory(WeishiDbContext db, IEnumerable<IFindingDe
         var thisYear = ChinaDate.Today(db.Time).Year;
         // Only the smallest project year is read: no project of another region is shown.
         var firstYear = await db.Projects.IgnoreQueryFilters().MinAsync(p => (int?)p.Year, ct) ?? thisYear;
-        if (to > thisYear) errors.Add($"截止年度不能晚于今年（{thisYear} 年）");
-        if (from < firstYear) errors.Add($"起始年度不能早于 {firstYear} 年（系统中最早的项目年度）");
+        if (to > thisYear) errors.Add($"截止年度不能晚于今年（{thisYear}年）");
+        if (from < firstYear) errors.Add($"起始年度不能早于{firstYear}年（系统中最早的项目年度）");
         if (to - from >= MaxPeriodYears) errors.Add($"评价期间不能超过 {MaxPeriodYears} 年");
         return errors;
     }

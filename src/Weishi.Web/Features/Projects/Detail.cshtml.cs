@@ -61,9 +61,7 @@ public sealed class DetailModel(WeishiDbContext db, ProjectTransitions transitio
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
         Decisions = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id).OrderByDescending(d => d.Id).Take(50).ToListAsync(ct);
         _references = await AuditReferences.LoadAsync(db, History, HttpContext.RequestServices, ct);
-        var scope = db.Scope;
-        NextSteps = ProjectWorkflow.From(project.Status)
-            .Where(s => scope.WriteAll || (s.Roles.Any(scope.Roles.Contains) && scope.CanWrite(project.RegionId))).ToList();
+        NextSteps = ProjectWorkflow.NextSteps(project, db.Scope);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using Weishi.Web.Features.Accounts;
+using Weishi.Web.Infrastructure.Auth;
 
 namespace Weishi.Web.Features.Projects;
 
@@ -63,6 +64,15 @@ public static class ProjectWorkflow
     public static readonly ProjectStatus[] Finished = [ProjectStatus.Completed, ProjectStatus.Accepted];
 
     public static IEnumerable<Step> From(ProjectStatus status) => Steps.Where(s => s.From == status);
+
+    /// <summary>Whether the user may take the step on a project of the region: with one of the step's roles where they
+    /// write, or writing everywhere. Decides which steps the pages offer.</summary>
+    public static bool MayTake(Step step, UserScope scope, int regionId) =>
+        scope.WriteAll || (step.Roles.Any(scope.Roles.Contains) && scope.CanWrite(regionId));
+
+    /// <summary>The steps the user may take from the project's status now.</summary>
+    public static IReadOnlyList<Step> NextSteps(Project project, UserScope scope) =>
+        From(project.Status).Where(s => MayTake(s, scope, project.RegionId)).ToList();
 
     public static Step? Find(ProjectStatus from, ProjectStatus to) =>
         Steps.FirstOrDefault(s => s.From == from && s.To == to);

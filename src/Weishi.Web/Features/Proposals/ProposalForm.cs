@@ -215,7 +215,9 @@ public abstract class ProposalFormModel(WeishiDbContext db, ProposalChecks check
         if (!Enum.IsDefined(Input.Category)) Errors.Add("请选择项目类别");
         if (Input.Year < 2000 || Input.Year > 2100) Errors.Add("年度不正确");
         if (Input.PlannedBeneficiaries is < 0 or > 1_000_000) Errors.Add("计划受益人数应在 0 到 100 万之间");
-        if (Input.PlannedSessions is < 0 or > 10_000) Errors.Add("计划服务场次应在 0 到 10000 之间");
+        // Sessions are planned for services only (the form hides the field otherwise): works and goods store none.
+        if (Input.Type != ProjectType.Service) Input.PlannedSessions = 0;
+        else if (Input.PlannedSessions is < 0 or > 10_000) Errors.Add("计划服务场次应在 0 到 10000 之间");
     }
 
     /// <returns>False (with <see cref="MinedRefusal"/> set and the topic or group dropped) when the run is not in the user's scope.</returns>

@@ -30,12 +30,7 @@ public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, Ac
     public async Task<IActionResult> OnPostRevokeAsync(string id, int assignmentId)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == id);
-        if (assignment is null) return await Done(id, "该角色不存在", "");
-        db.RoleAssignments.Remove(assignment);
-        await db.SaveChangesAsync();
-        await users.UpdateSecurityStampAsync(Account);
-        return await Done(id, null, "已撤销角色");
+        return await Done(id, await accounts.RevokeAsync(id, assignmentId, HttpContext.RequestAborted), "已撤销角色");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
