@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Auth;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Jobs;
@@ -21,10 +20,9 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     public async Task OnGetAsync(JobStatus? status, CancellationToken ct)
     {
         var scope = ScopeClaims.FromPrincipal(User);
-        All = scope.Has(AppRole.SystemAdmin);
+        All = JobAccess.SeesAll(scope);
         Status = status is { } s && Enum.IsDefined(s) ? s : null;
-        var jobs = db.Jobs.AsNoTracking();
-        if (!All) jobs = jobs.Where(j => j.CreatedByUserId == scope.UserId);
+        var jobs = db.Jobs.AsNoTracking().OpenableBy(scope);
         if (Status is { } wanted) jobs = jobs.Where(j => j.Status == wanted);
         Jobs = await jobs.OrderByDescending(j => j.Id).Take(Shown)
             .Select(j => new Row(j.Id, j.Title, j.Status, j.Percent, j.Message, j.CreatedByName, j.CreatedAtUtc, j.FinishedAtUtc))

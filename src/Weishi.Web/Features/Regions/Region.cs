@@ -16,7 +16,7 @@ public class Region : IAudited
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
-    /// <summary>The name without the 社区居委会 suffix, as people say it.</summary>
+    /// <summary>The name without the 社区居委会 suffix, as people say it (<see cref="ShortNameOf"/>).</summary>
     public required string ShortName { get; set; }
     /// <summary>Pinyin initials used in project codes.</summary>
     public required string Abbr { get; set; }
@@ -31,4 +31,7 @@ public class Region : IAudited
         RegionLevel.Subdistrict => "街道",
         _ => "社区",
     };
+
+    /// <summary>The name people say, without the 社区居委会 suffix: made so by the seed and by every rename.</summary>
+    public static string ShortNameOf(string name) => name.Replace("社区居委会", "社区", StringComparison.Ordinal);
 }

@@ -34,7 +34,7 @@ public sealed partial class RegionMaintenance(WeishiDbContext db)
 
         var region = new Region
         {
-            Code = code, Name = name, ShortName = ShortNameOf(name), Abbr = abbr, Level = RegionLevel.Community, ParentId = parent.Id,
+            Code = code, Name = name, ShortName = Region.ShortNameOf(name), Abbr = abbr, Level = RegionLevel.Community, ParentId = parent.Id,
         };
         await using var work = await db.BeginWorkAsync(ct);
         db.Regions.Add(region);
@@ -60,19 +60,16 @@ public sealed partial class RegionMaintenance(WeishiDbContext db)
         if (name == region.Name) return "新名称与原名称相同";
         if (await NameErrorAsync(name, region.ParentId, region.Id, ct) is { } error) return error;
         region.Name = name;
-        region.ShortName = ShortNameOf(name);
+        region.ShortName = Region.ShortNameOf(name);
         await db.SaveChangesAsync(ct);
         return null;
     }
-
-    /// <summary>The name people say: without the 社区居委会 suffix, as the seed makes it.</summary>
-    public static string ShortNameOf(string name) => name.Replace("社区居委会", "社区", StringComparison.Ordinal);
 
     private async Task<string?> NameErrorAsync(string name, int? parentId, int? selfId, CancellationToken ct)
     {
         if (name.Length == 0) return "请填写区划名称";
         if (name.Length > NameMaxLength) return $"区划名称不能超过 {NameMaxLength} 个字";
-        var shortName = ShortNameOf(name);
+        var shortName = Region.ShortNameOf(name);
         var sameName = await db.Regions.AnyAsync(r => r.ParentId == parentId && r.Id != selfId && (r.Name == name || r.ShortName == shortName), ct);
         return sameName ? $"同一上级区划下已有名为“{name}”的区划" : null;
     }

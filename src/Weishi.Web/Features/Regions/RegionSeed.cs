@@ -43,7 +43,7 @@ public static class RegionSeed
             {
                 Code = code,
                 Name = name,
-                ShortName = name.Replace("社区居委会", "社区", StringComparison.Ordinal),
+                ShortName = Region.ShortNameOf(name),
                 Abbr = abbr,
                 Level = level,
                 Parent = byCode.GetValueOrDefault(parentCode),

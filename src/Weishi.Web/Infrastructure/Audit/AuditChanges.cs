@@ -136,7 +136,8 @@ public static class AuditChanges
     private static Dictionary<string, JsonElement>? Nested(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.String } s ? Parse(s.GetString()) : null;
 
-    private static Dictionary<string, JsonElement>? Parse(string? json)
+    /// <summary>A row's field JSON as fields; null for any other text (a summary).</summary>
+    internal static Dictionary<string, JsonElement>? Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json) || !json.TrimStart().StartsWith('{')) return null;
         try { return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json); }

@@ -73,41 +73,30 @@ public sealed class AuditReferences
         var wanted = Enum.GetValues<Kind>().ToDictionary(k => k, _ => new HashSet<string>(StringComparer.Ordinal));
         foreach (var entry in entries)
             foreach (var json in new[] { entry.Before, entry.After })
-                foreach (var (field, value) in Fields(json))
+                foreach (var (field, value) in AuditChanges.Parse(json) ?? [])
                     if (KindOf(entry.Entity, field) is { } kind) wanted[kind].UnionWith(Ids(value));
 
         var names = new Dictionary<(Kind, string), string>();
         static List<int> Numbers(HashSet<string> ids) => ids.Select(i => int.TryParse(i, out var n) ? n : (int?)null).OfType<int>().ToList();
-        void Add(Kind kind, IEnumerable<(object Id, string Name)> rows)
-        {
-            foreach (var (id, name) in rows) names[(kind, Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!)] = name;
-        }
+        void Add(Kind kind, int id, string name) => names[(kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = name;
         if (Numbers(wanted[Kind.Contractor]) is { Count: > 0 } contractors)
-            Add(Kind.Contractor, (await db.Contractors.AsNoTracking().Where(c => contractors.Contains(c.Id))
-                .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => ((object)c.Id, c.Name)));
+            foreach (var c in await db.Contractors.AsNoTracking().Where(c => contractors.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+                Add(Kind.Contractor, c.Id, c.Name);
         if (Numbers(wanted[Kind.Region]) is { Count: > 0 } regions)
-            Add(Kind.Region, (await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Id))
-                .Select(r => new { r.Id, r.ShortName }).ToListAsync(ct)).Select(r => ((object)r.Id, r.ShortName)));
+            foreach (var r in await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Id)).Select(r => new { r.Id, r.ShortName }).ToListAsync(ct))
+                Add(Kind.Region, r.Id, r.ShortName);
         if (Numbers(wanted[Kind.Project]) is { Count: > 0 } projects)
-            Add(Kind.Project, (await db.Projects.AsNoTracking().Where(p => projects.Contains(p.Id))
-                .Select(p => new { p.Id, p.Name, p.Code }).ToListAsync(ct)).Select(p => ((object)p.Id, $"{p.Name}（{p.Code}）")));
+            foreach (var p in await db.Projects.AsNoTracking().Where(p => projects.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Code }).ToListAsync(ct))
+                Add(Kind.Project, p.Id, $"{p.Name}（{p.Code}）");
         if (wanted[Kind.User] is { Count: > 0 } users)
         {
             var ids = users.ToList();
             // Only the login name is read: the page shows it by the account's display name (UserNameTagHelper).
-            Add(Kind.User, (await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id) && u.UserName != null)
-                .Select(u => new { u.Id, u.UserName }).ToListAsync(ct)).Select(u => ((object)u.Id, u.UserName!)));
+            foreach (var u in await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id) && u.UserName != null)
+                         .Select(u => new { u.Id, u.UserName }).ToListAsync(ct))
+                names[(Kind.User, u.Id)] = u.UserName!;
         }
         var inputs = services.GetServices<IAssessmentInput>().GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         return new AuditReferences(names, inputs);
-    }
-
-    private static IEnumerable<(string Field, JsonElement Value)> Fields(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json) || !json.TrimStart().StartsWith('{')) yield break;
-        Dictionary<string, JsonElement>? values;
-        try { values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json); }
-        catch (JsonException) { yield break; }
-        foreach (var (field, value) in values ?? []) yield return (field, value);
     }
 }
