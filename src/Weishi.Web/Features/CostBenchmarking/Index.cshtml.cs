@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Mining;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Regions;
 using Weishi.Web.Infrastructure.Data;
@@ -103,9 +104,7 @@ public sealed class IndexModel(WeishiDbContext db, DistrictSpread spread, CostNo
         Years = await db.Projects.IgnoreQueryFilters().Where(p => ProjectWorkflow.Finished.Contains(p.Status))
             .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         if (Region is { } asked && Regions.All(r => r.Id != asked)) Region = null;   // a failed post names no region it checked
-        var regionIds = Region is { } region
-            ? await db.Regions.AsNoTracking().Where(r => r.Id == region || r.ParentId == region).Select(r => r.Id).ToListAsync(ct)
-            : null;
+        var regionIds = Region is { } region ? await MiningScope.RegionAndBelowAsync(db, region, ct) : null;
         Rows = await spread.ComputeAsync(new DistrictSpread.Filter(Year, Type, Category, regionIds), ct: ct);
         Norms = await db.CostNorms.AsNoTracking().Where(n => n.Year == 0 && n.Count >= 3)
             .OrderBy(n => n.Type).ThenBy(n => n.Category).ThenBy(n => n.Function).ToListAsync(ct);

@@ -67,8 +67,8 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
     private sealed record Target(int Id, int Year, int RegionId, string Name, ProjectType Type, ProjectCategory Category, int Planned);
 
     /// <summary>Meals when the survey asks the meal questions (the name is a meal service's), else the project's type.</summary>
-    private static Kind KindOf(Target p, IEnumerable<(int Id, string Text)> targeted, IReadOnlyList<SurveyQuestion> bank) =>
-        targeted.Any(q => bank.Single(b => b.Id == q.Id).NameKeywords == CoreQuestions.MealKeywords) ? Kind.Meals
+    private static Kind KindOf(Target p, IReadOnlyList<SurveyQuestion> bank) =>
+        bank.Any(q => q.NameKeywords == CoreQuestions.MealKeywords && q.AppliesTo(p.Type, p.Category, p.Name)) ? Kind.Meals
         : p.Type switch { ProjectType.Works => Kind.Works, ProjectType.Goods => Kind.Goods, _ => Kind.Service };
 
     public async Task BuildAsync(CancellationToken ct)
@@ -90,7 +90,7 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
         var setting = new SurveySetting { SampleFloor = 10, SampleSharePercent = 5 };
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var built = new List<(Target Project, Survey Survey, List<SurveyResponse> Sheets, List<(int, string)> Targeted, int Participants, bool Low)>();
+        var built = new List<(Target Project, Kind Kind, Survey Survey, List<SurveyResponse> Sheets, List<(int, string)> Targeted, int Participants, bool Low)>();
         foreach (var p in chosen)
         {
             var window = sessions.TryGetValue(p.Id, out var s) ? (s.Start, s.End)
@@ -103,6 +103,7 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
             // Scores are drawn for the type and category's questions as before names were matched, the unfitting ones
             // thrown away: the random stream, and with it every sheet count and total of the demo, stays as it was.
             var drawn = bank.Where(q => q.FitsTypeAndCategory(p.Type, p.Category)).Select(q => q.Id).ToList();
+            var kind = KindOf(p, bank);
             foreach (var (qid, _) in targeted) db.SurveyItems.Add(new SurveyItem { Survey = survey, ProjectId = p.Id, QuestionId = qid });
             var formal = formalCommunities.Contains(p.RegionId);
             var low = !formal && _rng.NextDouble() < LowShare;
@@ -113,24 +114,23 @@ public sealed class DemoSurveyBuilder(WeishiDbContext db)
             for (var i = 0; i < count; i++)
             {
                 var at = formal ? window.Item2.AddHours(2).AddMinutes(i) : window.Item2.AddHours(6 + _rng.Next(24 * 20));
-                var sheet = formal ? FormalSheet(p, targeted, at, device) : Sheet(p, KindOf(p, targeted, bank), targeted, drawn, at, low);
+                var sheet = formal ? FormalSheet(p, targeted, at, device) : Sheet(p, kind, targeted, drawn, at, low);
                 sheet.Survey = survey;
                 db.SurveyResponses.Add(sheet);
                 sheets.Add(sheet);
             }
-            built.Add((p, survey, sheets, targeted, participants, low));
+            built.Add((p, kind, survey, sheets, targeted, participants, low));
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
 
-        foreach (var (p, survey, sheets, targeted, participants, low) in built.Where(b => b.Low))
+        foreach (var (p, kind, survey, sheets, targeted, participants, low) in built.Where(b => b.Low))
         {
             var report = new SurveyReport(survey, sheets, targeted, SurveyStatistics.Of(sheets), SurveyRules.Items(sheets, targeted),
                 FormalityDetector.Detect(sheets, participants, survey.ServiceStartUtc), participants > 0 ? participants : p.Planned,
                 SurveyRules.MinimumSample(participants > 0 ? participants : p.Planned, setting), setting);
             var opened = new DateTime(p.Year, 12, 20, 2, 0, 0, DateTimeKind.Utc);
             if (SurveyOpening.Assess(report, regions[p.RegionId] + "工作人员", opened).Opened is not { } rectification) continue;
-            var kind = KindOf(p, targeted, bank);
             rectification.CommunityActions = Actions(kind);
             rectification.ActionsAtUtc = opened.AddDays(10);
             rectification.ContractorAnswer = Answers[kind];

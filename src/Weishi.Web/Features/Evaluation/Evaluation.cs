@@ -52,7 +52,10 @@ public class PerformanceEvaluation : IAudited
     public static IReadOnlyList<int> Ids(string csv) =>
         csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    public string Period => FromYear == ToYear ? $"{FromYear}年" : $"{FromYear}—{ToYear}年";
+    public string Period => PeriodOf(FromYear, ToYear);
+
+    /// <summary>A period as the report writes it (2021年, 2021—2023年); the findings page and its statements use it too.</summary>
+    public static string PeriodOf(int fromYear, int toYear) => fromYear == toYear ? $"{fromYear}年" : $"{fromYear}—{toYear}年";
 
     public static string ScopeName(EvaluationScopeKind k) => k switch
     {

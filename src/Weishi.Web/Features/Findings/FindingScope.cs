@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Evaluation;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
@@ -66,7 +67,7 @@ public sealed class FindingScope
         : Scope.RegionIds.Count == 0 ? "全区" : string.Join("、", Scope.RegionIds.Select(Name));
 
     /// <summary>The period as the evaluation report writes it (2021—2023年).</summary>
-    public string Period => Scope.FromYear == Scope.ToYear ? $"{Scope.FromYear}年" : $"{Scope.FromYear}—{Scope.ToYear}年";
+    public string Period => PerformanceEvaluation.PeriodOf(Scope.FromYear, Scope.ToYear);
 
     /// <summary>
     /// The project list showing what an evidence row of a region counts: the region's projects of the period at a stage
