@@ -95,8 +95,8 @@ public sealed class CreateModel(WeishiDbContext db, ProposalChecks checks, Proje
 
     private async Task<string> NextCodeAsync(Region region, CancellationToken ct)
     {
-        // Same shape as the demo's codes (2023-PS-LL-017); cross-community projects carry an X after the subdistrict.
-        var prefix = region.Level == RegionLevel.Subdistrict ? $"{Input.Year}-PS-{region.Abbr}X-" : $"{Input.Year}-PS-{region.Abbr}-";
+        // Same shape as the demo's codes (2023-PS-LL-017).
+        var prefix = $"{Input.Year}-PS-{region.ProjectCodePart()}-";
         var taken = await Db.Projects.IgnoreQueryFilters().Where(p => p.Code.StartsWith(prefix)).Select(p => p.Code).ToListAsync(ct);
         var n = taken.Count + 1;
         while (taken.Contains($"{prefix}{n:000}")) n++;

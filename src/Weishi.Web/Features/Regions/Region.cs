@@ -32,6 +32,13 @@ public class Region : IAudited
         _ => "社区",
     };
 
+    /// <summary>Marks a subdistrict's cross-community projects in their codes (2023-PS-PSX-001), so that a community's
+    /// initials may never be a subdistrict's followed by it.</summary>
+    public const string CrossCommunityMark = "X";
+
+    /// <summary>The region's part of a project code: a community's initials, a subdistrict's followed by the mark.</summary>
+    public string ProjectCodePart() => Level == RegionLevel.Subdistrict ? Abbr + CrossCommunityMark : Abbr;
+
     /// <summary>The name people say, without the 社区居委会 suffix: made so by the seed and by every rename.</summary>
     public static string ShortNameOf(string name) => name.Replace("社区居委会", "社区", StringComparison.Ordinal);
 }

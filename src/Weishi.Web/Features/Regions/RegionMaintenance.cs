@@ -28,7 +28,7 @@ public sealed partial class RegionMaintenance(WeishiDbContext db)
         if (await NameErrorAsync(name, parent.Id, null, ct) is { } nameError) return (null, nameError);
         if (!Abbreviation().IsMatch(abbr)) return (null, "拼音缩写应为 2–6 个大写字母（用于项目编号，如 LL）");
         var taken = await db.Regions
-            .Where(r => (r.Level == RegionLevel.Community && r.Abbr == abbr) || (r.Level == RegionLevel.Subdistrict && r.Abbr + "X" == abbr))
+            .Where(r => (r.Level == RegionLevel.Community && r.Abbr == abbr) || (r.Level == RegionLevel.Subdistrict && r.Abbr + Region.CrossCommunityMark == abbr))
             .Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (taken is not null) return (null, $"拼音缩写 {abbr} 已被“{taken}”的项目编号使用");
 
