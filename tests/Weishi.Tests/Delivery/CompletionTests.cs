@@ -17,15 +17,10 @@ public class CompletionTests(DemoApp app)
     private static Task<HttpResponseMessage> CompleteAsync(Browser who, int id, string? explanation) =>
         who.SubmitAsync($"/Delivery/Complete/{id}", explanation is null ? new() : new() { ["Explanation"] = explanation });
 
-    private static Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to, string? reason = null)
-    {
-        var fields = new Dictionary<string, string> { ["to"] = to.ToString() };
-        if (reason is not null) fields["reason"] = reason;
-        return who.SubmitAsync($"/Projects/Detail/{id}", fields, postUrl: $"/Projects/Detail/{id}?handler=Move");
-    }
+    private static Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to, string? reason = null) =>
+        ProjectSteps.MoveAsync(who, id, to, reason);
 
-    private Task<List<ProjectDecision>> DecisionsAsync(int id) =>
-        Fixtures.QueryAsync(app.Factory, db => db.ProjectDecisions.IgnoreQueryFilters().AsNoTracking().Where(d => d.ProjectId == id).ToListAsync());
+    private Task<List<ProjectDecision>> DecisionsAsync(int id) => ProjectSteps.DecisionsAsync(app.Factory, id);
 
     [Fact]
     public async Task Completion_is_refused_while_a_rectification_is_open()

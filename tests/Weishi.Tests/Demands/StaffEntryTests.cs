@@ -85,8 +85,7 @@ public class StaffEntryTests(DemoApp app)
             await db.SaveChangesAsync();
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/Projects/Detail/{project}", new() { ["to"] = to.ToString(), ["reason"] = "场地无法落实" },
-            postUrl: $"/Projects/Detail/{project}?handler=Move")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ProjectSteps.MoveAsync(staff, project, to, "场地无法落实")).StatusCode);
         Assert.Equal(to, await TestData.StatusAsync(app.Factory, project));
 
         var released = Assert.Single(await DemandsContainingAsync(app.Factory, marker));
@@ -119,9 +118,7 @@ public class StaffEntryTests(DemoApp app)
             await db.SaveChangesAsync();
         });
         var officer = await Browser.LoginAsync(app.Factory, "sd-ps");
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/Projects/Detail/{project}",
-            new() { ["to"] = nameof(ProjectStatus.CommunityReview), ["reason"] = "请议事会先按筛选标准评分" },
-            postUrl: $"/Projects/Detail/{project}?handler=Move")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ProjectSteps.MoveAsync(officer, project, ProjectStatus.CommunityReview, "请议事会先按筛选标准评分")).StatusCode);
 
         var (_, track) = await Browser.For(app.Factory).GetAsync($"/Portal/Track?code={need.TrackingCode}");
         Assert.Contains("社区评议", track.QuerySelector("[data-testid=demand-project]")!.TextContent);

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Weishi.Tests.Infrastructure;
 using Weishi.Tests.ProposalToApproval;
 using Weishi.Web.Features.Projects;
@@ -13,15 +12,10 @@ namespace Weishi.Tests.WorkflowFixes;
 [Collection(DemoCollection.Name)]
 public class DecisionReasonTests(DemoApp app)
 {
-    private static Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to, string? reason)
-    {
-        var fields = new Dictionary<string, string> { ["to"] = to.ToString() };
-        if (reason is not null) fields["reason"] = reason;
-        return who.SubmitAsync($"/Projects/Detail/{id}", fields, postUrl: $"/Projects/Detail/{id}?handler=Move");
-    }
+    private static Task<HttpResponseMessage> MoveAsync(Browser who, int id, ProjectStatus to, string? reason = null) =>
+        ProjectSteps.MoveAsync(who, id, to, reason);
 
-    private Task<List<ProjectDecision>> DecisionsAsync(int id) =>
-        Fixtures.QueryAsync(app.Factory, db => db.ProjectDecisions.IgnoreQueryFilters().AsNoTracking().Where(d => d.ProjectId == id).ToListAsync());
+    private Task<List<ProjectDecision>> DecisionsAsync(int id) => ProjectSteps.DecisionsAsync(app.Factory, id);
 
     [Theory]
     [InlineData(ProjectStatus.CommunityReview, ProjectStatus.Rejected, "cs-ll", "否决理由")]

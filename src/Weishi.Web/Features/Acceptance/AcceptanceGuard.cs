@@ -1,11 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Acceptance;
 
-/// <summary>A project cannot be 已验收 (nor 已完工) while an inspection's rectification is still open.</summary>
-public static class AcceptanceGuard
+/// <summary>
+/// 已验收 follows a passing acceptance record and never while an inspection's rectification is still open (open
+/// rectifications also forbid 已完工, see the completion check). Enforced on the step whichever page posts it.
+/// </summary>
+public sealed class AcceptanceGuard(WeishiDbContext db) : IProjectStepGuard
 {
+    public async Task<string?> CheckAsync(Project project, ProjectStatus to, string? comment, CancellationToken ct)
+    {
+        if (to != ProjectStatus.Accepted) return null;
+        return await RefusalAsync(db, project.Id, ct) ?? await RecordMissingAsync(db, project.Id, ct);
+    }
+
+    public Task OnMovingAsync(Project project, ProjectStatus from, ProjectStatus to, string? comment, CancellationToken ct) => Task.CompletedTask;
+
     public static async Task<string?> RefusalAsync(WeishiDbContext db, int projectId, CancellationToken ct)
     {
         var open = await OpenRectificationsAsync(db, projectId, ct);
@@ -17,7 +29,7 @@ public static class AcceptanceGuard
         db.Inspections.IgnoreQueryFilters().CountAsync(i => i.ProjectId == projectId && i.RectificationRequired && i.RectificationClosedAtUtc == null, ct);
 
     /// <summary>已验收 follows a passing acceptance record (date, committee, checklist, conclusion), never a bare click.</summary>
-    public static async Task<string?> RecordMissingAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>
+    private static async Task<string?> RecordMissingAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>
         await db.AcceptanceRecords.IgnoreQueryFilters().AnyAsync(r => r.ProjectId == projectId && r.Result != AcceptanceResult.Failed, ct)
             ? null
             : "项目须经验收小组验收：请在“组织验收”页登记验收记录，结论为通过或整改后通过时项目即为已验收";

@@ -92,8 +92,7 @@ public sealed class RecordModel(WeishiDbContext db, ProjectTransitions transitio
         if (!DeliveryAccess.Supervises(db.Scope, project)) return Forbid();
         Project = project;
         ContractStart = await ContractStartAsync(id, HttpContext.RequestAborted);
-        Completion = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id && d.To == ProjectStatus.Completed)
-            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        Completion = await ProjectDecision.LatestToAsync(db, id, ProjectStatus.Completed, HttpContext.RequestAborted);
         return null;
     }
 }

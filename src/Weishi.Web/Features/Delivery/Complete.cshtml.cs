@@ -42,8 +42,7 @@ public sealed class CompleteModel(WeishiDbContext db, CompletionCheck completion
         if (project is null) return false;
         Project = project;
         Check = await completion.ForAsync(project, ct);
-        Completion = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id && d.To == ProjectStatus.Completed)
-            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        Completion = await ProjectDecision.LatestToAsync(db, id, ProjectStatus.Completed, ct);
         return true;
     }
 }

@@ -21,6 +21,7 @@ public static class DeliveryServices
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<CompletionCheck>();
         services.AddScoped<Projects.IProjectStepGuard, CompletionGuard>();
+        services.AddScoped<Projects.IProjectStepGuard, Acceptance.AcceptanceGuard>();
         services.AddHostedService<DeviationJob>();
         // Per address and session: a whole activity may sit behind one community Wi-Fi address.
         var perMinute = config.GetValue("RateLimits:SignInPerMinute", 120);

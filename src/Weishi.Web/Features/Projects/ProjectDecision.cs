@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Audit;
+using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Web.Features.Projects;
 
@@ -25,4 +27,9 @@ public class ProjectDecision : IProjectChild, IAudited
 
     /// <summary>What the reason is called for this step (否决理由, 完工说明…).</summary>
     public string ReasonLabel => ProjectWorkflow.Find(From, To)?.ReasonLabel ?? "说明";
+
+    /// <summary>The latest decision that brought the project to the status (e.g. how it was marked 已完工), or null.
+    /// Read through the user's scope.</summary>
+    public static Task<ProjectDecision?> LatestToAsync(WeishiDbContext db, int projectId, ProjectStatus to, CancellationToken ct) =>
+        db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == projectId && d.To == to).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
 }

@@ -31,8 +31,6 @@ public sealed class ProjectTransitions(WeishiDbContext db, BudgetLedger ledger, 
             if (await guard.CheckAsync(project, to, comment, ct) is { } guardRefusal) return guardRefusal;
         if (ProjectWorkflow.ReasonRefusal(step, comment) is { } reasonRefusal) return reasonRefusal;
 
-        if (to == ProjectStatus.Accepted && await Acceptance.AcceptanceGuard.RefusalAsync(db, projectId, ct) is { } open) return open;
-        if (to == ProjectStatus.Accepted && await Acceptance.AcceptanceGuard.RecordMissingAsync(db, projectId, ct) is { } noRecord) return noRecord;
         if (!ProjectWorkflow.Committed.Contains(project.Status) && ProjectWorkflow.Committed.Contains(to))
         {
             var budgetRefusal = await ledger.ReserveAsync(project, ct);

@@ -32,7 +32,7 @@ public sealed class IndexModel(WeishiDbContext db, SelectionService selection, P
         await LoadAsync();
         if (Result is null) return Page();
         if (!db.Scope.CanWrite(Result.RegionId)) return Forbid();
-        if (Result.Ballot is { } ballot && ballot.ClosesAtUtc > db.Time.GetUtcNow().UtcDateTime)
+        if (Result.Ballot is { } ballot && !ballot.IsClosed(db.Time.GetUtcNow().UtcDateTime))
         {
             // A result confirmed now would leave out the votes still to come (and the public page ignores it).
             Error = $"居民投票“{ballot.Title}”尚未结束（{Display.Time(ballot.ClosesAtUtc)} 截止），投票结束后才能确定入选项目";
