@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Accounts;
 using Weishi.Web.Infrastructure.Data;
+using Weishi.Web.Infrastructure.Sms;
 using static Weishi.Tests.Residents.ResidentHelpers;
 
 namespace Weishi.Tests.Accounts;
@@ -13,6 +14,7 @@ namespace Weishi.Tests.Accounts;
 public class AccountSwitchOffTests(DemoApp app)
 {
     private const string Password = "Goodpass123";
+    private const int MaxFailedAccessAttempts = 5;   // AuthSetup's lockout
 
     [Fact]
     public async Task A_switched_off_account_is_refused_at_password_login_and_only_its_password_learns_why()
@@ -56,6 +58,42 @@ public class AccountSwitchOffTests(DemoApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(AccountService.DisabledMessage, Error(await browser.ReadAsync(response)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/Home/Resident")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_against_a_switched_off_account_lock_it_as_any_other()
+    {
+        var (name, id) = await NewStaffAsync();
+        var admin = await Browser.LoginAsync(app.Factory, "admin");
+        Assert.Null(await DisableAsync(admin, id, "离职"));
+
+        for (var i = 1; i < MaxFailedAccessAttempts; i++)
+            Assert.Equal("用户名或密码不正确", (await LoginAsync(name, "Wrongpass123")).Error);
+        Assert.Equal(MaxFailedAccessAttempts - 1, await QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.AccessFailedCount).SingleAsync()));
+        Assert.Contains("账号已锁定", (await LoginAsync(name, "Wrongpass123")).Error);
+        var lockedUntil = await QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(lockedUntil > app.Factory.Clock.GetUtcNow(), $"stored lockout end {lockedUntil}");
+
+        // Locked, the right password learns no more than a wrong one: not even that the account is switched off.
+        Assert.Contains("账号已锁定", (await LoginAsync(name, Password)).Error);
+    }
+
+    [Fact]
+    public async Task Wrong_codes_against_a_switched_off_resident_use_up_the_code_as_for_any_phone()
+    {
+        var phone = NewPhone();
+        await SignInAsync(app.Factory, phone);
+        var hash = await HashAsync(app.Factory, phone);
+        var id = await QueryAsync(db => db.Users.Where(u => u.PhoneHash == hash).Select(u => u.Id).SingleAsync());
+        var admin = await Browser.LoginAsync(app.Factory, "admin");
+        Assert.Null(await DisableAsync(admin, id, "冒用他人手机号"));
+
+        var browser = Browser.For(app.Factory);
+        var code = await RequestCodeAsync(app.Factory, browser, phone);
+        for (var i = 0; i < PhoneCodes.MaxAttempts; i++)
+            Assert.StartsWith("验证码不正确", Error(await browser.ReadAsync(await EnterCodeAsync(browser, phone, Wrong(code)))));
+        // The right code after that is refused as used up, before the account is looked at.
+        Assert.Contains("错误次数过多", Error(await browser.ReadAsync(await EnterCodeAsync(browser, phone, code))));
     }
 
     [Fact]

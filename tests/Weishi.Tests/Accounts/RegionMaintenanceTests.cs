@@ -133,6 +133,42 @@ public class RegionMaintenanceTests : IAsyncLifetime
         Assert.Contains(statistics.BySubdistrict(2052), r => r.Label == "坪山街道" && r.Projects == 1);
     }
 
+    [Fact]
+    public async Task A_subdistrict_officer_signed_in_before_a_community_is_added_covers_it_at_the_next_request()
+    {
+        var officer = await Browser.LoginAsync(Factory, "sd-ps", Password);
+        Assert.DoesNotContain("新城社区", await RegionFilterAsync(officer));
+        var admin = await Browser.LoginAsync(Factory, "admin", Password);
+        Assert.Null(await AddAsync(admin, PingShan, NewCode, "新城社区居委会", "XC"));
+        var project = await TestData.CreateProjectAsync(Factory, NewCode, 2052, 10_0000_00);
+
+        // The next request, in the same session: the claims are written again and the cookie with them.
+        var next = await officer.Client.GetAsync("/Projects");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.True(WritesSessionCookie(next));
+        Assert.Contains("新城社区", await RegionFilterAsync(officer));
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Projects/Detail/{project}")).Status);
+        // Written once: the renewed cookie carries the regions as they are now.
+        Assert.False(WritesSessionCookie(await officer.Client.GetAsync("/Projects")));
+
+        // Another subdistrict's officer does not gain it.
+        await CreateAccountAsync("sd-kz", AppRole.SubdistrictOfficer, "440310005");
+        var other = await Browser.LoginAsync(Factory, "sd-kz", Password);
+        Assert.DoesNotContain("新城社区", await RegionFilterAsync(other));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Projects/Detail/{project}")).Status);
+    }
+
+    private static bool WritesSessionCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("weishi.auth", StringComparison.Ordinal));
+
+    /// <summary>The names offered in /Projects' region filter; the page must open (the session still signed in).</summary>
+    private static async Task<IReadOnlyList<string>> RegionFilterAsync(Browser user)
+    {
+        var (status, page) = await user.GetAsync("/Projects");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return page.QuerySelectorAll("[data-testid=project-filter] select[name=region] option").Select(o => o.TextContent.Trim()).ToList();
+    }
+
     private static async Task<string?> AddAsync(Browser admin, string subdistrictCode, string code, string name, string abbr)
     {
         var subdistrictId = await SubdistrictIdAsync(admin, subdistrictCode);

@@ -43,12 +43,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         Error = result.IsLockedOut ? "密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系系统管理员"
-            : result.IsNotAllowed && await IsSwitchedOffWithThisPasswordAsync() ? AccountService.DisabledMessage
+            : result.IsNotAllowed && await IsSwitchedOffAsync() ? AccountService.DisabledMessage
             : "用户名或密码不正确";
         return Page();
     }
 
-    // A switched-off account is refused before its password is checked; only who knows the password learns it is 停用.
-    private async Task<bool> IsSwitchedOffWithThisPasswordAsync() =>
-        await users.FindByNameAsync(Input.UserName.Trim()) is { IsDisabled: true } user && await users.CheckPasswordAsync(user, Input.Password);
+    // A switched-off account answers NotAllowed only to its right password (WeishiSignInManager): only who knows the
+    // password learns it is 停用; a wrong one is counted toward the lockout and told as for any account.
+    private async Task<bool> IsSwitchedOffAsync() =>
+        await users.FindByNameAsync(Input.UserName.Trim()) is { IsDisabled: true };
 }

@@ -92,7 +92,7 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
     /// The last system administrator still in use keeps that role, as their account cannot be switched off either.
     /// Returns an error in Chinese.
     /// </summary>
-    public async Task<string?> RevokeAsync(string userId, int assignmentId, CancellationToken ct = default)
+    public Task<string?> RevokeAsync(string userId, int assignmentId, CancellationToken ct = default) => OneAdminChangeAtATimeAsync(async () =>
     {
         var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == userId, ct);
         if (assignment is null) return "该角色不存在";
@@ -103,7 +103,7 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
         var user = await users.FindByIdAsync(userId);
         if (user is not null) await users.UpdateSecurityStampAsync(user);
         return null;
-    }
+    }, ct);
 
     /// <summary>
     /// 停用: the account can no longer sign in (<see cref="Infrastructure.Auth.WeishiSignInManager"/>) and its open
@@ -116,24 +116,47 @@ public sealed class AccountService(WeishiDbContext db, UserManager<AppUser> user
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason)) return "请填写停用原因";
         if (reason.Length > DisableReasonMaxLength) return $"停用原因不能超过 {DisableReasonMaxLength} 个字";
-        var user = await users.FindByIdAsync(userId);
-        if (user is null) return "该用户不存在";
-        if (user.IsDisabled) return "该账号已停用";
         if (userId == actor.UserId) return "不能停用自己的账号";
-        if (await IsLastActiveSystemAdminAsync(userId, ct)) return "不能停用最后一个在用的系统管理员账号";
-        user.DisabledAtUtc = db.Time.GetUtcNow().UtcDateTime;
-        user.DisabledBy = actor.UserName;
-        user.DisabledReason = reason;
-        var result = await users.UpdateSecurityStampAsync(user);   // saves the fields too
-        if (!result.Succeeded) return string.Join("；", result.Errors.Select(e => e.Description));
-        await AuditAsync(user, "Disabled", $"停用账号，原因：{reason}", ct);
-        return null;
+        return await OneAdminChangeAtATimeAsync(async () =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null) return "该用户不存在";
+            if (user.IsDisabled) return "该账号已停用";
+            if (await IsLastActiveSystemAdminAsync(userId, ct)) return "不能停用最后一个在用的系统管理员账号";
+            user.DisabledAtUtc = db.Time.GetUtcNow().UtcDateTime;
+            user.DisabledBy = actor.UserName;
+            user.DisabledReason = reason;
+            var result = await users.UpdateSecurityStampAsync(user);   // saves the fields too
+            if (!result.Succeeded) return string.Join("；", result.Errors.Select(e => e.Description));
+            await AuditAsync(user, "Disabled", $"停用账号，原因：{reason}", ct);
+            return null;
+        }, ct);
     }
 
     /// <summary>Whether the user is a system administrator in use and no other account in use is one.</summary>
     private async Task<bool> IsLastActiveSystemAdminAsync(string userId, CancellationToken ct) =>
         await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == AppRole.SystemAdmin && a.User!.DisabledAtUtc == null, ct)
         && !await db.RoleAssignments.AnyAsync(a => a.Role == AppRole.SystemAdmin && a.UserId != userId && a.User!.DisabledAtUtc == null, ct);
+
+    /// <summary>Names the PostgreSQL advisory lock of <see cref="OneAdminChangeAtATimeAsync"/> ("admins" in ASCII).</summary>
+    private const long AdminChangeLockKey = 0x61646d696e73;
+
+    /// <summary>
+    /// Runs a change that could take the last system administrator in use away (停用, a role revoked), from its check to
+    /// its save, one at a time: two administrators switching each other off at once would otherwise both pass the check.
+    /// The change runs in a transaction (the post's, if any) that holds SQLite's one writer from its start and takes a
+    /// transaction-scoped advisory lock on PostgreSQL, so the other change waits and then checks what this one stored.
+    /// Kept only when the change returns no error.
+    /// </summary>
+    private async Task<string?> OneAdminChangeAtATimeAsync(Func<Task<string?>> change, CancellationToken ct)
+    {
+        await using var work = await db.BeginWorkAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdminChangeLockKey})", ct);
+        var error = await change();
+        if (error is null) await work.CommitAsync(ct);
+        return error;
+    }
 
     /// <summary>启用: a switched-off account may sign in again, with the roles it kept.</summary>
     public async Task<string?> EnableAsync(string userId, CancellationToken ct = default)

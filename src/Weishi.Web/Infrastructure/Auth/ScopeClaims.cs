@@ -8,6 +8,11 @@ namespace Weishi.Web.Infrastructure.Auth;
 public static class ScopeClaims
 {
     public const string Regions = "weishi:regions";
+    /// <summary>
+    /// The number of regions when <see cref="Regions"/> was written, for a subdistrict officer (whose regions grow when a
+    /// community is added under the subdistrict): <see cref="SessionCheck"/> writes the claims again when it changed.
+    /// </summary>
+    public const string RegionsVersion = "weishi:regions-version";
     public const string Contractor = "weishi:contractor";
     public const string DisplayName = "weishi:name";
     public const string PhoneHash = "weishi:phone-hash";

@@ -38,6 +38,14 @@ public sealed class WeishiClaimsFactory(
         }
         if (regionIds.Count > 0)
             identity.AddClaim(new Claim(ScopeClaims.Regions, string.Join(',', regionIds.Order())));
+        if (assignments.Any(a => a.Role == AppRole.SubdistrictOfficer && a.RegionId is not null))
+            identity.AddClaim(new Claim(ScopeClaims.RegionsVersion, (await RegionsVersionAsync(db)).ToString(CultureInfo.InvariantCulture)));
         return identity;
     }
+
+    /// <summary>
+    /// What a subdistrict's set of communities depends on: the number of regions. Regions are only ever added, never
+    /// deleted nor moved (<see cref="RegionMaintenance"/>), so the number changes whenever a subdistrict may have gained one.
+    /// </summary>
+    public static Task<int> RegionsVersionAsync(WeishiDbContext db, CancellationToken ct = default) => db.Regions.CountAsync(ct);
 }

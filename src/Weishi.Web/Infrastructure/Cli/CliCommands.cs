@@ -9,7 +9,7 @@ namespace Weishi.Web.Infrastructure.Cli;
 /// <summary>The command-line verbs of the same executable: `dotnet run --project src/Weishi.Web -- VERB ...`.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "import-demands", "mine", "retrain", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "users", "import-demands", "mine", "retrain", "help"];
 
     public const string Usage = """
         用法: dotnet run --project src/Weishi.Web -- <命令> [参数]
@@ -19,6 +19,9 @@ public static class CliCommands
                                           创建账号并授予角色；ROLE 为 Resident, CommunityStaff, SubdistrictOfficer,
                                           DistrictAdmin, FinanceEvaluator, Contractor, Auditor, SystemAdmin；
                                           CODE 为区划代码（社区/街道/区）或承接单位的统一社会信用代码
+          users disable NAME --reason 原因
+                                          停用账号：不能再登录，已登录的会话随即失效；角色和记录保留，记入审计日志
+          users enable NAME               启用已停用的账号，恢复原有角色
           import-demands --file F [--channel Hotline|Paper|Visit|Meeting|Phone]
                                           导入居民需求（CSV 或 .xlsx，列对应见 README），全部或不导入
           mine FILE [--out OUT]           对 CSV/TSV 文件（首行须有 text 列）做需求分类、查重、关键词提取，
@@ -69,6 +72,8 @@ public static class CliCommands
                     return await Features.Mining.RetrainCommand.RunAsync(sp, args[1..]);
                 case "create-user":
                     return await CreateUserCommand.RunAsync(sp, CliArgs.Parse(args.Skip(1)));
+                case "users":
+                    return await UsersCommand.RunAsync(sp, args[1..]);
                 default:
                     Console.WriteLine(Usage);
                     return 0;

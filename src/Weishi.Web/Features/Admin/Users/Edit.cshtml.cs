@@ -22,43 +22,43 @@ public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, Ac
 
     public async Task<IActionResult> OnPostAssignAsync(string id, AppRole role, string? scope)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await ExistsAsync(id)) return NotFound();
         var error = Enum.IsDefined(role) ? await accounts.AssignAsync(id, role, scope) : "请选择角色";
         return await Done(id, error, "已授予角色");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string id, int assignmentId)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await ExistsAsync(id)) return NotFound();
         return await Done(id, await accounts.RevokeAsync(id, assignmentId, HttpContext.RequestAborted), "已撤销角色");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        await users.SetLockoutEndDateAsync(Account, null);
-        await users.ResetAccessFailedCountAsync(Account);
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         return await Done(id, null, "已解除锁定");
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, string? reason)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await ExistsAsync(id)) return NotFound();
         DisableReason = reason;
         return await Done(id, await accounts.DisableAsync(id, reason, db.Scope, HttpContext.RequestAborted), "已停用账号，该账号的登录已失效");
     }
 
     public async Task<IActionResult> OnPostEnableAsync(string id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await ExistsAsync(id)) return NotFound();
         return await Done(id, await accounts.EnableAsync(id, HttpContext.RequestAborted), "已启用账号");
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string id, string? password)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        var token = await users.GeneratePasswordResetTokenAsync(Account);
-        var result = await users.ResetPasswordAsync(Account, token, password ?? "");
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password ?? "");
         return await Done(id, result.Succeeded ? null : string.Join("；", result.Errors.Select(e => e.Description)), "已重置密码");
     }
 
@@ -73,6 +73,10 @@ public sealed class EditModel(WeishiDbContext db, UserManager<AppUser> users, Ac
         await LoadAsync(id);
         return Page();
     }
+
+    // A post loads only what it changes; the page's lists are loaded again only to show a refusal. The account is not
+    // tracked before the service reads it (停用 reads it inside its lock, as stored then).
+    private Task<bool> ExistsAsync(string id) => db.Users.AnyAsync(u => u.Id == id, HttpContext.RequestAborted);
 
     private async Task<bool> LoadAsync(string id)
     {
