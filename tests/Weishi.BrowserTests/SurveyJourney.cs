@@ -140,4 +140,54 @@ public class SurveyJourney(LiveApp app) : Journey(app)
         // The distribution chart is drawn by ECharts.
         await staff.Locator("[data-testid=distribution] canvas").First.WaitForAsync();
     }
+
+    [Fact]
+    public async Task The_survey_and_its_results_fit_a_375px_phone()
+    {
+        var token = await OpenSurveyAsync();
+        int projectId;
+        using (var scope = App.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
+            var survey = await db.Surveys.SingleAsync(s => s.PublicToken == token);
+            projectId = survey.ProjectId;
+            // The bank's longest targeted questions: the longest lines the form and the results tables have to wrap.
+            var questions = await db.SurveyQuestions.Where(q => !q.IsCore && q.Active).OrderByDescending(q => q.Text.Length).ThenBy(q => q.Id)
+                .Take(3).Select(q => q.Id).ToListAsync();
+            db.SurveyItems.AddRange(questions.Select(q => new SurveyItem { SurveyId = survey.Id, ProjectId = projectId, QuestionId = q }));
+            await db.SaveChangesAsync();
+        }
+        var phone = new ViewportSize { Width = 375, Height = 812 };
+        static async Task FitsAsync(IPage page, string what)
+        {
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= 375, $"{what} is {width}px wide on a 375px phone");
+        }
+
+        var resident = await App.NewPageAsync(phone, phone: true);
+        await resident.GotoAsync($"/Survey/{token}");
+        await FitsAsync(resident, "the survey form");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await resident.GetByTestId("errors").WaitForAsync();
+        await FitsAsync(resident, "the survey form with its errors");
+        await resident.Locator("#overall2").CheckAsync();
+        await resident.Locator("#need3").CheckAsync();
+        await resident.Locator("#againNo").CheckAsync();
+        await resident.Locator("#knewYes").CheckAsync();
+        foreach (var item in await resident.Locator("[data-testid=targeted-question]").AllAsync())
+            await item.Locator("input[value='2']").CheckAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await resident.GetByTestId("thanks").WaitForAsync();
+        await FitsAsync(resident, "the thanks page");
+
+        // The community's staff read the results on a phone too.
+        var staff = await App.NewPageAsync(phone, phone: true);
+        await LiveApp.SignInAsync(staff, "cs-tk");
+        await staff.GotoAsync($"/Surveys/Project/{projectId}");
+        await staff.Locator("[data-testid=distribution] canvas").First.WaitForAsync();
+        await FitsAsync(staff, "the project's survey results");
+        await staff.GotoAsync("/Surveys?By=project&Year=2048");
+        await staff.Locator("[data-testid=group]").First.WaitForAsync();
+        await FitsAsync(staff, "the survey overview");
+    }
 }

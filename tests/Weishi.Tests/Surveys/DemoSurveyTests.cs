@@ -29,7 +29,7 @@ public class DemoSurveyTests(DemoApp app)
         Assert.All(formal, p => Assert.Contains(p.Flags, f => f.Code == "straight-lining"));
 
         var total = SurveyOverview.Group(demo, "all").Single();
-        Assert.InRange(total.Awareness, 0.1, 0.4);
+        Assert.InRange(total.Awareness!.Value, 0.1, 0.4);
 
         var rectified = await db.Rectifications.Where(r => r.Project!.Year >= 2021 && r.Project.Year <= 2023).ToListAsync();
         Assert.NotEmpty(rectified);

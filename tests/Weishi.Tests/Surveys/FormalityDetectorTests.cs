@@ -62,11 +62,23 @@ public class FormalityDetectorTests
     public void Statistics_give_mean_interval_distribution_and_dissatisfaction()
     {
         var stats = SurveyStatistics.Of([Sheet(5, 5, Start, "a"), Sheet(4, 4, Start, "b"), Sheet(1, 2, Start, "c"), Sheet(2, 3, Start, "d")]);
-        Assert.Equal(3.0, stats.Mean, 3);
+        Assert.Equal(3.0, stats.Mean!.Value, 3);
         Assert.Equal([1, 1, 0, 1, 1], stats.Distribution);
-        Assert.Equal(0.5, stats.Dissatisfied, 3);
+        Assert.Equal(0.5, stats.Dissatisfied!.Value, 3);
         // sd = sqrt(10/3); half width = 1.96 * sd / 2
-        Assert.Equal(3.0 - 1.96 * Math.Sqrt(10.0 / 3) / 2, stats.CiLow, 3);
+        Assert.Equal(3.0 - 1.96 * Math.Sqrt(10.0 / 3) / 2, stats.CiLow!.Value, 3);
         Assert.True(stats.CiHigh > stats.Mean);
+    }
+
+    [Fact]
+    public void Statistics_of_no_answers_have_no_averages_rather_than_zeros()
+    {
+        var stats = SurveyStatistics.Of([]);
+        Assert.Equal(0, stats.Count);
+        Assert.Equal([0, 0, 0, 0, 0], stats.Distribution);
+        Assert.All(new[] { stats.Mean, stats.CiLow, stats.CiHigh, stats.MetNeedMean, stats.Dissatisfied, stats.WouldJoinAgain, stats.Awareness }, Assert.Null);
+        var item = ItemStat.Of(7, "活动安排是否合理", false, []);
+        Assert.Null(item.Mean);
+        Assert.Null(item.Dissatisfied);
     }
 }

@@ -8,7 +8,7 @@ namespace Weishi.Web.Features.Delivery;
 
 /// <summary>完工: the checklist of delivery against plan; the step is refused with open rectifications and needs a
 /// written explanation when delivery fell short. After the step the page shows the checklist and the explanation.</summary>
-public sealed class CompleteModel(WeishiDbContext db, CompletionCheck completion, ProjectTransitions transitions) : PageModel
+public sealed class CompleteModel(WeishiDbContext db, CompletionCheck completion, CompletionGuard guard, ProjectTransitions transitions) : PageModel
 {
     [BindProperty] public string? Explanation { get; set; }
     public Project Project { get; private set; } = null!;
@@ -24,6 +24,8 @@ public sealed class CompleteModel(WeishiDbContext db, CompletionCheck completion
     {
         var ct = HttpContext.RequestAborted;
         if (!await LoadAsync(id)) return NotFound();
+        // The checklist just built for the form is the one the step is checked against: built once per post.
+        guard.Use(Check);
         Error = Project.Status != ProjectStatus.InProgress ? "项目实施中才能标记完工"
             : await transitions.MoveAsync(id, ProjectStatus.Completed, Explanation, ct);
         if (Error is null)
@@ -31,8 +33,9 @@ public sealed class CompleteModel(WeishiDbContext db, CompletionCheck completion
             TempData["Message"] = "项目已标记完工";
             return RedirectToPage("/Projects/Detail", new { id });
         }
+        // Refused: nothing was saved, so the project, checklist and decision loaded above still hold.
         db.ChangeTracker.Clear();
-        return await LoadAsync(id) ? Page() : NotFound();
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id)

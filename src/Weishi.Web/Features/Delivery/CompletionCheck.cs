@@ -60,13 +60,24 @@ public sealed class CompletionCheck(WeishiDbContext db, BeneficiaryQuery benefic
     }
 }
 
-/// <summary>Enforces the checklist on the step 实施中 → 已完工, whichever page posts it.</summary>
+/// <summary>
+/// Enforces the checklist on the step 实施中 → 已完工, whichever page posts it. One per request: the completion page hands
+/// it the checklist it has just built for its form (<see cref="Use"/>), so that its post does not build it twice; any
+/// other page hands nothing and the guard builds the checklist itself.
+/// </summary>
 public sealed class CompletionGuard(CompletionCheck completion) : IProjectStepGuard
 {
+    private CompletionChecklist? _built;
+
+    /// <summary>The checklist of the project about to be moved, built earlier in this request; used by the next check of that project only.</summary>
+    public void Use(CompletionChecklist built) => _built = built;
+
     public async Task<string?> CheckAsync(Project project, ProjectStatus to, string? comment, CancellationToken ct)
     {
         if (to != ProjectStatus.Completed || project.Status != ProjectStatus.InProgress) return null;
-        var check = await completion.ForAsync(project, ct);
+        var built = _built;
+        _built = null;
+        var check = built?.Project.Id == project.Id ? built : await completion.ForAsync(project, ct);
         if (check.Blocker is { } blocker) return blocker;
         if (check.Shortfalls.Count > 0 && string.IsNullOrWhiteSpace(comment))
             return $"项目未完全达到计划（{string.Join("；", check.Shortfalls)}），请填写完工说明";

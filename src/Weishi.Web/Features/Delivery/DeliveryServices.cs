@@ -20,7 +20,9 @@ public static class DeliveryServices
         services.AddScoped<BeneficiaryQuery>();
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<CompletionCheck>();
-        services.AddScoped<Projects.IProjectStepGuard, CompletionGuard>();
+        // One instance per request behind both names: the completion page hands it the checklist it built.
+        services.AddScoped<CompletionGuard>();
+        services.AddScoped<Projects.IProjectStepGuard>(sp => sp.GetRequiredService<CompletionGuard>());
         services.AddScoped<Projects.IProjectStepGuard, Acceptance.AcceptanceGuard>();
         services.AddHostedService<DeviationJob>();
         // Per address and session: a whole activity may sit behind one community Wi-Fi address.

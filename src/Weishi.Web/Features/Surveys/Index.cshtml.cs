@@ -23,7 +23,7 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
         var projects = await LoadAsync();
         Groups = SurveyOverview.Group(projects, By);
         Total = SurveyOverview.Group(projects, "all").FirstOrDefault()
-            ?? new SurveyGroup("合计", 0, 0, 0, 0, 0, 0, 0, new int[5]);
+            ?? new SurveyGroup("合计", 0, 0, null, null, null, 0, 0, new int[5]);
         if (Year is not null)
         {
             var ids = projects.Select(p => p.ProjectId).ToList();

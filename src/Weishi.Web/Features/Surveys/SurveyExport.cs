@@ -42,13 +42,17 @@ public static class SurveyExport
 
     /// <summary>
     /// A share as the page shows it (28.6% → 0.286): rounded once, by the page's own formatting, so that Excel's
-    /// percentage format cannot round an already rounded 0.2865 up to 28.7%.
+    /// percentage format cannot round an already rounded 0.2865 up to 28.7%. Without answers the text 暂无答卷, as on
+    /// the page: a 0 would be taken in by Excel's sums and averages, a text is not.
     /// </summary>
-    private static decimal Share(double ratio) =>
-        decimal.Parse(Display.Percent(ratio).TrimEnd('%'), CultureInfo.InvariantCulture) / 100;
+    private static object Share(double? ratio) => ratio is { } r
+        ? decimal.Parse(Display.Percent(r).TrimEnd('%'), CultureInfo.InvariantCulture) / 100
+        : SurveyFigures.NoAnswers;
 
-    /// <summary>A mean as the page shows it (two decimals, the page's rounding rather than Math.Round's to even).</summary>
-    private static decimal Score(double mean) => decimal.Parse(mean.ToString("0.00", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>A mean as the page shows it (two decimals, the page's rounding rather than Math.Round's to even), or 暂无答卷.</summary>
+    private static object Score(double? mean) => mean is { } m
+        ? decimal.Parse(m.ToString("0.00", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        : SurveyFigures.NoAnswers;
 
     private static Dictionary<string, object> Row(params (string Key, object Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
 

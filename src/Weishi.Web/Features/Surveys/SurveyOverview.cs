@@ -9,7 +9,8 @@ public sealed record ProjectSurveySummary(int ProjectId, string Name, int Year, 
     int? ContractorId, SurveyStatistics Stats, List<FormalityFlag> Flags, bool Rectified);
 
 /// <param name="ProjectId">The project, when grouped by project (its row links to the project's survey page).</param>
-public sealed record SurveyGroup(string Label, int Projects, int Answers, double Mean, double Dissatisfied, double Awareness,
+/// <param name="Mean">Null, like the shares, when no project of the group has answers yet.</param>
+public sealed record SurveyGroup(string Label, int Projects, int Answers, double? Mean, double? Dissatisfied, double? Awareness,
     int FlaggedProjects, int Rectifications, int[] Distribution, int? ProjectId = null);
 
 public static class SurveyOverview
@@ -18,8 +19,8 @@ public static class SurveyOverview
         [("project", "项目"), ("contractor", "承接单位"), ("category", "项目类别"), ("community", "社区"), ("year", "年度")];
 
     /// <summary>
-    /// Every surveyed project with answers, in the user's scope — or across scopes for the contractor assessment, which
-    /// lets only aggregates out.
+    /// Every surveyed project, answered or not (its averages are null then), in the user's scope — or across scopes for
+    /// the contractor assessment, which lets only aggregates out.
     /// </summary>
     public static async Task<List<ProjectSurveySummary>> LoadAsync(WeishiDbContext db, int? year, bool acrossScopes, CancellationToken ct,
         IReadOnlyCollection<int>? projectIds = null)
@@ -41,7 +42,7 @@ public static class SurveyOverview
         var people = await attendances.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).GroupBy(a => a.ProjectId)
             .Select(g => new { g.Key, Count = g.Select(a => a.ParticipantId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var rectified = (await rectifications.AsNoTracking().Where(r => ids.Contains(r.ProjectId)).Select(r => r.ProjectId).ToListAsync(ct)).ToHashSet();
-        return info.Values.Where(p => sheets[p.Id].Any()).OrderBy(p => p.Year).ThenBy(p => p.Id).Select(p =>
+        return info.Values.OrderBy(p => p.Year).ThenBy(p => p.Id).Select(p =>
         {
             var list = sheets[p.Id].ToList();
             return new ProjectSurveySummary(p.Id, p.Name, p.Year, p.Category, p.Community, p.Contractor, p.ContractorId, SurveyStatistics.Of(list),
@@ -64,7 +65,9 @@ public static class SurveyOverview
             {
                 var answers = g.Sum(p => p.Stats.Count);
                 var distribution = Enumerable.Range(0, 5).Select(i => g.Sum(p => p.Stats.Distribution[i])).ToArray();
-                double Weighted(Func<SurveyStatistics, double> f) => answers == 0 ? 0 : g.Sum(p => f(p.Stats) * p.Stats.Count) / answers;
+                // Weighted by answers: a project nobody answered adds nothing, it does not count as a 0.
+                double? Weighted(Func<SurveyStatistics, double?> f) =>
+                    answers == 0 ? null : g.Sum(p => f(p.Stats) is { } value ? value * p.Stats.Count : 0) / answers;
                 return new SurveyGroup(g.Key.Item1, g.Count(), answers, Weighted(s => s.Mean), Weighted(s => s.Dissatisfied), Weighted(s => s.Awareness),
                     g.Count(p => p.Flags.Count > 0), g.Count(p => p.Rectified), distribution, g.Key.Item2);
             })

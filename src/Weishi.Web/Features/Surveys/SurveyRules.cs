@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Weishi.Web.Features.Surveys;
 
-/// <summary>One scored question's results: distribution 1–5, mean and the share of dissatisfied answers (1–2).</summary>
-public sealed record ItemStat(int QuestionId, string Text, bool IsCore, int Count, int[] Distribution, double Mean, double Dissatisfied)
+/// <summary>One scored question's results: distribution 1–5, mean and the share of dissatisfied answers (1–2), null without answers.</summary>
+public sealed record ItemStat(int QuestionId, string Text, bool IsCore, int Count, int[] Distribution, double? Mean, double? Dissatisfied)
 {
     public static ItemStat Of(int questionId, string text, bool isCore, IEnumerable<int> scores)
     {
@@ -11,8 +11,8 @@ public sealed record ItemStat(int QuestionId, string Text, bool IsCore, int Coun
         var n = 0;
         var sum = 0;
         foreach (var s in scores) { distribution[s - 1]++; n++; sum += s; }
-        return new(questionId, text, isCore, n, distribution, n == 0 ? 0 : (double)sum / n,
-            n == 0 ? 0 : (distribution[0] + distribution[1]) / (double)n);
+        return n == 0 ? new(questionId, text, isCore, 0, distribution, null, null)
+            : new(questionId, text, isCore, n, distribution, (double)sum / n, (distribution[0] + distribution[1]) / (double)n);
     }
 }
 
@@ -44,12 +44,13 @@ public static class SurveyRules
     public static List<string> LowItems(IReadOnlyList<ItemStat> items, SurveySetting s)
     {
         var low = new List<string>();
-        foreach (var item in items.Where(i => i.Count > 0))
+        foreach (var item in items)
         {
+            if (item is not { Mean: { } mean, Dissatisfied: { } dissatisfied }) continue;
             var threshold = (item.QuestionId == 1 ? s.OverallBelowTenths : s.ItemBelowTenths) / 10.0;
             var reasons = new List<string>();
-            if (item.Mean < threshold) reasons.Add($"均值 {item.Mean.ToString("0.00", CultureInfo.InvariantCulture)}（低于 {threshold.ToString("0.0", CultureInfo.InvariantCulture)}）");
-            if ((item.Distribution[0] + item.Distribution[1]) * 100 > s.DissatisfiedAbovePercent * item.Count) reasons.Add($"不满意 {(item.Dissatisfied * 100).ToString("0", CultureInfo.InvariantCulture)}%（超过 {s.DissatisfiedAbovePercent}%）");
+            if (mean < threshold) reasons.Add($"均值 {mean.ToString("0.00", CultureInfo.InvariantCulture)}（低于 {threshold.ToString("0.0", CultureInfo.InvariantCulture)}）");
+            if ((item.Distribution[0] + item.Distribution[1]) * 100 > s.DissatisfiedAbovePercent * item.Count) reasons.Add($"不满意 {(dissatisfied * 100).ToString("0", CultureInfo.InvariantCulture)}%（超过 {s.DissatisfiedAbovePercent}%）");
             if (reasons.Count > 0) low.Add($"{item.Text}：{string.Join("，", reasons)}");
         }
         return low;

@@ -20,7 +20,8 @@ public sealed class SurveySatisfactionInput(WeishiDbContext db) : IAssessmentInp
         var ids = projects.Select(p => p.ProjectId).ToList();
         // Across scopes on purpose, like the rest of the assessment: only the aggregate score leaves this class.
         var summaries = await SurveyOverview.LoadAsync(db, null, acrossScopes: true, ct, ids);
-        return summaries.ToDictionary(s => s.ProjectId, s => Score(s.Stats.Mean, s.Flags.Count));
+        // A project nobody answered has nothing to say here: left out, not scored as the worst.
+        return summaries.Where(s => s.Stats.Mean is not null).ToDictionary(s => s.ProjectId, s => Score(s.Stats.Mean!.Value, s.Flags.Count));
     }
 
     public static double Score(double mean, int flags) => Math.Max(0, (mean - 1) / 4 * 100 - FlagPenalty * flags);
