@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Accounts;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
 namespace Weishi.Tests.Foundation;
@@ -134,7 +135,7 @@ public class AccountTests(DemoApp app)
             .Where(p => p.ClrType == typeof(string) && (p.Name.EndsWith("By", StringComparison.Ordinal) || p.Name.StartsWith("By", StringComparison.Ordinal)
                 || (p.Name == "UserName" && p.DeclaringType.ClrType != typeof(AppUser))))
             .ToList();
-        Assert.Contains(recorders, p => p.Name == "ApprovedBy");
+        Assert.Contains(recorders, p => p.Name == "DecidedBy" && p.DeclaringType.ClrType == typeof(ProjectDecision));
         Assert.All(recorders, p => Assert.True(p.GetMaxLength() is null or >= AccountService.UserNameMaxLength,
             $"{p.DeclaringType.ClrType.Name}.{p.Name} holds {p.GetMaxLength()} characters, fewer than a user name's {AccountService.UserNameMaxLength}"));
     }

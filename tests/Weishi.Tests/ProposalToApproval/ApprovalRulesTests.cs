@@ -78,7 +78,7 @@ public class ApprovalRulesTests(DemoApp app)
             new() { ["objectionId"] = objectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["answer"] = "已改在小区内广场举办" },
             postUrl: $"/Publicity/Project/{id}?handler=Answer")).StatusCode);
 
-        Assert.Contains("请填写街道审批意见", await ApproveAsync(""));
+        Assert.Contains("请填写审批意见", await ApproveAsync(""));
         // Community staff may not approve.
         var byStaff = await staff.SubmitAsync($"/Publicity/Project/{id}", new() { ["comment"] = "同意" }, postUrl: $"/Publicity/Project/{id}?handler=Approve");
         Assert.Contains("角色", (await staff.ReadAsync(byStaff)).QuerySelector("[data-testid=error]")!.TextContent);
@@ -86,8 +86,11 @@ public class ApprovalRulesTests(DemoApp app)
 
         Assert.Equal("", await ApproveAsync("经审核，同意实施"));
         Assert.Equal(ProjectStatus.InProgress, await TestData.StatusAsync(app.Factory, id));
-        var approval = await Fixtures.QueryAsync(app.Factory, db => db.ProjectApprovals.SingleAsync(a => a.ProjectId == id));
-        Assert.Equal("sd-ps", approval.ApprovedBy);
+        // The approval is the step's decision, with its opinion; nothing else records it.
+        var approval = await Fixtures.QueryAsync(app.Factory, db => db.ProjectDecisions.Where(d => d.ProjectId == id).SingleAsync(ProjectDecision.IsApproval));
+        Assert.Equal(("sd-ps", "经审核，同意实施"), (approval.DecidedBy, approval.Reason));
+        var (_, publicity) = await officer.GetAsync($"/Publicity/Project/{id}");
+        Assert.Contains("坪山街道工作人员 审批通过：经审核，同意实施", publicity.QuerySelector("[data-testid=approval]")!.TextContent);
 
         // The project page's timeline shows who did what.
         var (_, page) = await officer.GetAsync($"/Projects/Detail/{id}");

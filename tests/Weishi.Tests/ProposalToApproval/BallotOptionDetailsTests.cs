@@ -6,7 +6,6 @@ using Weishi.Tests.Infrastructure;
 using Weishi.Web.Features.Demands;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Features.Proposals;
-using Weishi.Web.Features.Publicity;
 using Weishi.Web.Features.Voting;
 
 namespace Weishi.Tests.ProposalToApproval;
@@ -62,7 +61,10 @@ public class BallotOptionDetailsTests(DemoApp app)
         p.ContractorId = contractor.Id;
         db.ProposalDetails.Add(new ProposalDetails { ProjectId = projectId, TargetGroup = "辖区60岁以上长者", Place = "六联社区长者饭堂", Schedule = $"{year}年3月至12月" });
         db.PerformanceTargets.Add(new PerformanceTarget { ProjectId = projectId, Dimension = TargetDimension.Outcome, Indicator = "长者就餐满意率", TargetValue = 90, Unit = "%" });
-        db.ProjectApprovals.Add(new ProjectApproval { ProjectId = projectId, AtUtc = DateTime.UtcNow, ApprovedBy = StaffName, Comment = ApprovalComment });
+        db.ProjectDecisions.Add(new ProjectDecision
+        {
+            ProjectId = projectId, From = ProjectStatus.Publicity, To = ProjectStatus.InProgress, AtUtc = DateTime.UtcNow, DecidedBy = StaffName, Reason = ApprovalComment,
+        });
         foreach (var i in new[] { 1, 2 })
             db.Demands.Add(new Demand
             {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Inspections;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
@@ -26,7 +27,7 @@ public sealed class AcceptanceGuard(WeishiDbContext db) : IProjectStepGuard
 
     /// <summary>Inspections of the project whose rectification is required and not yet closed (they also forbid 完工).</summary>
     public static Task<int> OpenRectificationsAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>
-        db.Inspections.IgnoreQueryFilters().CountAsync(i => i.ProjectId == projectId && i.RectificationRequired && i.RectificationClosedAtUtc == null, ct);
+        db.Inspections.IgnoreQueryFilters().Where(i => i.ProjectId == projectId).CountAsync(Inspection.IsRectificationOpen, ct);
 
     /// <summary>已验收 follows a passing acceptance record (date, committee, checklist, conclusion), never a bare click.</summary>
     private static async Task<string?> RecordMissingAsync(WeishiDbContext db, int projectId, CancellationToken ct) =>

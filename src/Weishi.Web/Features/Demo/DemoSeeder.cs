@@ -70,6 +70,8 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
             await new DemoMiningBuilder(db, models).BuildAsync(ct);
             progress?.Report((98, "本年度：实施中项目与偏差预警"));
             await new DemoCurrentYearBuilder(db).BuildAsync(ct);
+            progress?.Report((99, "办理记录：各项目的状态变更"));
+            await new DemoDecisionBuilder(db).BuildAsync(ct);
 
             db.AuditEntries.Add(new AuditEntry
             {
@@ -175,6 +177,7 @@ public sealed class DemoSeeder(WeishiDbContext db, IPasswordHasher<AppUser> hash
         await Delete(db.CommunityPopulations.IgnoreQueryFilters(), "社区人口");
         await Delete(db.Disbursements.IgnoreQueryFilters(), "资金拨付");
         await Delete(db.BudgetLines.IgnoreQueryFilters(), "预算明细");
+        await Delete(db.ProjectDecisions.IgnoreQueryFilters(), "项目办理记录");
         await Delete(db.Projects.IgnoreQueryFilters(), "项目");
         await Delete(db.AnnualBudgets.IgnoreQueryFilters(), "年度预算");
         await Delete(db.YearSettings, "年度设置");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Inspections;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 
@@ -24,7 +25,7 @@ public sealed class ContractorModel(WeishiDbContext db) : PageModel
         Projects = await db.Projects.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Code)
             .Select(p => new Row(p.Id, p.Code, p.Name, p.Region!.ShortName, p.Year, p.Status, p.Disbursements.Sum(d => d.AmountFen)))
             .ToListAsync(ct);
-        OpenRectifications = await db.Inspections.AsNoTracking().Where(i => i.RectificationRequired && i.RectificationClosedAtUtc == null)
+        OpenRectifications = await db.Inspections.AsNoTracking().Where(Inspection.IsRectificationOpen)
             .OrderBy(i => i.RectificationDueOn).ThenBy(i => i.Id)
             .Select(i => new Rectification(i.Id, i.Project!.Code, i.Project.Name, i.InspectedOn, i.Findings, i.RectificationDueOn, i.RespondedAtUtc != null))
             .ToListAsync(ct);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
@@ -22,7 +23,13 @@ public class Inspection : IContractorWritable, IAudited
     public DateTime? RespondedAtUtc { get; set; }
     public DateTime? RectificationClosedAtUtc { get; set; }
 
-    public bool RectificationOpen => RectificationRequired && RectificationClosedAtUtc == null;
+    /// <summary>An open rectification: required and not yet closed. The one definition, for queries (acceptance and
+    /// completion refused, the contractor's to-do list) and, compiled, for <see cref="RectificationOpen"/>.</summary>
+    public static readonly Expression<Func<Inspection, bool>> IsRectificationOpen =
+        i => i.RectificationRequired && i.RectificationClosedAtUtc == null;
+    private static readonly Func<Inspection, bool> RectificationOpenNow = IsRectificationOpen.Compile();
+
+    public bool RectificationOpen => RectificationOpenNow(this);
 
     public static readonly IReadOnlyDictionary<ProjectType, string[]> Checklists = new Dictionary<ProjectType, string[]>
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Infrastructure.Audit;
 using Weishi.Web.Infrastructure.Data;
@@ -27,6 +28,11 @@ public class ProjectDecision : IProjectChild, IAudited
 
     /// <summary>What the reason is called for this step (否决理由, 完工说明…).</summary>
     public string ReasonLabel => ProjectWorkflow.Find(From, To)?.ReasonLabel ?? "说明";
+
+    /// <summary>The subdistrict's approval after publicity (公示期满，开始实施): its reason is the approval opinion. A project
+    /// passes this step at most once, as no step leads back to 公示中.</summary>
+    public static readonly Expression<Func<ProjectDecision, bool>> IsApproval =
+        d => d.From == ProjectStatus.Publicity && d.To == ProjectStatus.InProgress;
 
     /// <summary>The latest decision that brought the project to the status (e.g. how it was marked 已完工), or null.
     /// Read through the user's scope.</summary>

@@ -13,7 +13,10 @@ public sealed class ProjectModel(WeishiDbContext db, ProjectTransitions transiti
     public Project Project { get; private set; } = null!;
     public PublicityNotice? Notice { get; private set; }
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
-    public IReadOnlyList<ProjectApproval> Approvals { get; private set; } = [];
+    /// <summary>The subdistrict's approvals (decisions 公示中 → 实施中) with their opinions.</summary>
+    public IReadOnlyList<ProjectDecision> Approvals { get; private set; } = [];
+    /// <summary>The approval step: its opinion is required and named by the workflow.</summary>
+    public ProjectWorkflow.Step ApprovalStep => ProjectWorkflow.Find(ProjectStatus.Publicity, ProjectStatus.InProgress)!;
     public bool CanApprove => db.Scope.Has(AppRole.SubdistrictOfficer) || db.Scope.Has(AppRole.DistrictAdmin);
     public string? Error { get; private set; }
 
@@ -36,8 +39,8 @@ public sealed class ProjectModel(WeishiDbContext db, ProjectTransitions transiti
 
     public async Task<IActionResult> OnPostApproveAsync(int id, string? comment)
     {
-        if (comment?.Length > 500) Error = "审批意见不超过500字";
-        Error ??= await transitions.MoveAsync(id, ProjectStatus.InProgress, comment);
+        // The opinion's rules (required, at most 500 字) are the step's, checked by MoveAsync.
+        Error = await transitions.MoveAsync(id, ProjectStatus.InProgress, comment);
         if (Error is null)
         {
             TempData["Message"] = "已审批通过，项目进入实施";
@@ -54,7 +57,8 @@ public sealed class ProjectModel(WeishiDbContext db, ProjectTransitions transiti
         Project = project;
         Notice = await db.PublicityNotices.AsNoTracking().Where(n => n.ProjectId == id).OrderByDescending(n => n.Id).FirstOrDefaultAsync();
         Objections = await db.Objections.AsNoTracking().Where(o => o.ProjectId == id).OrderBy(o => o.Id).ToListAsync();
-        Approvals = await db.ProjectApprovals.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.Id).ToListAsync();
+        Approvals = await db.ProjectDecisions.AsNoTracking().Where(d => d.ProjectId == id).Where(ProjectDecision.IsApproval)
+            .OrderBy(d => d.Id).ToListAsync();
         return true;
     }
 }

@@ -25,17 +25,6 @@ public sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
     }
 }
 
-public sealed class ProjectApprovalConfiguration : IEntityTypeConfiguration<ProjectApproval>
-{
-    public void Configure(EntityTypeBuilder<ProjectApproval> b)
-    {
-        b.Property(a => a.ApprovedBy).HasMaxLength(60);
-        b.Property(a => a.Comment).HasMaxLength(500);
-        b.HasIndex(a => a.ProjectId);
-        b.HasOne(a => a.Project).WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 public sealed class PublicitySettingConfiguration : IEntityTypeConfiguration<PublicitySetting>
 {
     public void Configure(EntityTypeBuilder<PublicitySetting> b)

@@ -30,17 +30,6 @@ public class Objection : IAudited
     public string? AnsweredBy { get; set; }
 }
 
-/// <summary>The subdistrict's approval (审批) after publicity, with its opinion.</summary>
-public class ProjectApproval : IAudited, IProjectChild
-{
-    public int Id { get; set; }
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
-    public DateTime AtUtc { get; set; }
-    public required string ApprovedBy { get; set; }
-    public required string Comment { get; set; }
-}
-
 /// <summary>How many days publicity lasts in a year (default 7).</summary>
 public class PublicitySetting : IAudited
 {

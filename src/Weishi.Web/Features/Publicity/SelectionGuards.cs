@@ -6,7 +6,8 @@ namespace Weishi.Web.Features.Publicity;
 
 /// <summary>
 /// The rules of issue 5 on the state machine: no 街道审核 and no 公示中 without a council rubric score; no 实施中
-/// without a finished publicity period, every objection answered, and the subdistrict's written approval.
+/// without a finished publicity period and every objection answered. The subdistrict's written approval opinion is the
+/// step's required reason (<see cref="ProjectWorkflow"/>), stored with its <see cref="ProjectDecision"/> like any other.
 /// </summary>
 public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
 {
@@ -29,7 +30,6 @@ public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
                 return $"公示期尚未结束（至 {Infrastructure.Web.Display.Time(notice.EndsAtUtc)}），不能开始实施";
             var open = await db.Objections.CountAsync(o => o.ProjectId == project.Id && o.AnsweredAtUtc == null, ct);
             if (open > 0) return $"还有 {open} 条公示异议未答复，不能审批";
-            if (string.IsNullOrWhiteSpace(comment)) return "请填写街道审批意见";
         }
         return null;
     }
@@ -40,14 +40,12 @@ public sealed class SelectionGuards(WeishiDbContext db) : IProjectStepGuard
 
     public async Task OnMovingAsync(Project project, ProjectStatus from, ProjectStatus to, string? comment, CancellationToken ct)
     {
-        var now = db.Time.GetUtcNow().UtcDateTime;
         if (to == ProjectStatus.Publicity && from != ProjectStatus.Publicity)
         {
+            var now = db.Time.GetUtcNow().UtcDateTime;
             var days = await db.PublicitySettings.Where(s => s.Year == project.Year).Select(s => (int?)s.Days).FirstOrDefaultAsync(ct)
                 ?? PublicityNotice.DefaultDays;
             db.PublicityNotices.Add(new PublicityNotice { ProjectId = project.Id, StartsAtUtc = now, EndsAtUtc = now.AddDays(days), Days = days });
         }
-        if (to == ProjectStatus.InProgress && from == ProjectStatus.Publicity)
-            db.ProjectApprovals.Add(new ProjectApproval { ProjectId = project.Id, AtUtc = now, ApprovedBy = db.Scope.UserName, Comment = comment!.Trim() });
     }
 }

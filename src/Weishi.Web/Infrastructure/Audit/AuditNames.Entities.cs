@@ -56,6 +56,7 @@ public static partial class AuditNames
         ["PerformanceTarget"] = "绩效目标",
         ["ProgressRecord"] = "进度记录",
         ["Project"] = "项目",
+        // No longer a type: folded into ProjectDecision (ADR 019); kept so audit rows recorded before still read.
         ["ProjectApproval"] = "项目审批",
         ["ProjectDecision"] = "项目办理记录",
         ["ProjectTypeCap"] = "项目类型限额",

@@ -56,7 +56,7 @@ public static partial class AuditNames
         ["PublishedBy"] = "发布人",
         ["DecidedBy"] = "决定人",
         ["AnsweredBy"] = "答复人",
-        ["ApprovedBy"] = "审批人",
+        ["ApprovedBy"] = "审批人",   // of the former ProjectApproval, for audit rows recorded before ADR 019 folded it in
         ["RecordedBy"] = "记录人",
         ["ScoredBy"] = "评分人",
         ["AtUtc"] = "时间",

@@ -97,7 +97,6 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
     public DbSet<Features.Selection.SelectionDecision> SelectionDecisions => Set<Features.Selection.SelectionDecision>();
     public DbSet<Features.Publicity.PublicityNotice> PublicityNotices => Set<Features.Publicity.PublicityNotice>();
     public DbSet<Features.Publicity.Objection> Objections => Set<Features.Publicity.Objection>();
-    public DbSet<Features.Publicity.ProjectApproval> ProjectApprovals => Set<Features.Publicity.ProjectApproval>();
     public DbSet<ProjectDecision> ProjectDecisions => Set<ProjectDecision>();
     public DbSet<Features.Publicity.PublicitySetting> PublicitySettings => Set<Features.Publicity.PublicitySetting>();
     public DbSet<Features.Voting.Ballot> Ballots => Set<Features.Voting.Ballot>();
@@ -181,7 +180,6 @@ public abstract partial class WeishiDbContext(DbContextOptions options, ICurrent
         builder.Entity<Features.Selection.SelectionRun>().HasQueryFilter(r => ScopeReadAll || ScopeRegionIds.Contains(r.RegionId));
         builder.Entity<Features.Publicity.PublicityNotice>().HasQueryFilter(n => ScopeReadAll || ScopeRegionIds.Contains(n.Project!.RegionId));
         builder.Entity<Features.Publicity.Objection>().HasQueryFilter(o => ScopeReadAll || ScopeRegionIds.Contains(o.Project!.RegionId));
-        builder.Entity<Features.Publicity.ProjectApproval>().HasQueryFilter(a => ScopeReadAll || ScopeRegionIds.Contains(a.Project!.RegionId));
         builder.Entity<ProjectDecision>().HasQueryFilter(d => ScopeReadAll || ScopeRegionIds.Contains(d.Project!.RegionId)
             || (ScopeContractorId != null && d.Project!.ContractorId == ScopeContractorId));
         builder.Entity<Features.Voting.Ballot>().HasQueryFilter(b => ScopeReadAll || ScopeRegionIds.Contains(b.RegionId));

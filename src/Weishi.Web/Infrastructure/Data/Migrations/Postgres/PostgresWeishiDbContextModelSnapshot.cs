@@ -3100,37 +3100,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Objections");
                 });
 
-            modelBuilder.Entity("Weishi.Web.Features.Publicity.ProjectApproval", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ApprovedBy")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Comment")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("ProjectApprovals");
-                });
-
             modelBuilder.Entity("Weishi.Web.Features.Publicity.PublicityNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -4923,17 +4892,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Publicity.Objection", b =>
-                {
-                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Project");
-                });
-
-            modelBuilder.Entity("Weishi.Web.Features.Publicity.ProjectApproval", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
                         .WithMany()

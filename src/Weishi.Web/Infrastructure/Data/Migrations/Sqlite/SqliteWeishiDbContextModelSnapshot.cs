@@ -2961,35 +2961,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Objections");
                 });
 
-            modelBuilder.Entity("Weishi.Web.Features.Publicity.ProjectApproval", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ApprovedBy")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("ProjectApprovals");
-                });
-
             modelBuilder.Entity("Weishi.Web.Features.Publicity.PublicityNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -4736,17 +4707,6 @@ namespace Weishi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Weishi.Web.Features.Publicity.Objection", b =>
-                {
-                    b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Project");
-                });
-
-            modelBuilder.Entity("Weishi.Web.Features.Publicity.ProjectApproval", b =>
                 {
                     b.HasOne("Weishi.Web.Features.Projects.Project", "Project")
                         .WithMany()
