@@ -14,7 +14,8 @@ public class SignInJourney(LiveApp app) : Journey(app)
     {
         using var scope = App.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WeishiDbContext>();
-        var project = await db.Projects.Where(p => p.Type == ProjectType.Service).OrderBy(p => p.Id).FirstAsync();
+        // A project under way: a completed or accepted project's sessions take no more sign-ins.
+        var project = await db.Projects.Where(p => p.Type == ProjectType.Service && p.Status == ProjectStatus.InProgress).OrderBy(p => p.Id).FirstAsync();
         var now = DateTime.UtcNow;
         var session = new ActivitySession
         {

@@ -55,4 +55,17 @@ public class ExecutionLevelTests(DemoApp app)
         Assert.Equal("街道", district.QuerySelector("[data-testid=execution] thead th")!.TextContent.Trim());
         Assert.Equal("2", district.QuerySelector($"[data-testid=execution] tr[data-region='{biLing.Id}'] [data-testid=projects]")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_contractor_is_refused_the_execution_page_which_counts_by_region()
+    {
+        var contractor = await Browser.LoginAsync(app.Factory, "contractor");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await contractor.GetAsync("/Delivery/Execution")).Status);
+        // Its own projects' delivery pages stay open to it.
+        var contractorId = await DeliveryData.ContractorIdAsync(app.Factory);
+        int project;
+        using (var scope = app.Factory.Services.CreateScope())
+            project = await DeliveryData.Db(scope).Projects.Where(p => p.ContractorId == contractorId).Select(p => p.Id).FirstAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await contractor.GetAsync($"/Delivery/{project}")).Status);
+    }
 }

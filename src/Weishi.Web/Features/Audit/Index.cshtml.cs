@@ -14,6 +14,10 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
+    /// <summary>China days, both included.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    public string? Error { get; private set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AuditEntry> Result { get; private set; } = null!;
@@ -40,6 +44,21 @@ public sealed class IndexModel(WeishiDbContext db) : PageModel
             query = query.Where(a => a.UserName.Contains(actor) || logins.Contains(a.UserName));
         }
         if (!string.IsNullOrWhiteSpace(EntityId)) query = query.Where(a => a.EntityId == EntityId.Trim());
+        if (From > To)
+        {
+            Error = "起始日期不能晚于截止日期";
+            query = query.Where(a => false);
+        }
+        if (From is { } from)
+        {
+            var fromUtc = ChinaDate.StartUtc(from);
+            query = query.Where(a => a.AtUtc >= fromUtc);
+        }
+        if (To is { } to)
+        {
+            var toUtc = ChinaDate.StartUtc(to.AddDays(1));
+            query = query.Where(a => a.AtUtc < toUtc);
+        }
         Result = await Paged<AuditEntry>.LoadAsync(query.OrderByDescending(a => a.Id), PageNumber, 50, ct);
         _references = await AuditReferences.LoadAsync(db, Result.Items, HttpContext.RequestServices, ct);
     }

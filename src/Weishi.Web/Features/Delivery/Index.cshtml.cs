@@ -42,9 +42,17 @@ public sealed class IndexModel(WeishiDbContext db, BeneficiaryQuery beneficiarie
         var milestone = await db.Milestones.Include(m => m.Project).FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id, ct);
         if (milestone is null) return NotFound();
         if (!DeliveryAccess.Delivers(db.Scope, milestone.Project!)) return Forbid();
-        milestone.DoneOn = ChinaDate.Today(db.Time);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"节点“{milestone.Name}”已标记完成";
+        // Only while 实施中, like every other delivery record; a milestone already done keeps the date it was done on.
+        if (!DeliveryAccess.Records(milestone.Project!))
+            TempData["Error"] = $"项目处于“{ProjectWorkflow.Name(milestone.Project!.Status)}”，只有“实施中”的项目才能标记节点完成";
+        else if (milestone.DoneOn is { } done)
+            TempData["Error"] = $"节点“{milestone.Name}”已于 {Display.Date(done)} 标记完成";
+        else
+        {
+            milestone.DoneOn = ChinaDate.Today(db.Time);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = $"节点“{milestone.Name}”已标记完成";
+        }
         return RedirectToPage(new { id });
     }
 

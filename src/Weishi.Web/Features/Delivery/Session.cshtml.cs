@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using Weishi.Web.Features.Participants;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Files;
 using Weishi.Web.Infrastructure.Web;
@@ -20,6 +21,9 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     public string SignInUrl { get; private set; } = "";
     public string QrDataUri { get; private set; } = "";
     public bool Delivers { get; private set; }
+    /// <summary>Sign-ins and photos are added while the project is 实施中 only, as sessions are: an accepted project's record stays as accepted.</summary>
+    public bool Records => DeliveryAccess.Records(Session.Project!);
+    public string NotRecordingMessage => $"项目处于“{ProjectWorkflow.Name(Session.Project!.Status)}”，只有“实施中”的项目才能录入签到和上传照片";
     public List<string> Errors { get; } = [];
     /// <summary>Staff entry follows the QR sign-in's window: nobody is entered as attending a session that has not begun.</summary>
     public bool EntryNotYetOpen => ActivitySession.SignInNotYetOpen(Session.StartsAtUtc, db.Time.GetUtcNow().UtcDateTime);
@@ -37,6 +41,11 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (!Delivers) return Forbid();
+        if (!Records)
+        {
+            Errors.Add(NotRecordingMessage);
+            return Page();
+        }
         if (EntryNotYetOpen)
         {
             Errors.Add(EntryNotOpenMessage);
@@ -55,6 +64,11 @@ public sealed class SessionModel(WeishiDbContext db, ParticipantRegister registe
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (!Delivers) return Forbid();
+        if (!Records)
+        {
+            Errors.Add(NotRecordingMessage);
+            return Page();
+        }
         if (photo is null || photo.Length == 0)
         {
             Errors.Add("请选择要上传的照片");

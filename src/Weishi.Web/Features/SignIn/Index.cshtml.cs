@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Weishi.Web.Features.Delivery;
 using Weishi.Web.Features.Participants;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
 
@@ -16,7 +17,8 @@ namespace Weishi.Web.Features.SignIn;
 [EnableRateLimiting(DeliveryServices.SignInRateLimit)]
 public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register) : PageModel
 {
-    public sealed record SessionInfo(int Id, int ProjectId, string ProjectName, DateOnly HeldOn, string Place, DateTime StartsAtUtc, DateTime EndsAtUtc);
+    public sealed record SessionInfo(int Id, int ProjectId, string ProjectName, DateOnly HeldOn, string Place, DateTime StartsAtUtc, DateTime EndsAtUtc,
+        bool ProjectRecords);
 
     public SessionInfo Session { get; private set; } = null!;
     public bool Ended { get; private set; }
@@ -68,12 +70,14 @@ public sealed class IndexModel(WeishiDbContext db, ParticipantRegister register)
     {
         // Deliberately unfiltered: the visitor is anonymous, and the unguessable token selects exactly one session.
         var session = await db.ActivitySessions.IgnoreQueryFilters().AsNoTracking().Where(s => s.SignInToken == token)
-            .Select(s => new SessionInfo(s.Id, s.ProjectId, s.Project!.Name, s.HeldOn, s.Place, s.StartsAtUtc, s.EndsAtUtc))
+            .Select(s => new SessionInfo(s.Id, s.ProjectId, s.Project!.Name, s.HeldOn, s.Place, s.StartsAtUtc, s.EndsAtUtc,
+                s.Project.Status == ProjectStatus.InProgress))
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
         if (session is null) return false;
         Session = session;
         var now = db.Time.GetUtcNow().UtcDateTime;
-        Ended = now > session.EndsAtUtc;
+        // A session of a project no longer 实施中 (completed, accepted, stopped) takes no sign-ins, as staff entry does not.
+        Ended = now > session.EndsAtUtc || !session.ProjectRecords;
         NotYetOpen = ActivitySession.SignInNotYetOpen(session.StartsAtUtc, now);
         return true;
     }

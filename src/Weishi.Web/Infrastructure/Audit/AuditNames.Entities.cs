@@ -69,7 +69,7 @@ public static partial class AuditNames
         ["Rubric"] = "评分细则",
         ["RubricCriterion"] = "评分细则条目",
         ["SanctionPolicy"] = "处理规则",
-        ["SanctionProposal"] = "处理建议",
+        ["SanctionProposal"] = "重点关注与暂停建议",
         ["SegmentationTerm"] = "分词词库",
         ["SelectionDecision"] = "项目遴选结果",
         ["SelectionRun"] = "项目遴选",

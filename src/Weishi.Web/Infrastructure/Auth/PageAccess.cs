@@ -34,6 +34,7 @@ public static class PageAccess
         c.AllowAnonymousToFolder("/Public");
         c.AllowAnonymousToPage("/Public/Vote/Option");   // a ballot option's project, public through its ballot (BallotOptionProjects)
         c.AuthorizeFolder("/Delivery", Policies.Programme);
+        c.AuthorizePage("/Delivery/Execution", Policies.Statistics);   // per-region figures: a contractor has no region, so it would see only zeros
         c.AuthorizeFolder("/Inspections", Policies.Programme);
         c.AuthorizeFolder("/Acceptance", Policies.Programme);
         c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
