@@ -43,8 +43,9 @@ public class SanctionProposalTests(DemoApp app)
     public async Task Scores_below_the_thresholds_are_proposed_and_the_district_confirms_or_rejects_with_a_reason()
     {
         var late = new DateTime(2095, 4, 10, 3, 0, 0, DateTimeKind.Utc); // 100 days after 31 December: on-time score 0
-        // (60×30 + 0×20 + 0×30) / 80 = 22.5; (100×30 + 50×20 + 0×30) / 80 = 50; (100×30 + 100×20 + 100×30) / 80 = 100
-        var (weak, _) = await ContractorScoringAsync(ProjectStatus.Completed, 0, late);
+        // Only accepted projects count towards a proposal (ADR 021).
+        // (100×30 + 0×20 + 0×30) / 80 = 37.5; (100×30 + 50×20 + 0×30) / 80 = 50; (100×30 + 100×20 + 100×30) / 80 = 100
+        var (weak, _) = await ContractorScoringAsync(ProjectStatus.Accepted, 0, late);
         var (middling, _) = await ContractorScoringAsync(ProjectStatus.Accepted, 500_00, late);
         var (good, _) = await ContractorScoringAsync(ProjectStatus.Accepted, 1000_00, new DateTime(2094, 12, 20, 3, 0, 0, DateTimeKind.Utc));
         var district = await Browser.LoginAsync(app.Factory, "district");
@@ -69,7 +70,7 @@ public class SanctionProposalTests(DemoApp app)
             Assert.Null(page.QuerySelector($"[data-testid=pending] tr[data-contractor='{weak}'][data-kind='Watch']"));
             Assert.NotNull(page.QuerySelector($"[data-testid=pending] tr[data-contractor='{middling}'][data-kind='Watch']"));
             Assert.Null(page.QuerySelector($"[data-testid=pending] tr[data-contractor='{good}']"));
-            Assert.Contains("22.50", page.QuerySelector($"[data-testid=pending] tr[data-contractor='{weak}']")!.TextContent);
+            Assert.Contains("37.50", page.QuerySelector($"[data-testid=pending] tr[data-contractor='{weak}']")!.TextContent);
 
             var suspendId = await ProposalIdAsync(weak);
             var watchId = await ProposalIdAsync(middling);

@@ -6,9 +6,12 @@ namespace Weishi.Web.Features.Contractors.Assessment;
 
 public sealed record ProjectScore(ProjectFacts Project, IReadOnlyDictionary<string, double> Inputs, double Total);
 
-public sealed record YearScore(int ContractorId, int Year, int Projects, double Score)
+public sealed record YearScore(int ContractorId, int Year, int Projects, double Score, int Accepted = 0)
 {
     public string Grade => ContractorAssessment.Grade(Score);
+
+    /// <summary>暂定: some of the year's projects are still under way or not yet accepted, so the score can still move.</summary>
+    public bool Provisional => Accepted < Projects;
 }
 
 /// <summary>
@@ -58,7 +61,8 @@ public sealed class ContractorAssessment(WeishiDbContext db, IEnumerable<IAssess
 
     public static List<YearScore> ByYear(IEnumerable<ProjectScore> scores) =>
         scores.GroupBy(s => (s.Project.ContractorId, s.Project.Year))
-            .Select(g => new YearScore(g.Key.ContractorId, g.Key.Year, g.Count(), Math.Round(g.Average(s => s.Total), 2)))
+            .Select(g => new YearScore(g.Key.ContractorId, g.Key.Year, g.Count(), Math.Round(g.Average(s => s.Total), 2),
+                g.Count(s => s.Project.Status == ProjectStatus.Accepted)))
             .OrderBy(y => y.ContractorId).ThenBy(y => y.Year).ToList();
 
     /// <summary>The latest year's score per contractor: the rating shown in lists.</summary>

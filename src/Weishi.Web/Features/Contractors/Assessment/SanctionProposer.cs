@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weishi.Web.Features.Projects;
 using Weishi.Web.Infrastructure.Data;
 using Weishi.Web.Infrastructure.Web;
 
@@ -6,8 +7,10 @@ namespace Weishi.Web.Features.Contractors.Assessment;
 
 /// <summary>
 /// Proposes 重点关注 and 暂停 from each contractor's latest yearly score under the district's thresholds, and carries
-/// out the district's decision. A proposal is not repeated for the same contractor, measure and year (whatever was
-/// decided), nor made while the same measure is already in force or a suspension is proposed.
+/// out the district's decision. Only the year's accepted (已验收) projects count towards a proposal: work still under way
+/// or awaiting acceptance can change its score, so a contractor without an accepted project in its latest year gets
+/// none (ADR 021). A proposal is not repeated for the same contractor, measure and year (whatever was decided), nor
+/// made while the same measure is already in force or a suspension is proposed.
 /// </summary>
 public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment assessment)
 {
@@ -17,11 +20,31 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
     public static async Task<SanctionPolicy> LoadPolicyAsync(WeishiDbContext db, CancellationToken ct) =>
         await db.SanctionPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? new SanctionPolicy();
 
-    /// <summary>Adds the proposals the current scores call for; returns how many were added.</summary>
+    /// <summary>
+    /// Each contractor's latest assessed year, scored on that year's accepted projects only (Basis), and the contractors
+    /// whose provisional score for that year is below a line but who have no accepted project in it yet (Waiting).
+    /// </summary>
+    public async Task<(List<YearScore> Basis, List<YearScore> Waiting)> ScoresAsync(SanctionPolicy policy, CancellationToken ct = default)
+    {
+        var scores = await assessment.ProjectScoresAsync(null, ct);
+        var latest = ContractorAssessment.Latest(ContractorAssessment.ByYear(scores));
+        var accepted = ContractorAssessment.ByYear(scores.Where(s => s.Project.Status == ProjectStatus.Accepted))
+            .ToDictionary(y => (y.ContractorId, y.Year));
+        var basis = new List<YearScore>();
+        var waiting = new List<YearScore>();
+        foreach (var year in latest.Values.OrderBy(y => y.ContractorId))
+        {
+            if (accepted.TryGetValue((year.ContractorId, year.Year), out var final)) basis.Add(final);
+            else if (policy.For(year.Score) is not null) waiting.Add(year);
+        }
+        return (basis, waiting);
+    }
+
+    /// <summary>Adds the proposals the accepted projects' scores call for; returns how many were added.</summary>
     public async Task<int> ProposeAsync(CancellationToken ct = default)
     {
         var policy = await PolicyAsync(ct);
-        var latest = ContractorAssessment.Latest(await assessment.YearScoresAsync(null, ct));
+        var (basis, _) = await ScoresAsync(policy, ct);
         var today = ChinaDate.Today(db.Time);
         var inForce = (await db.ContractorSanctions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct))
             .Where(s => s.ActiveOn(today)).Select(s => (s.ContractorId, s.Kind)).ToHashSet();
@@ -31,7 +54,7 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
         var pendingSuspension = existing.Where(p => p.Status == ProposalStatus.Pending && p.Kind == SanctionKind.Suspension)
             .Select(p => p.ContractorId).ToHashSet();
         var added = 0;
-        foreach (var score in latest.Values.OrderBy(s => s.ContractorId))
+        foreach (var score in basis)
         {
             if (policy.For(score.Score) is not { } kind) continue;
             if (done.Contains((score.ContractorId, kind, score.Year)) || inForce.Contains((score.ContractorId, kind))) continue;
@@ -40,7 +63,7 @@ public sealed class SanctionProposer(WeishiDbContext db, ContractorAssessment as
             db.SanctionProposals.Add(new SanctionProposal
             {
                 ContractorId = score.ContractorId, Kind = kind, Year = score.Year, Score = score.Score, Threshold = threshold,
-                Basis = $"{score.Year} 年考核得分 {score.Score:0.00}（{score.Projects} 个项目），低于{ContractorSanction.KindName(kind)}线 {threshold} 分",
+                Basis = $"{score.Year} 年考核得分 {score.Score:0.00}（{score.Projects} 个已验收项目），低于{ContractorSanction.KindName(kind)}线 {threshold} 分",
                 ProposedAtUtc = db.Time.GetUtcNow().UtcDateTime,
             });
             added++;

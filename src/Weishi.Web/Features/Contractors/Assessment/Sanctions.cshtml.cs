@@ -19,6 +19,8 @@ public sealed class SanctionsModel(WeishiDbContext db, SanctionProposer proposer
     [BindProperty] public PolicyInput Policy { get; set; } = new();
     public List<SanctionProposal> Pending { get; private set; } = [];
     public List<SanctionProposal> Decided { get; private set; } = [];
+    /// <summary>Contractors whose provisional score is below a line but who have no accepted project in that year: no proposal yet.</summary>
+    public List<(YearScore Score, string Name)> Waiting { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -87,5 +89,9 @@ public sealed class SanctionsModel(WeishiDbContext db, SanctionProposer proposer
             .OrderBy(p => p.Kind == SanctionKind.Suspension ? 0 : 1).ThenBy(p => p.Score).ToListAsync();
         Decided = await db.SanctionProposals.AsNoTracking().Include(p => p.Contractor).Where(p => p.Status != ProposalStatus.Pending)
             .OrderByDescending(p => p.DecidedAtUtc).Take(50).ToListAsync();
+        var (_, waiting) = await proposer.ScoresAsync(await proposer.PolicyAsync(), HttpContext.RequestAborted);
+        var ids = waiting.Select(w => w.ContractorId).ToList();
+        var names = await db.Contractors.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
+        Waiting = waiting.Select(w => (w, names.GetValueOrDefault(w.ContractorId, ""))).ToList();
     }
 }
