@@ -44,9 +44,12 @@ public class InspectionListTests(DemoApp app)
 
     private static string[] Sorted(IEnumerable<string> names) => names.Order(StringComparer.Ordinal).ToArray();
 
-    private static Dictionary<string, string> Rows(IHtmlDocument page) =>
-        page.QuerySelectorAll("[data-testid=inspection-table] tbody tr").ToDictionary(
-            tr => tr.QuerySelectorAll("td")[4].TextContent.Trim(), tr => tr.QuerySelector("[data-testid=state]")!.TextContent.Trim());
+    /// <summary>The rows' findings and 整改状态, in the order shown.</summary>
+    private static List<(string Findings, string State)> Listed(IHtmlDocument page) =>
+        page.QuerySelectorAll("[data-testid=inspection-table] tbody tr").Select(tr =>
+            (tr.QuerySelectorAll("td")[4].TextContent.Trim(), tr.QuerySelector("[data-testid=state]")!.TextContent.Trim())).ToList();
+
+    private static Dictionary<string, string> Rows(IHtmlDocument page) => Listed(page).ToDictionary(r => r.Findings, r => r.State);
 
     [Fact]
     public async Task The_list_shows_exactly_the_inspections_the_user_may_read_and_refuses_contractors()
@@ -60,7 +63,7 @@ public class InspectionListTests(DemoApp app)
         Assert.Equal(Sorted(["汤坑-无需整改", "汤坑-待答复", "汤坑-已答复", "汤坑-已完成", "汤坑-逾期", "碧岭-无需整改"]), Sorted(Rows(page).Keys));
         Assert.Equal(Sorted(["汤坑-无需整改", "汤坑-待答复", "汤坑-已答复", "汤坑-已完成", "汤坑-逾期"]),
             Sorted(Rows((await (await Browser.LoginAsync(app.Factory, DeliveryData.TangKengUser)).GetAsync($"/Inspections?year={year}")).Document).Keys));
-        Assert.Equal(7, Rows((await (await Browser.LoginAsync(app.Factory, "district")).GetAsync($"/Inspections?year={year}")).Document).Count);
+        Assert.Equal(7, Listed((await (await Browser.LoginAsync(app.Factory, "district")).GetAsync($"/Inspections?year={year}")).Document).Count);
 
         var contractor = await Browser.LoginAsync(app.Factory, "contractor");
         Assert.Equal(HttpStatusCode.Forbidden, (await contractor.GetAsync($"/Inspections?year={year}")).Status);
@@ -113,10 +116,10 @@ public class InspectionListTests(DemoApp app)
         var subdistrict = await TestData.RegionIdAsync(app.Factory, "440310003");
 
         var (_, first) = await officer.GetAsync($"/Inspections?region={subdistrict}&year={year}&status=open");
-        Assert.Equal(IndexModel.PageSize, Rows(first).Count);
+        Assert.Equal(IndexModel.PageSize, Listed(first).Count);
         var next = first.QuerySelectorAll("nav[aria-label=分页] a").Single(a => a.TextContent == "下一页").GetAttribute("href")!;
         var (_, second) = await officer.GetAsync("/Inspections" + next);
-        Assert.Equal("待答复", Assert.Single(Rows(second).Values));
+        Assert.Equal("待答复", Assert.Single(Listed(second)).State);
         Assert.Contains("共 51 条", second.QuerySelector("nav[aria-label=分页]")!.TextContent);
 
         var pingShan = await TestData.RegionIdAsync(app.Factory, "440310001");
