@@ -31,10 +31,10 @@ public class NavigationTests(DemoApp app)
 
     [Theory]
     // The links each role had in the flat menu before it was grouped (minus those that answered 403).
-    [InlineData("district", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
-    [InlineData("cs-ll", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
-    [InlineData("finance", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
-    [InlineData("auditor", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Audit /Jobs /Public/Projects")]
+    [InlineData("district", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Inspections /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
+    [InlineData("cs-ll", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Inspections /Projects /Surveys /Demands /Council /Demands/Coverage /Mining /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
+    [InlineData("finance", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Inspections /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Jobs /Public/Projects")]
+    [InlineData("auditor", "/ /Statistics /Beneficiaries /Findings /Delivery/Execution /Inspections /Projects /Surveys /Demands /Demands/Coverage /Budgets /Regions /Contractors /CostBenchmarking /Maintenance /Evaluation /Audit /Jobs /Public/Projects")]
     [InlineData("admin", "/ /Audit /Admin/Users /Admin/Regions /Admin/Outbox /Jobs /Mining/Retrain /Public/Projects")]
     [InlineData("contractor", "/ /Projects /Contractors/Profile /Surveys /Public/Projects")]
     [InlineData("resident", "/ /Public/Projects")]

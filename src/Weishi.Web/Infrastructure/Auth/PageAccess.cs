@@ -36,6 +36,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Delivery", Policies.Programme);
         c.AuthorizePage("/Delivery/Execution", Policies.Statistics);   // per-region figures: a contractor has no region, so it would see only zeros
         c.AuthorizeFolder("/Inspections", Policies.Programme);
+        c.AuthorizePage("/Inspections/Index", Policies.Statistics);   // the supervisors' list; a contractor sees its rectifications on its home
         c.AuthorizeFolder("/Acceptance", Policies.Programme);
         c.AuthorizeFolder("/Beneficiaries", Policies.Statistics);
         c.AuthorizeFolder("/Findings", Policies.Statistics);
