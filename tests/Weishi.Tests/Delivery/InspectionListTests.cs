@@ -19,9 +19,11 @@ public class InspectionListTests(DemoApp app)
     /// <summary>One inspection of each kind in 汤坑, one in another 碧岭 community, one in 坪山街道; rows keyed by findings.</summary>
     private async Task SeedAsync(int year)
     {
-        var tangKeng = await DeliveryData.ProjectAsync(app.Factory, year);
-        var biLing = await DeliveryData.ProjectAsync(app.Factory, year, community: BiLing);
-        var liuLian = await DeliveryData.ProjectAsync(app.Factory, year, community: LiuLian);
+        // A contractor of their own: the demo contractor's home lists only its 30 latest flagged projects, which these must not crowd.
+        var (contractorId, _, _) = await Weishi.Tests.Contractors.ContractorTestData.CreateAsync(app.Factory);
+        var tangKeng = await DeliveryData.ProjectAsync(app.Factory, year, contractorId: contractorId);
+        var biLing = await DeliveryData.ProjectAsync(app.Factory, year, contractorId: contractorId, community: BiLing);
+        var liuLian = await DeliveryData.ProjectAsync(app.Factory, year, contractorId: contractorId, community: LiuLian);
         var late = DateTime.UtcNow;
         using var scope = app.Factory.Services.CreateScope();
         var db = DeliveryData.Db(scope);
@@ -100,7 +102,8 @@ public class InspectionListTests(DemoApp app)
     public async Task Paging_keeps_the_filters_and_a_region_outside_scope_is_not_found()
     {
         const int year = 2263;
-        var project = await DeliveryData.ProjectAsync(app.Factory, year);
+        var (contractorId, _, _) = await Weishi.Tests.Contractors.ContractorTestData.CreateAsync(app.Factory);
+        var project = await DeliveryData.ProjectAsync(app.Factory, year, contractorId: contractorId);
         using (var scope = app.Factory.Services.CreateScope())
         {
             var db = DeliveryData.Db(scope);
