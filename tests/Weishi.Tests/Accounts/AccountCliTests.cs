@@ -89,19 +89,7 @@ public class AccountCliTests(DemoApp app)
         Assert.False(await check.ServiceProvider.GetRequiredService<WeishiDbContext>().Users.AnyAsync(u => u.DisabledAtUtc != null));
     }
 
-    private async Task<(string Name, string Id)> NewStaffAsync()
-    {
-        var name = "cli-switch-" + Guid.NewGuid().ToString("N")[..10];
-        using var scope = app.Factory.Services.CreateScope();
-        var (user, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .CreateAsync(name, "命令行停用测试", Password, AppRole.CommunityStaff, "440310001001");
-        Assert.True(user is not null, string.Join(";", errors));
-        return (name, user.Id);
-    }
+    private Task<(string Name, string Id)> NewStaffAsync() => AccountTestData.NewStaffAsync(app.Factory, "cli-switch-", "命令行停用测试", Password);
 
-    private async Task<T> QueryAsync<T>(Func<WeishiDbContext, Task<T>> query)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<WeishiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<WeishiDbContext, Task<T>> query) => AccountTestData.QueryAsync(app.Factory, query);
 }

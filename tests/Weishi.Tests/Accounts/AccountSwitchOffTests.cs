@@ -157,15 +157,7 @@ public class AccountSwitchOffTests(DemoApp app)
         Assert.Null(State(onlyActive, disabled));
     }
 
-    private async Task<(string Name, string Id)> NewStaffAsync()
-    {
-        var name = "switch-" + Guid.NewGuid().ToString("N")[..10];
-        using var scope = app.Factory.Services.CreateScope();
-        var (user, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .CreateAsync(name, "停用测试", Password, AppRole.CommunityStaff, "440310001001");
-        Assert.True(user is not null, string.Join(";", errors));
-        return (name, user.Id);
-    }
+    private Task<(string Name, string Id)> NewStaffAsync() => AccountTestData.NewStaffAsync(app.Factory, "switch-", "停用测试", Password);
 
     /// <summary>Posts 停用 on the user's page; the error shown, or null when it redirected (done).</summary>
     private static async Task<string?> DisableAsync(Browser admin, string id, string reason)
@@ -187,9 +179,5 @@ public class AccountSwitchOffTests(DemoApp app)
         return (response.StatusCode, (await browser.ReadAsync(response)).QuerySelector("[data-testid=login-error]")?.TextContent.Trim());
     }
 
-    private async Task<T> QueryAsync<T>(Func<WeishiDbContext, Task<T>> query)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<WeishiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<WeishiDbContext, Task<T>> query) => AccountTestData.QueryAsync(app.Factory, query);
 }

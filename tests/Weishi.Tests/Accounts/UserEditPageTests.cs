@@ -77,19 +77,7 @@ public class UserEditPageTests(DemoApp app)
     private static Task<HttpResponseMessage> PostAsync(Browser admin, string id, string handler, Dictionary<string, string> fields) =>
         admin.SubmitAsync($"/Admin/Users/Edit/{id}", fields, postUrl: $"/Admin/Users/Edit/{id}?handler={handler}");
 
-    private async Task<(string Name, string Id)> NewStaffAsync()
-    {
-        var name = "edit-" + Guid.NewGuid().ToString("N")[..10];
-        using var scope = app.Factory.Services.CreateScope();
-        var (user, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .CreateAsync(name, "编辑测试", Password, AppRole.CommunityStaff, "440310001001");
-        Assert.True(user is not null, string.Join(";", errors));
-        return (name, user.Id);
-    }
+    private Task<(string Name, string Id)> NewStaffAsync() => AccountTestData.NewStaffAsync(app.Factory, "edit-", "编辑测试", Password);
 
-    private async Task<T> QueryAsync<T>(Func<WeishiDbContext, Task<T>> query)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<WeishiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<WeishiDbContext, Task<T>> query) => AccountTestData.QueryAsync(app.Factory, query);
 }
